@@ -1,0 +1,178 @@
+namespace Engine.Ring;
+
+/// <summary>
+/// The consumer loop of the LMAX design: wait once for the highest available sequence, hand every
+/// event up to it to the handler with <c>endOfBatch</c> on the last, then publish progress once
+/// for the whole batch.
+/// </summary>
+public sealed class BatchEventProcessor<T> : IEventProcessor
+    where T : struct
+{
+    private const int Idle = 0;
+    private const int Halted = 1;
+    private const int Running = 2;
+
+    private readonly RingBuffer<T> _ringBuffer;
+    private readonly SequenceBarrier _barrier;
+    private readonly IEventHandler<T> _handler;
+    private readonly IExceptionHandler<T> _exceptionHandler;
+    private readonly IWaitStrategy _waitStrategy;
+    private readonly bool _signalProgress;
+    private int _runState = Idle;
+    private volatile Exception? _fault;
+
+    /// <summary>Creates a consumer of <paramref name="ringBuffer"/> that waits on <paramref name="barrier"/> and calls <paramref name="handler"/>.</summary>
+    public BatchEventProcessor(RingBuffer<T> ringBuffer, SequenceBarrier barrier, IEventHandler<T> handler, IExceptionHandler<T>? exceptionHandler = null)
+    {
+        ArgumentNullException.ThrowIfNull(ringBuffer);
+        ArgumentNullException.ThrowIfNull(barrier);
+        ArgumentNullException.ThrowIfNull(handler);
+        _ringBuffer = ringBuffer;
+        _barrier = barrier;
+        _handler = handler;
+        Name = handler.Name;
+        _exceptionHandler = exceptionHandler ?? new HaltOnExceptionHandler<T>(Name);
+        _waitStrategy = ringBuffer.WaitStrategy;
+
+        // Only a blocking strategy parks consumers; a consumer that follows this one may be parked
+        // waiting for our progress, so we signal after each batch.
+        _signalProgress = _waitStrategy.IsBlockingStrategy;
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public Sequence Sequence { get; } = new();
+
+    /// <inheritdoc/>
+    public bool IsRunning => Volatile.Read(ref _runState) == Running;
+
+    /// <inheritdoc/>
+    public Exception? Fault => _fault;
+
+    /// <summary>Raised on the consumer's thread when an exception halts it.</summary>
+    public event Action<IEventProcessor, Exception>? Faulted;
+
+    /// <inheritdoc/>
+    public void Halt()
+    {
+        Volatile.Write(ref _runState, Halted);
+        _barrier.Alert();
+    }
+
+    /// <inheritdoc/>
+    public void Run()
+    {
+        int previous = Interlocked.CompareExchange(ref _runState, Running, Idle);
+        if (previous == Running)
+        {
+            throw new InvalidOperationException($"Consumer '{Name}' is already running.");
+        }
+
+        if (previous == Halted)
+        {
+            // Halted before it ever ran: honour the lifecycle, process nothing.
+            NotifyStart();
+            NotifyShutdown();
+            Volatile.Write(ref _runState, Idle);
+            return;
+        }
+
+        _barrier.ClearAlert();
+        NotifyStart();
+        try
+        {
+            if (Volatile.Read(ref _runState) == Running)
+            {
+                ProcessEvents();
+            }
+        }
+        catch (Exception ex)
+        {
+            _fault = ex;
+            Faulted?.Invoke(this, ex);
+        }
+        finally
+        {
+            NotifyShutdown();
+            Volatile.Write(ref _runState, Idle);
+        }
+    }
+
+    private void ProcessEvents()
+    {
+        long nextSequence = Sequence.Value + 1;
+        while (true)
+        {
+            try
+            {
+                var waitResult = _barrier.WaitFor(nextSequence);
+                if (waitResult.IsTimeout)
+                {
+                    _handler.OnTimeout(Sequence.Value);
+                    continue;
+                }
+
+                long availableSequence = waitResult.Value;
+                if (availableSequence >= nextSequence)
+                {
+                    _handler.OnBatchStart(availableSequence - nextSequence + 1);
+                    while (nextSequence <= availableSequence)
+                    {
+                        _handler.OnEvent(ref _ringBuffer[nextSequence], nextSequence, nextSequence == availableSequence);
+                        nextSequence++;
+                    }
+
+                    Sequence.SetValue(availableSequence);
+                    if (_signalProgress)
+                    {
+                        _waitStrategy.SignalAllWhenBlocking();
+                    }
+                }
+            }
+            catch (AlertException)
+            {
+                if (Volatile.Read(ref _runState) != Running)
+                {
+                    break;
+                }
+            }
+            catch (Exception ex)
+            {
+                // Everything before the failed event is finished; say so before the policy decides,
+                // so a halted consumer still reports exactly how far it got.
+                Sequence.SetValue(nextSequence - 1);
+
+                // The policy decides: return to skip the event, throw to halt this consumer.
+                _exceptionHandler.HandleEventException(ex, nextSequence, ref _ringBuffer[nextSequence]);
+                Sequence.SetValue(nextSequence);
+                nextSequence++;
+            }
+        }
+    }
+
+    private void NotifyStart()
+    {
+        try
+        {
+            _handler.OnStart();
+        }
+        catch (Exception ex)
+        {
+            _exceptionHandler.HandleOnStartException(ex);
+        }
+    }
+
+    private void NotifyShutdown()
+    {
+        try
+        {
+            _handler.OnShutdown();
+        }
+        catch (Exception ex)
+        {
+            _exceptionHandler.HandleOnShutdownException(ex);
+        }
+    }
+}

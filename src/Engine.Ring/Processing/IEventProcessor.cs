@@ -1,0 +1,23 @@
+namespace Engine.Ring;
+
+/// <summary>A consumer loop: runs on its own thread, reads events through a barrier and publishes its progress in <see cref="Sequence"/>.</summary>
+public interface IEventProcessor
+{
+    /// <summary>The consumer's name.</summary>
+    string Name { get; }
+
+    /// <summary>The last sequence this consumer finished; later consumers and the producer gate on it.</summary>
+    Sequence Sequence { get; }
+
+    /// <summary>True while <see cref="Run"/> is processing.</summary>
+    bool IsRunning { get; }
+
+    /// <summary>The exception that halted the consumer, if one did.</summary>
+    Exception? Fault { get; }
+
+    /// <summary>Processes events until halted. Call on the thread that should own the consumer.</summary>
+    void Run();
+
+    /// <summary>Asks the consumer to stop after the event in hand; <see cref="Run"/> returns soon after.</summary>
+    void Halt();
+}

@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Engine.Ring;
+
+/// <summary>
+/// The ring: a preallocated array of struct slots, claimed and published through a
+/// <see cref="Sequencer"/> and handed out by <c>ref</c>, so events are written and read in place
+/// and nothing is allocated per event.
+/// </summary>
+/// <typeparam name="T">The slot type; a struct so slots sit inline in one array.</typeparam>
+public sealed class RingBuffer<T>
+    where T : struct
+{
+    // Spare slots at both ends keep the hot slots off the cache lines of the array header and of
+    // whatever object the allocator placed next to the array.
+    private static readonly int s_padding = Math.Max(1, (128 + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
+
+    private readonly T[] _entries;
+    private readonly long _indexMask;
+    private readonly SingleProducerSequencer? _singleProducer;
+
+    /// <summary>Creates a ring of <paramref name="bufferSize"/> slots (a power of two) published by <paramref name="producerType"/> producers.</summary>
+    /// <param name="bufferSize">The number of slots.</param>
+    /// <param name="waitStrategy">How consumers wait; <see cref="YieldingWaitStrategy"/> if omitted.</param>
+    /// <param name="producerType">One publishing thread or several.</param>
+    /// <param name="initializeSlot">Called once per slot at creation, for slots that own buffers.</param>
+    public RingBuffer(int bufferSize, IWaitStrategy? waitStrategy = null, ProducerType producerType = ProducerType.Single, SlotInitializer<T>? initializeSlot = null)
+    {
+        RingCapacity.Validate(bufferSize);
+        waitStrategy ??= new YieldingWaitStrategy();
+        Sequencer = producerType == ProducerType.Single
+            ? new SingleProducerSequencer(bufferSize, waitStrategy)
+            : new MultiProducerSequencer(bufferSize, waitStrategy);
+        _singleProducer = Sequencer as SingleProducerSequencer;
+        ProducerType = producerType;
+        _indexMask = bufferSize - 1;
+        _entries = new T[bufferSize + (2 * s_padding)];
+        if (initializeSlot is not null)
+        {
+            for (int i = 0; i < bufferSize; i++)
+            {
+                initializeSlot(ref _entries[s_padding + i]);
+            }
+        }
+    }
+
+    /// <summary>The sequencer that claims and publishes this ring's slots.</summary>
+    public Sequencer Sequencer { get; }
+
+    /// <summary>Whether one thread or several publish.</summary>
+    public ProducerType ProducerType { get; }
+
+    /// <summary>The number of slots.</summary>
+    public int BufferSize => Sequencer.BufferSize;
+
+    /// <summary>The producer cursor (see <see cref="Ring.Sequencer.Cursor"/>).</summary>
+    public long Cursor => Sequencer.Cursor.Value;
+
+    /// <summary>The wait strategy consumers of this ring use.</summary>
+    public IWaitStrategy WaitStrategy => Sequencer.WaitStrategy;
+
+    /// <summary>The size in bytes of one slot.</summary>
+    public int SlotSize => Unsafe.SizeOf<T>();
+
+    /// <summary>The slot for <paramref name="sequence"/>, by reference. No bounds check: the mask keeps it in range.</summary>
+    public ref T this[long sequence]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), (nint)(sequence & _indexMask) + s_padding);
+    }
+
+    /// <summary>Claims the next slot, waiting while the ring is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Next() => _singleProducer is not null ? _singleProducer.Next(1) : Sequencer.Next(1);
+
+    /// <summary>Claims the next <paramref name="n"/> slots and returns the highest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Next(int n) => _singleProducer is not null ? _singleProducer.Next(n) : Sequencer.Next(n);
+
+    /// <summary>Claims the next slot if there is room; false on a full ring, never waiting.</summary>
+    public bool TryNext(out long sequence) => Sequencer.TryNext(1, out sequence);
+
+    /// <summary>Claims the next <paramref name="n"/> slots if there is room; false on a full ring, never waiting.</summary>
+    public bool TryNext(int n, out long sequence) => Sequencer.TryNext(n, out sequence);
+
+    /// <summary>Makes the slot at <paramref name="sequence"/> visible to consumers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(long sequence)
+    {
+        if (_singleProducer is not null)
+        {
+            _singleProducer.Publish(sequence);
+        }
+        else
+        {
+            Sequencer.Publish(sequence);
+        }
+    }
+
+    /// <summary>Makes the slots <paramref name="lo"/> to <paramref name="hi"/> (inclusive) visible to consumers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(long lo, long hi)
+    {
+        if (_singleProducer is not null)
+        {
+            _singleProducer.Publish(hi);
+        }
+        else
+        {
+            Sequencer.Publish(lo, hi);
+        }
+    }
+
+    /// <summary>How many slots could be claimed now without waiting.</summary>
+    public long RemainingCapacity => Sequencer.RemainingCapacity;
+
+    /// <summary>A barrier over the cursor and <paramref name="dependents"/>.</summary>
+    public SequenceBarrier NewBarrier(params Sequence[] dependents) => Sequencer.NewBarrier(dependents);
+
+    /// <summary>Adds consumer sequences the producer must not lap.</summary>
+    public void AddGatingSequences(params Sequence[] sequences) => Sequencer.AddGatingSequences(sequences);
+
+    /// <summary>Removes a gating sequence.</summary>
+    public bool RemoveGatingSequence(Sequence sequence) => Sequencer.RemoveGatingSequence(sequence);
+}

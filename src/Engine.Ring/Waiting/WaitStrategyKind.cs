@@ -1,0 +1,17 @@
+namespace Engine.Ring;
+
+/// <summary>The wait strategies a configuration can name.</summary>
+public enum WaitStrategyKind
+{
+    /// <summary><see cref="BusySpinWaitStrategy"/>.</summary>
+    BusySpin,
+
+    /// <summary><see cref="YieldingWaitStrategy"/>.</summary>
+    Yielding,
+
+    /// <summary><see cref="SleepingWaitStrategy"/>.</summary>
+    Sleeping,
+
+    /// <summary><see cref="BlockingWaitStrategy"/>.</summary>
+    Blocking,
+}
