@@ -1,1 +1,25 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Engine.Cli.Commands;
+
+namespace Engine.Cli;
+
+/// <summary>The <c>engine</c> executable.</summary>
+public static class Program
+{
+    /// <summary>Parses the command line and runs the chosen command.</summary>
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("A low-latency trading engine for Indian markets through Zerodha Kite Connect.");
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        try
+        {
+            return root.Parse(args).Invoke();
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The one entry point: ./run.sh (the main job), ./run.sh test, ./run.sh engine ARGS...,
+# ./run.sh bench NAME..., ./run.sh benchmarks ARGS..., ./run.sh help.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+ENGINE_DLL="$ROOT/src/Engine.Cli/bin/Release/net10.0/engine.dll"
+RESULTS="$ROOT/artifacts/test-results"
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "run.sh: $*"; exit 1; }
+
+usage() {
+  cat <<'TXT'
+usage: ./run.sh [COMMAND] [ARGS...]
+
+  (no command)        the main job: a short demo of the engine's ring on this machine
+  test                build and run every test suite; ends with "N passed, N failed"
+  engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
+  bench NAME [ARGS]   a quick benchmark (NAME: ring), e.g. ./run.sh bench ring --json
+  benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
+  help                this text
+TXT
+}
+
+# What a fresh Debian machine with the .NET SDK may lack.
+ensure_prerequisites() {
+  command -v dotnet >/dev/null 2>&1 || die "the .NET SDK is not installed (need .NET 10: https://dotnet.microsoft.com/download)"
+  local sdk
+  sdk=$(dotnet --version 2>/dev/null || true)
+  case "$sdk" in
+    10.*|1[1-9].*) ;;
+    *) die "the .NET 10 SDK is needed, found '${sdk:-none}'" ;;
+  esac
+  local missing=()
+  ldconfig -p 2>/dev/null | grep -q 'liblz4\.so\.1' || missing+=(liblz4-1)
+  command -v lz4 >/dev/null 2>&1 || missing+=(lz4)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing ${missing[*]} (journal compression)"
+      apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      say "warning: ${missing[*]} missing; journal compression needs them (sudo apt-get install ${missing[*]})"
+    fi
+  fi
+}
+
+build_engine() {
+  say "building the engine (Release)..."
+  local log
+  log=$(dotnet build "$ROOT/src/Engine.Cli/Engine.Cli.csproj" -c Release -nologo -v quiet 2>&1) \
+    || { printf '%s\n' "$log" >&2; die "build failed"; }
+}
+
+engine() { dotnet "$ENGINE_DLL" "$@"; }
+
+# Sums the counters of every TRX file: prints "N passed, N failed".
+summarize_tests() {
+  local passed=0 failed=0 p f file
+  for file in "$RESULTS"/*.trx; do
+    [ -e "$file" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$file" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+    f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  done
+  echo "$passed passed, $failed failed"
+}
+
+run_tests() {
+  rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+  say "building and testing (Release)..."
+  local status=0
+  dotnet test "$ROOT/Engine.sln" -c Release -nologo \
+    --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" \
+    --blame-hang-timeout 5m "$@" || status=$?
+  local summary
+  summary=$(summarize_tests)
+  if [ "$status" -ne 0 ] && [ "${summary%% *}" = 0 ] && ! ls "$RESULTS"/*.trx >/dev/null 2>&1; then
+    summary="0 passed, 1 failed"
+  fi
+  echo "$summary"
+  return "$status"
+}
+
+main_job() {
+  build_engine
+  engine demo "$@"
+}
+
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  help|-h|--help) usage ;;
+  test) ensure_prerequisites; run_tests "$@" ;;
+  engine) ensure_prerequisites; build_engine; engine "$@" ;;
+  bench)
+    [ $# -gt 0 ] || die "bench needs a name: ring (e.g. ./run.sh bench ring --json)"
+    ensure_prerequisites; build_engine; engine bench "$@" ;;
+  benchmarks) ensure_prerequisites; dotnet run -c Release --project "$ROOT/bench/Engine.Benchmarks" -- "$@" ;;
+  "") ensure_prerequisites; main_job ;;
+  *) usage >&2; die "unknown command '$cmd'" ;;
+esac
