@@ -12,6 +12,9 @@ public static class Program
         var root = new RootCommand("A low-latency trading engine for Indian markets through Zerodha Kite Connect.");
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(TicksCommand.Create());
+        root.Subcommands.Add(KiteCommand.Create());
         try
         {
             return root.Parse(args).Invoke();

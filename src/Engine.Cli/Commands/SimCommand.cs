@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Engine.Cli.Logging;
+using Engine.Core.Time;
+using Engine.Sim;
+
+namespace Engine.Cli.Commands;
+
+/// <summary><c>engine sim</c>: the local Kite-compatible simulator.</summary>
+public static class SimCommand
+{
+    /// <summary>The port the simulator and <c>engine ticks</c> use by default.</summary>
+    public const int DefaultPort = 8765;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Loopback port; 0 picks a free one.", DefaultValueFactory = _ => DefaultPort };
+        var apiKey = new Option<string>("--api-key") { Description = "The api_key clients must present.", DefaultValueFactory = _ => "sim_api_key" };
+        var accessToken = new Option<string>("--access-token") { Description = "The access_token clients must present.", DefaultValueFactory = _ => "sim_access_token" };
+        var seed = new Option<ulong>("--seed") { Description = "Random walk seed: same seed, same ticks.", DefaultValueFactory = _ => 42UL };
+        var rate = new Option<double>("--rate") { Description = "Ticks per second per instrument.", DefaultValueFactory = _ => 10 };
+        var instruments = new Option<string>("--instruments") { Description = "Kite-format instruments CSV.", DefaultValueFactory = _ => Path.Combine("config", "instruments.csv") };
+        var start = new Option<string?>("--start") { Description = "Market time of the first tick: HH:mm (IST, today) or an ISO date-time. Default 09:15 IST today." };
+        var dropFrames = new Option<int?>("--drop-after-frames") { Description = "Fault: drop each connection after N frames." };
+        var dropSeconds = new Option<double?>("--drop-after-seconds") { Description = "Fault: drop each connection after S seconds." };
+        var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)." };
+        var logLevel = new Option<string>("--log-level") { Description = "debug, information, warning, error.", DefaultValueFactory = _ => "information" };
+        var command = new Command("sim", "Run the local Kite-compatible simulator (ticker WebSocket and REST on 127.0.0.1). Prints 'listening ws=... rest=...' first.")
+        {
+            port, apiKey, accessToken, seed, rate, instruments, start, dropFrames, dropSeconds, duration, logLevel,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(rate) <= 0)
+            {
+                throw new FormatException($"--rate must be above 0 ticks per second, got {parse.GetValue(rate)}.");
+            }
+
+            var options = new SimulatorOptions
+            {
+                Port = parse.GetValue(port),
+                ApiKey = parse.GetValue(apiKey)!,
+                AccessToken = parse.GetValue(accessToken)!,
+                Seed = parse.GetValue(seed),
+                TicksPerSecond = parse.GetValue(rate),
+                InstrumentsFile = parse.GetValue(instruments)!,
+                StartTime = ParseStart(parse.GetValue(start)),
+                DropAfterFrames = parse.GetValue(dropFrames),
+                DropAfter = parse.GetValue(dropSeconds) is { } s ? TimeSpan.FromSeconds(s) : null,
+            };
+            using var loggerFactory = EngineLogging.Create(EngineLogging.ParseLevel(parse.GetValue(logLevel)!));
+            using var shutdown = new ShutdownSignal(parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : null);
+            await using var simulator = await KiteSimulator.StartAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine(simulator.ListeningLine);
+            Console.Out.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token, cancellationToken).Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            Console.Error.WriteLine($"sim: stopping; {simulator.Tape.Generated:N0} ticks generated, {simulator.ConnectionsAccepted} connections accepted, {simulator.HandshakesRejected} refused");
+            return 0;
+        });
+        return command;
+    }
+
+    private static DateTimeOffset? ParseStart(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return KiteSimulator.TodayAtIst(time);
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return instant.ToOffset(UnixTime.IstOffset);
+        }
+
+        throw new FormatException($"--start '{text}' is neither HH:mm (IST) nor an ISO date-time.");
+    }
+}

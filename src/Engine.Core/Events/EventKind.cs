@@ -1,0 +1,23 @@
+namespace Engine.Core.Events;
+
+/// <summary>What a ring slot holds. Every input to the engine is one of these.</summary>
+public enum EventKind : byte
+{
+    /// <summary>An empty slot.</summary>
+    None = 0,
+
+    /// <summary>A market data tick: <see cref="RingEvent.Tick"/>, raw bytes in <see cref="RingEvent.Raw"/>.</summary>
+    Tick = 1,
+
+    /// <summary>An order update from the broker: <see cref="RingEvent.Order"/>, raw JSON in <see cref="RingEvent.Text"/>.</summary>
+    OrderUpdate = 2,
+
+    /// <summary>A broker error or message text frame, raw in <see cref="RingEvent.Text"/>.</summary>
+    BrokerText = 3,
+
+    /// <summary>A timer event (session open, close, square-off).</summary>
+    Timer = 4,
+
+    /// <summary>An operator command (kill switch, resume, flatten).</summary>
+    Command = 5,
+}

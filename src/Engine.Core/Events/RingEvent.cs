@@ -1,0 +1,73 @@
+using System.Diagnostics.CodeAnalysis;
+using Engine.Core.Market;
+using Engine.Core.Orders;
+
+namespace Engine.Core.Events;
+
+/// <summary>
+/// The one slot type of the engine's ring. A producer fills the input part (kind, receive time,
+/// the bytes as received and their decoded form); later stages write their annotations in place.
+/// Allocated once per slot when the ring is built; nothing here is allocated per event.
+/// </summary>
+/// <remarks>
+/// Layout: the header (kind, frame position, receive time) and the decoded tick's price fields
+/// come first, so the logic stages touch the first cache lines; the raw bytes, read only by the
+/// journaller, and the rarer order and text parts follow. See docs/ring-event.md for sizes.
+/// </remarks>
+public struct RingEvent
+{
+    /// <summary>What this slot holds.</summary>
+    public EventKind Kind;
+
+    /// <summary>The ticker connection (shard) that received it.</summary>
+    public byte Connection;
+
+    /// <summary>The packet's position inside its frame.</summary>
+    public ushort PacketIndex;
+
+    /// <summary>Bytes used in <see cref="Raw"/>.</summary>
+    public int RawLength;
+
+    /// <summary>The receiving connection's frame counter.</summary>
+    public long FrameId;
+
+    /// <summary>Local receive time, Unix nanoseconds (the exchange's time is inside the tick).</summary>
+    public long ReceiveTimestampNs;
+
+    /// <summary>The decoded tick, for <see cref="EventKind.Tick"/>.</summary>
+    public Tick Tick;
+
+    /// <summary>The tick packet as received.</summary>
+    public RawPacket Raw;
+
+    /// <summary>The decoded order update, for <see cref="EventKind.OrderUpdate"/>.</summary>
+    public OrderUpdate Order;
+
+    /// <summary>
+    /// Text frames as received (UTF-8). The buffer belongs to the slot: it is created the first
+    /// time this slot holds text and reused after, so it never needs returning to a pool.
+    /// </summary>
+    public byte[]? Text;
+
+    /// <summary>Bytes used in <see cref="Text"/>.</summary>
+    public int TextLength;
+
+    /// <summary>The raw tick bytes in use.</summary>
+    [UnscopedRef]
+    public readonly ReadOnlySpan<byte> RawBytes => ((ReadOnlySpan<byte>)Raw)[..RawLength];
+
+    /// <summary>The text bytes in use.</summary>
+    public readonly ReadOnlySpan<byte> TextBytes => Text is null ? default : Text.AsSpan(0, TextLength);
+
+    /// <summary>Copies <paramref name="utf8"/> into the slot's own text buffer, growing it only when it is too small.</summary>
+    public void SetText(ReadOnlySpan<byte> utf8)
+    {
+        if (Text is null || Text.Length < utf8.Length)
+        {
+            Text = new byte[Math.Max(1024, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)utf8.Length))];
+        }
+
+        utf8.CopyTo(Text);
+        TextLength = utf8.Length;
+    }
+}

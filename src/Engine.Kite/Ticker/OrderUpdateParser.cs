@@ -1,0 +1,156 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using Engine.Core.Instruments;
+using Engine.Core.Orders;
+
+namespace Engine.Kite.Ticker;
+
+/// <summary>
+/// Reads Kite's ticker text frames (<c>{"type": ..., "data": ...}</c>) and the order update object
+/// (the same fields as an HTTP postback) without allocating: ids and numbers are parsed from the
+/// UTF-8 bytes, prices converted to the instrument's wire units.
+/// </summary>
+public static class OrderUpdateParser
+{
+    /// <summary>The frame's <c>type</c>, or <see cref="TextFrameKind.Other"/> when it is missing or the JSON is malformed.</summary>
+    public static TextFrameKind ReadKind(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return TextFrameKind.Other;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        return TextFrameKind.Other;
+                    }
+
+                    return reader.ValueTextEquals("order"u8) ? TextFrameKind.Order
+                        : reader.ValueTextEquals("error"u8) ? TextFrameKind.Error
+                        : reader.ValueTextEquals("message"u8) ? TextFrameKind.Message
+                        : TextFrameKind.Other;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed text from the broker is kept raw and counted, never fatal.
+        }
+
+        return TextFrameKind.Other;
+    }
+
+    /// <summary>
+    /// Parses the order object: the <c>data</c> of a ticker frame, or a bare postback object.
+    /// Returns false when the JSON is malformed or has no order_id.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out OrderUpdate update)
+    {
+        update = default;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            // Either {"type":"order","data":{...}} or the order object itself.
+            int depth = reader.CurrentDepth;
+            var copy = reader;
+            while (copy.Read() && copy.CurrentDepth > depth)
+            {
+                if (copy.TokenType == JsonTokenType.PropertyName && copy.CurrentDepth == depth + 1 && copy.ValueTextEquals("data"u8))
+                {
+                    copy.Read();
+                    if (copy.TokenType == JsonTokenType.StartObject)
+                    {
+                        reader = copy;
+                    }
+
+                    break;
+                }
+
+                if (copy.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    copy.Skip();
+                }
+            }
+
+            decimal price = 0, trigger = 0, average = 0;
+            int objectDepth = reader.CurrentDepth;
+            while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == objectDepth))
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                if (reader.ValueTextEquals("order_id"u8)) { reader.Read(); update.OrderId = ReadId(ref reader); }
+                else if (reader.ValueTextEquals("exchange_order_id"u8)) { reader.Read(); update.ExchangeOrderId = ReadId(ref reader); }
+                else if (reader.ValueTextEquals("status"u8)) { reader.Read(); update.Status = reader.TokenType == JsonTokenType.String ? OrderStatuses.Parse(reader.ValueSpan) : OrderStatus.Unknown; }
+                else if (reader.ValueTextEquals("transaction_type"u8)) { reader.Read(); update.Side = reader.ValueTextEquals("BUY"u8) ? Side.Buy : reader.ValueTextEquals("SELL"u8) ? Side.Sell : Side.None; }
+                else if (reader.ValueTextEquals("instrument_token"u8)) { reader.Read(); update.InstrumentToken = (uint)ReadLong(ref reader); }
+                else if (reader.ValueTextEquals("quantity"u8)) { reader.Read(); update.Quantity = ReadLong(ref reader); }
+                else if (reader.ValueTextEquals("filled_quantity"u8)) { reader.Read(); update.FilledQuantity = ReadLong(ref reader); }
+                else if (reader.ValueTextEquals("pending_quantity"u8)) { reader.Read(); update.PendingQuantity = ReadLong(ref reader); }
+                else if (reader.ValueTextEquals("cancelled_quantity"u8)) { reader.Read(); update.CancelledQuantity = ReadLong(ref reader); }
+                else if (reader.ValueTextEquals("price"u8)) { reader.Read(); price = ReadDecimal(ref reader); }
+                else if (reader.ValueTextEquals("trigger_price"u8)) { reader.Read(); trigger = ReadDecimal(ref reader); }
+                else if (reader.ValueTextEquals("average_price"u8)) { reader.Read(); average = ReadDecimal(ref reader); }
+                else if (reader.ValueTextEquals("tag"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped)
+                    {
+                        var tag = reader.ValueSpan;
+                        int length = Math.Min(tag.Length, OrderTag.Capacity);
+                        tag[..length].CopyTo(update.Tag);
+                        update.TagLength = (byte)length;
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            int divisor = Segments.PriceDivisor(Segments.Of(update.InstrumentToken));
+            update.Price = (long)decimal.Round(price * divisor);
+            update.TriggerPrice = (long)decimal.Round(trigger * divisor);
+            update.AveragePrice = (long)decimal.Round(average * divisor);
+            return update.OrderId != 0;
+        }
+        catch (JsonException)
+        {
+            update = default;
+            return false;
+        }
+    }
+
+    private static ulong ReadId(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String when Utf8Parser.TryParse(reader.ValueSpan, out ulong id, out int used) && used == reader.ValueSpan.Length => id,
+        JsonTokenType.Number when reader.TryGetUInt64(out ulong id) => id,
+        _ => 0,
+    };
+
+    private static long ReadLong(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value
+        : reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal d) ? (long)d
+        : 0;
+
+    private static decimal ReadDecimal(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? value : 0;
+}

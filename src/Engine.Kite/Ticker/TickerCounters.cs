@@ -1,0 +1,111 @@
+using System.Diagnostics;
+
+namespace Engine.Kite.Ticker;
+
+/// <summary>
+/// What the ticker has received, for status lines and the admin endpoint. Written by the receive
+/// threads with atomic adds (once per frame, not per tick), read by anyone.
+/// </summary>
+public sealed class TickerCounters
+{
+    private long _frames;
+    private long _packets;
+    private long _bytes;
+    private long _heartbeats;
+    private long _reconnects;
+    private long _damagedFrames;
+    private long _unknownPackets;
+    private long _textFrames;
+    private long _orderUpdates;
+    private long _errorMessages;
+    private long _brokerMessages;
+    private long _lastFrameTimestamp;
+
+    /// <summary>Binary and text frames received, heartbeats included.</summary>
+    public long Frames => Volatile.Read(ref _frames);
+
+    /// <summary>Tick packets decoded.</summary>
+    public long Packets => Volatile.Read(ref _packets);
+
+    /// <summary>Bytes received.</summary>
+    public long Bytes => Volatile.Read(ref _bytes);
+
+    /// <summary>One-byte heartbeat frames.</summary>
+    public long Heartbeats => Volatile.Read(ref _heartbeats);
+
+    /// <summary>Connections re-established after a drop.</summary>
+    public long Reconnects => Volatile.Read(ref _reconnects);
+
+    /// <summary>Frames cut short or malformed (their complete packets were still used).</summary>
+    public long DamagedFrames => Volatile.Read(ref _damagedFrames);
+
+    /// <summary>Packets of a length Kite does not define, skipped.</summary>
+    public long UnknownPackets => Volatile.Read(ref _unknownPackets);
+
+    /// <summary>Decode errors of any kind: damaged frames plus unknown packets.</summary>
+    public long DecodeErrors => DamagedFrames + UnknownPackets;
+
+    /// <summary>Text frames.</summary>
+    public long TextFrames => Volatile.Read(ref _textFrames);
+
+    /// <summary>Order updates.</summary>
+    public long OrderUpdates => Volatile.Read(ref _orderUpdates);
+
+    /// <summary><c>error</c> text frames.</summary>
+    public long ErrorMessages => Volatile.Read(ref _errorMessages);
+
+    /// <summary><c>message</c> text frames.</summary>
+    public long BrokerMessages => Volatile.Read(ref _brokerMessages);
+
+    /// <summary>How long since the last frame of any kind; <see cref="TimeSpan.MaxValue"/> before the first.</summary>
+    public TimeSpan LastFrameAge
+    {
+        get
+        {
+            long last = Volatile.Read(ref _lastFrameTimestamp);
+            return last == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(last);
+        }
+    }
+
+    internal void Frame(int bytes)
+    {
+        Interlocked.Increment(ref _frames);
+        Interlocked.Add(ref _bytes, bytes);
+        Volatile.Write(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
+    }
+
+    internal void Heartbeat() => Interlocked.Increment(ref _heartbeats);
+
+    internal void Reconnect() => Interlocked.Increment(ref _reconnects);
+
+    internal void Decoded(int packets, int unknown, bool damaged)
+    {
+        Interlocked.Add(ref _packets, packets);
+        if (unknown > 0)
+        {
+            Interlocked.Add(ref _unknownPackets, unknown);
+        }
+
+        if (damaged)
+        {
+            Interlocked.Increment(ref _damagedFrames);
+        }
+    }
+
+    internal void Text(TextFrameKind kind)
+    {
+        Interlocked.Increment(ref _textFrames);
+        switch (kind)
+        {
+            case TextFrameKind.Order:
+                Interlocked.Increment(ref _orderUpdates);
+                break;
+            case TextFrameKind.Error:
+                Interlocked.Increment(ref _errorMessages);
+                break;
+            case TextFrameKind.Message:
+                Interlocked.Increment(ref _brokerMessages);
+                break;
+        }
+    }
+}
