@@ -115,10 +115,16 @@ public sealed class InstrumentModel
         // The book: the last trade sits at or between the best bid and ask, one tick apart or more.
         long bestBid = _price - (_random.Next(0, 2) * _tick);
         long bestAsk = bestBid + (_tick * _random.Next(1, 3));
+        long bid = bestBid;
+        long ask = bestAsk;
         for (int level = 0; level < DepthSide.Levels; level++)
         {
-            tick.Bids[level] = new DepthLevel((uint)Math.Max(_tick, bestBid - (level * _tick * _random.Next(1, 3))), (uint)(_lot * _random.Next(1, 2_000)), (ushort)_random.Next(1, 40));
-            tick.Asks[level] = new DepthLevel((uint)(bestAsk + (level * _tick * _random.Next(1, 3))), (uint)(_lot * _random.Next(1, 2_000)), (ushort)_random.Next(1, 40));
+            tick.Bids[level] = new DepthLevel((uint)Math.Max(_tick, bid), (uint)(_lot * _random.Next(1, 2_000)), (ushort)_random.Next(1, 40));
+            tick.Asks[level] = new DepthLevel((uint)ask, (uint)(_lot * _random.Next(1, 2_000)), (ushort)_random.Next(1, 40));
+
+            // Each level further from the touch by one or two ticks.
+            bid -= _tick * _random.Next(1, 3);
+            ask += _tick * _random.Next(1, 3);
         }
     }
 

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Engine.Tests.Cli;
+
+/// <summary>The real <c>engine</c> executable, started as a user would, from the repository root.</summary>
+internal sealed class EngineProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+    private readonly StringBuilder _stdout = new();
+    private readonly List<string> _stdoutLines = [];
+
+    private EngineProcess(Process process) => _process = process;
+
+    public static string EngineDll => Path.Combine(AppContext.BaseDirectory, "engine.dll");
+
+    public static EngineProcess Start(params string[] args) => Start(null, args);
+
+    public static EngineProcess Start(IDictionary<string, string>? environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = TestData.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(EngineDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info };
+        var wrapper = new EngineProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (wrapper._stdoutLines)
+            {
+                wrapper._stdoutLines.Add(e.Data);
+                wrapper._stdout.AppendLine(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (wrapper._stderr)
+                {
+                    wrapper._stderr.AppendLine(e.Data);
+                }
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return wrapper;
+    }
+
+    public static (int ExitCode, string Stdout, string Stderr) Run(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill();
+            Assert.Fail($"engine {string.Join(' ', args)} did not finish in {timeout.TotalSeconds} s. stderr: {process.Stderr}");
+        }
+
+        return (process.ExitCode, process.Stdout, process.Stderr);
+    }
+
+    public int Id => _process.Id;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdoutLines)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public string? FirstLine
+    {
+        get
+        {
+            lock (_stdoutLines)
+            {
+                return _stdoutLines.Count > 0 ? _stdoutLines[0] : null;
+            }
+        }
+    }
+
+    public string WaitForFirstLine(TimeSpan timeout)
+    {
+        Engine.Tests.Ring.Await.Until(() => FirstLine is not null || _process.HasExited, timeout, () => $"no output; stderr: {Stderr}");
+        return FirstLine ?? throw new InvalidOperationException($"engine exited with {_process.ExitCode} before printing: {Stderr}");
+    }
+
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        _process.WaitForExit();   // drains the output readers
+        return true;
+    }
+
+    public void Signal(int signal) => _ = kill(_process.Id, signal);
+
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int kill(int pid, int signal);
+}
