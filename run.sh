@@ -18,7 +18,7 @@ usage: ./run.sh [COMMAND] [ARGS...]
   (no command)        the main job: a short demo of the engine's ring on this machine
   test                build and run every test suite; ends with "N passed, N failed"
   engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
-  bench NAME [ARGS]   a quick benchmark (NAME: ring), e.g. ./run.sh bench ring --json
+  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, sim), e.g. ./run.sh bench ring --json
   benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
   help                this text
 TXT
@@ -67,7 +67,26 @@ summarize_tests() {
   echo "$passed passed, $failed failed"
 }
 
+# The compatibility test runs Zerodha's official JS client (pinned in tests/official-client).
+ensure_official_client() {
+  local dir="$ROOT/tests/official-client"
+  [ -d "$dir/node_modules/kiteconnect" ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing nodejs and npm (for the official Kite client compatibility test)"
+      apt-get update -qq >/dev/null && apt-get install -y -qq nodejs npm >/dev/null
+    else
+      say "warning: npm is missing; the official Kite client compatibility test will fail (sudo apt-get install nodejs npm)"
+      return 0
+    fi
+  fi
+  say "installing the official Kite JS client for the compatibility test..."
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1) \
+    || say "warning: npm ci failed in tests/official-client; the compatibility test will fail"
+}
+
 run_tests() {
+  ensure_official_client
   rm -rf "$RESULTS"; mkdir -p "$RESULTS"
   say "building and testing (Release)..."
   local status=0
@@ -95,7 +114,7 @@ case "$cmd" in
   test) ensure_prerequisites; run_tests "$@" ;;
   engine) ensure_prerequisites; build_engine; engine "$@" ;;
   bench)
-    [ $# -gt 0 ] || die "bench needs a name: ring (e.g. ./run.sh bench ring --json)"
+    [ $# -gt 0 ] || die "bench needs a name: ring, decode or sim (e.g. ./run.sh bench ring --json)"
     ensure_prerequisites; build_engine; engine bench "$@" ;;
   benchmarks) ensure_prerequisites; dotnet run -c Release --project "$ROOT/bench/Engine.Benchmarks" -- "$@" ;;
   "") ensure_prerequisites; main_job ;;

@@ -13,6 +13,8 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Quick benchmarks with machine-readable output (BenchmarkDotNet suites live in bench/).");
         bench.Subcommands.Add(CreateRing());
+        bench.Subcommands.Add(CreateDecode());
+        bench.Subcommands.Add(CreateSim());
         return bench;
     }
 
@@ -47,6 +49,73 @@ public static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    private static Command CreateDecode()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("decode", "Kite packet decoding into ring slots: one full packet, and a 100-packet frame through the ring sink.") { json };
+        command.SetAction(parse =>
+        {
+            var workload = new DecodeWorkload();
+            double packetNs = TimePerCall(() => workload.DecodeOnePacket(), 5_000_000);
+            double frameNs = TimePerCall(workload.PublishFrame, 200_000);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100_000; i++)
+            {
+                workload.DecodeOnePacket();
+                workload.PublishFrame();
+            }
+
+            double bytesPerPacket = (GC.GetAllocatedBytesForCurrentThread() - before) / (100_000.0 * (1 + workload.PacketsPerFrame));
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            Console.Out.WriteLine(parse.GetValue(json)
+                ? string.Create(inv, $"{{\"benchmark\":\"decode\",\"full_packet_ns\":{packetNs:F1},\"frame_100_full_ns\":{frameNs:F0},\"frame_100_full_ns_per_packet\":{frameNs / 100:F1},\"allocated_bytes_per_packet\":{bytesPerPacket:F3},\"cpu\":\"{MachineInfo.CpuModel}\",\"cores\":{Environment.ProcessorCount}}}")
+                : string.Create(inv, $"decode: full packet into a slot {packetNs:F1} ns; frame of 100 full packets through the ring sink {frameNs / 1000:F2} us ({frameNs / 100:F1} ns/packet); {bytesPerPacket:F3} B allocated per packet"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateSim()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var rate = new Option<double>("--rate") { Description = "Ticks per second per instrument offered by the simulator.", DefaultValueFactory = _ => 4000 };
+        var seconds = new Option<double>("--seconds") { Description = "Measurement window.", DefaultValueFactory = _ => 5 };
+        var instruments = new Option<string>("--instruments") { Description = "Instruments CSV.", DefaultValueFactory = _ => Path.Combine("config", "instruments.csv") };
+        var command = new Command("sim", "Simulator throughput over loopback to one client decoding into the ring, every instrument in full mode.") { json, rate, seconds, instruments };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var result = await SimulatorThroughput.RunAsync(parse.GetValue(instruments)!, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds))).ConfigureAwait(false);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            Console.Out.WriteLine(parse.GetValue(json)
+                ? string.Create(inv, $"{{\"benchmark\":\"sim\",\"ticks_per_sec\":{result.TicksPerSecond:F0},\"offered_ticks_per_sec\":{result.OfferedPerSecond:F0},\"mb_per_sec\":{result.BytesPerSecond / 1e6:F1},\"instruments\":{result.Instruments},\"decode_errors\":{result.DecodeErrors},\"cores\":{Environment.ProcessorCount}}}")
+                : string.Create(inv, $"sim: {result.TicksPerSecond:N0} ticks/s delivered and decoded ({result.OfferedPerSecond:N0} offered, {result.BytesPerSecond / 1e6:F1} MB/s, {result.Instruments} instruments in full mode, {result.DecodeErrors} decode errors)"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static double TimePerCall(Action action, int calls)
+    {
+        for (int i = 0; i < calls / 10; i++)
+        {
+            action();
+        }
+
+        var best = double.MaxValue;
+        for (int round = 0; round < 5; round++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (int i = 0; i < calls / 5; i++)
+            {
+                action();
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalNanoseconds / (calls / 5));
+        }
+
+        return best;
     }
 
     private static Topology[] ParseTopologies(string[]? names)

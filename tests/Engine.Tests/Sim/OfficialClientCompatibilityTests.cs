@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Engine.Core.Market;
+using Engine.Sim;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Sim;
+
+/// <summary>
+/// Zerodha's official Kite Connect JavaScript client (npm <c>kiteconnect</c>, pinned in
+/// tests/official-client) connects to the simulator with nothing changed but its root URL and
+/// decodes exactly the ticks the simulator sent.
+/// </summary>
+public sealed class OfficialClientCompatibilityTests
+{
+    private static string ClientFolder => Path.Combine(TestData.RepositoryRoot, "tests", "official-client");
+
+    [Fact]
+    public async Task KitesOfficialJsTickerDecodesWhatTheSimulatorSends()
+    {
+        Assert.True(
+            Directory.Exists(Path.Combine(ClientFolder, "node_modules", "kiteconnect")),
+            "The official client is not installed: run 'npm ci' in tests/official-client (./run.sh test does this; it needs Node.js and npm).");
+
+        await using var simulator = await KiteSimulator.StartAsync(
+            new SimulatorOptions
+            {
+                Port = 0,
+                TicksPerSecond = 20,
+                InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
+                StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
+                RecordSentTicks = true,
+            },
+            NullLoggerFactory.Instance);
+
+        var info = new ProcessStartInfo("node") { WorkingDirectory = ClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "print-ticks.js", simulator.WebSocketUrl.ToString(), "3", "full:408065,256265", "quote:738561", "ltp:2953217" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var node = Process.Start(info)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        Assert.True(node.WaitForExit(TimeSpan.FromSeconds(60)), "the official client did not finish");
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}");
+
+        var decoded = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var sent = simulator.SentTicks.Where(s => s.Connection == 1).Select(s => s.Tick).ToArray();
+        Assert.True(decoded.Length >= 100, $"only {decoded.Length} ticks decoded by the official client");
+        Assert.True(sent.Length >= decoded.Length);
+
+        var modes = new HashSet<string>();
+        for (int i = 0; i < decoded.Length; i++)
+        {
+            var js = decoded[i];
+            var t = sent[i];
+            string mode = js.GetProperty("mode").GetString()!;
+            modes.Add(mode + (t.IsIndex ? "-index" : ""));
+            Assert.Equal(t.InstrumentToken, js.GetProperty("instrument_token").GetUInt32());
+            Assert.Equal(t.Mode switch { TickMode.Ltp => "ltp", TickMode.Quote => "quote", _ => "full" }, mode);
+            Assert.Equal(!t.IsIndex, js.GetProperty("tradable").GetBoolean());
+            AssertPrice(t.LastPrice, js.GetProperty("last_price"));
+            if (t.Mode == TickMode.Ltp)
+            {
+                continue;
+            }
+
+            var ohlc = js.GetProperty("ohlc");
+            AssertPrice(t.Open, ohlc.GetProperty("open"));
+            AssertPrice(t.High, ohlc.GetProperty("high"));
+            AssertPrice(t.Low, ohlc.GetProperty("low"));
+            AssertPrice(t.Close, ohlc.GetProperty("close"));
+            if (t.IsIndex)
+            {
+                continue;
+            }
+
+            Assert.Equal(t.VolumeTraded, js.GetProperty("volume_traded").GetInt64());
+            Assert.Equal(t.LastTradedQuantity, js.GetProperty("last_traded_quantity").GetInt64());
+            AssertPrice(t.AverageTradedPrice, js.GetProperty("average_traded_price"));
+            Assert.Equal(t.TotalBuyQuantity, js.GetProperty("total_buy_quantity").GetInt64());
+            Assert.Equal(t.TotalSellQuantity, js.GetProperty("total_sell_quantity").GetInt64());
+            if (t.Mode == TickMode.Full)
+            {
+                Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(t.ExchangeTimestamp), js.GetProperty("exchange_timestamp").GetDateTimeOffset());
+                var buy = js.GetProperty("depth").GetProperty("buy");
+                var sell = js.GetProperty("depth").GetProperty("sell");
+                for (int level = 0; level < DepthSide.Levels; level++)
+                {
+                    AssertPrice(t.Bids[level].Price, buy[level].GetProperty("price"));
+                    Assert.Equal(t.Bids[level].Quantity, buy[level].GetProperty("quantity").GetUInt32());
+                    Assert.Equal(t.Bids[level].Orders, buy[level].GetProperty("orders").GetUInt16());
+                    AssertPrice(t.Asks[level].Price, sell[level].GetProperty("price"));
+                    Assert.Equal(t.Asks[level].Quantity, sell[level].GetProperty("quantity").GetUInt32());
+                }
+            }
+        }
+
+        Assert.Superset(new HashSet<string> { "full", "full-index", "quote", "ltp" }, modes);
+    }
+
+    private static void AssertPrice(long units, JsonElement rupees) =>
+        Assert.Equal(units, (long)Math.Round(rupees.GetDouble() * 100));
+}
