@@ -73,6 +73,26 @@ public sealed class TickerLoopbackTests
     }
 
     [Fact]
+    public async Task UnsubscribedInstrumentsStopTickingAndModeChangesTakeEffect()
+    {
+        await using var f = await LoopbackFixture.StartAsync(new Engine.Sim.SimulatorOptions { TicksPerSecond = 50 });
+        f.Ticker.Subscribe([408065u, 2953217u], TickMode.Ltp);
+        f.Run();
+        f.WaitFor(() => f.Collected.Ticks.Count(t => t.InstrumentToken == 2953217) > 20, "TCS ticks");
+
+        f.Ticker.Unsubscribe([2953217u]);
+        f.Ticker.Subscribe([408065u], TickMode.Full);
+        f.WaitFor(() => f.Collected.Ticks.Count(t => t.InstrumentToken == 408065 && t.Mode == TickMode.Full) > 20, "INFY in full mode");
+        int mark = f.Collected.Ticks.Count;
+        f.WaitFor(() => f.Collected.Ticks.Count > mark + 100, "more ticks");
+
+        var later = f.Collected.Ticks.Skip(mark).ToArray();
+        Assert.DoesNotContain(later, t => t.InstrumentToken == 2953217);
+        Assert.All(later, t => Assert.Equal(TickMode.Full, t.Mode));
+        Assert.Equal([408065u], f.Ticker.Subscriptions.Keys);
+    }
+
+    [Fact]
     public async Task AMalformedFrameIsCountedItsCompletePacketsKeptAndTheStreamContinues()
     {
         await using var f = await LoopbackFixture.StartAsync();
