@@ -31,6 +31,12 @@ public struct RingEvent
     /// <summary>The receiving connection's frame counter.</summary>
     public long FrameId;
 
+    /// <summary>
+    /// The input's sequence in the run that first received it: the ring sequence live, the
+    /// recorded sequence in a replay. Journal records and replay comparisons use it.
+    /// </summary>
+    public long InputSequence;
+
     /// <summary>Local receive time, Unix nanoseconds (the exchange's time is inside the tick).</summary>
     public long ReceiveTimestampNs;
 

@@ -70,7 +70,8 @@ public sealed partial class RingTickerSink : ITickerSink
                     continue;
                 }
 
-                ref var slot = ref _ring[sequence++];
+                ref var slot = ref _ring[sequence];
+                slot.InputSequence = sequence++;
                 slot.Kind = EventKind.Tick;
                 slot.Connection = (byte)connection;
                 slot.PacketIndex = (ushort)(index - 1);
@@ -93,6 +94,7 @@ public sealed partial class RingTickerSink : ITickerSink
         _counters.Text(kind);
         long sequence = _ring.Next();
         ref var slot = ref _ring[sequence];
+        slot.InputSequence = sequence;
         slot.Connection = (byte)connection;
         slot.PacketIndex = 0;
         slot.FrameId = frameId;

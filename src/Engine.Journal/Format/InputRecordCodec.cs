@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using Engine.Core.Events;
+using Engine.Core.Market;
+
+namespace Engine.Journal.Format;
+
+/// <summary>Decodes one Kite tick packet into a tick (the Kite project's decoder; injected so the journal does not depend on it).</summary>
+public delegate bool TickPacketDecoder(ReadOnlySpan<byte> packet, ref Tick tick);
+
+/// <summary>
+/// Input records to and from ring slots: a tick record is the packet as received plus its frame
+/// and position; text records are the frame's bytes. The layouts are the schema's.
+/// </summary>
+public static class InputRecordCodec
+{
+    /// <summary>Bytes before a tick record's packet, or a text record's text.</summary>
+    public const int PrefixSize = 12;
+
+    /// <summary>The record type for a slot, or <see cref="RecordType.None"/> for slots the journal does not record as inputs.</summary>
+    public static RecordType TypeOf(EventKind kind) => kind switch
+    {
+        EventKind.Tick => RecordType.Tick,
+        EventKind.OrderUpdate => RecordType.OrderUpdate,
+        EventKind.BrokerText => RecordType.BrokerText,
+        _ => RecordType.None,
+    };
+
+    /// <summary>Payload bytes a slot's input record needs.</summary>
+    public static int PayloadLength(in RingEvent slot) => slot.Kind == EventKind.Tick ? PrefixSize + slot.RawLength : PrefixSize + slot.TextLength;
+
+    /// <summary>Writes a slot's input payload.</summary>
+    public static void Write(Span<byte> payload, in RingEvent slot)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(payload, slot.FrameId);
+        payload[8] = slot.Connection;
+        payload[9] = 0;
+        if (slot.Kind == EventKind.Tick)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(payload[10..], slot.PacketIndex);
+            slot.RawBytes.CopyTo(payload[PrefixSize..]);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(payload[10..], 0);
+            slot.TextBytes.CopyTo(payload[PrefixSize..]);
+        }
+    }
+
+    /// <summary>
+    /// Fills a ring slot from an input record, re-decoding tick packets with <paramref name="decoder"/>
+    /// and order updates with <paramref name="parseOrder"/>. False for records that are not inputs a ring carries.
+    /// </summary>
+    public static bool TryFill(RecordType type, long sequence, long timestampNs, ReadOnlySpan<byte> payload, ref RingEvent slot, TickPacketDecoder decoder, OrderTextParser? parseOrder = null)
+    {
+        if (payload.Length < PrefixSize)
+        {
+            return false;
+        }
+
+        slot.InputSequence = sequence;
+        slot.ReceiveTimestampNs = timestampNs;
+        slot.FrameId = BinaryPrimitives.ReadInt64LittleEndian(payload);
+        slot.Connection = payload[8];
+        var body = payload[PrefixSize..];
+        switch (type)
+        {
+            case RecordType.Tick:
+                if (body.Length > RawPacket.Capacity || !decoder(body, ref slot.Tick))
+                {
+                    return false;
+                }
+
+                slot.Kind = EventKind.Tick;
+                slot.PacketIndex = BinaryPrimitives.ReadUInt16LittleEndian(payload[10..]);
+                body.CopyTo(slot.Raw);
+                slot.RawLength = body.Length;
+                return true;
+            case RecordType.OrderUpdate:
+            case RecordType.BrokerText:
+                slot.Kind = type == RecordType.OrderUpdate ? EventKind.OrderUpdate : EventKind.BrokerText;
+                slot.PacketIndex = 0;
+                slot.RawLength = 0;
+                slot.SetText(body);
+                slot.Order = default;
+                if (type == RecordType.OrderUpdate && (parseOrder is null || !parseOrder(body, out slot.Order)))
+                {
+                    slot.Kind = EventKind.BrokerText;
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+}

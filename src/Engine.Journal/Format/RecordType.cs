@@ -1,0 +1,38 @@
+namespace Engine.Journal.Format;
+
+/// <summary>Record type ids, as stored in every record header and described in every segment's schema.</summary>
+public enum RecordType : ushort
+{
+    /// <summary>Not a record.</summary>
+    None = 0,
+
+    /// <summary>A Kite tick packet exactly as received, with its frame and position (input).</summary>
+    Tick = 1,
+
+    /// <summary>A Kite order update text frame as received (input).</summary>
+    OrderUpdate = 2,
+
+    /// <summary>A Kite error or message text frame as received (input).</summary>
+    BrokerText = 3,
+
+    /// <summary>A session timer event (input).</summary>
+    Timer = 4,
+
+    /// <summary>An operator command (input).</summary>
+    Command = 5,
+
+    /// <summary>A strategy's signal intent (output).</summary>
+    SignalIntent = 6,
+
+    /// <summary>The risk gate's verdict on an intent (output).</summary>
+    RiskVerdict = 7,
+
+    /// <summary>An order request handed to the gateway (output).</summary>
+    OrderRequest = 8,
+
+    /// <summary>How a run was started: configuration, seed, version (meta).</summary>
+    SessionStart = 9,
+
+    /// <summary>An instrument the run trades or watches (meta).</summary>
+    Instrument = 10,
+}

@@ -1,0 +1,174 @@
+using Engine.Journal.Format;
+
+namespace Engine.Journal.Reading;
+
+/// <summary>
+/// Reads a journal folder in order, sealed and active segments alike, without starting anything
+/// else. Records are views into each segment's decompressed bytes, one segment in memory at a time.
+/// </summary>
+public sealed class JournalReader
+{
+    private JournalReader(string folder, IReadOnlyList<SegmentFile> segments)
+    {
+        Folder = folder;
+        Segments = segments;
+    }
+
+    /// <summary>The folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>One file per segment number (the sealed form where both exist), in order.</summary>
+    public IReadOnlyList<SegmentFile> Segments { get; }
+
+    /// <summary>The highest segment number, the one a writer would be appending to.</summary>
+    public ulong? LastSegment => Segments.Count == 0 ? null : Segments[^1].Number;
+
+    /// <summary>Lists the segments of <paramref name="folder"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static JournalReader Open(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Journal folder '{folder}' does not exist.");
+        }
+
+        var segments = SegmentFile.List(folder)
+            .GroupBy(s => s.Number)
+            .Select(g => g.FirstOrDefault(s => s.Sealed) ?? g.First())
+            .OrderBy(s => s.Number)
+            .ToList();
+        return new JournalReader(folder, segments);
+    }
+
+    /// <summary>Every record, in journal order.</summary>
+    public IEnumerable<JournalRecord> Read(JournalReadOptions? options = null)
+    {
+        options ??= new JournalReadOptions();
+        for (int i = 0; i < Segments.Count; i++)
+        {
+            var file = Segments[i];
+            if (options.FromSequence != long.MinValue && i + 1 < Segments.Count && FirstSequenceOf(Segments[i + 1]) is { } next && next <= options.FromSequence)
+            {
+                continue;
+            }
+
+            SegmentContent content;
+            try
+            {
+                content = LoadFresh(file);
+            }
+            catch (InvalidDataException ex)
+            {
+                options.OnDamage?.Invoke(new RecordDamage(file.Number, Path.GetFileName(file.Path), -1, RecordCheck.BadCrc, ex.Message, null, null, -1, false));
+                if (options.SkipDamaged)
+                {
+                    continue;
+                }
+
+                yield break;
+            }
+
+            options.OnSegment?.Invoke(content);
+            var records = ReadSegment(content, options, isActive: !file.Sealed && i == Segments.Count - 1, out bool stopped);
+            foreach (var record in records)
+            {
+                yield return record;
+            }
+
+            if (stopped)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The records of one loaded segment.</summary>
+    public static IEnumerable<JournalRecord> ReadSegment(SegmentContent content, JournalReadOptions options, bool isActive, out bool stopped)
+    {
+        stopped = false;
+        var records = new List<JournalRecord>();
+        string name = Path.GetFileName(content.File.Path);
+        if (content.Header is null)
+        {
+            options.OnDamage?.Invoke(new RecordDamage(content.File.Number, name, -1, RecordCheck.BadCrc, $"unreadable header: {content.HeaderError}", null, null, -1, isActive));
+            stopped = !options.SkipDamaged;
+            return records;
+        }
+
+        byte[] bytes = content.Bytes;
+        int offset = content.Header.Length;
+        RecordHeader? last = null;
+        while (offset < bytes.Length)
+        {
+            var check = RecordLayout.TryRead(bytes.AsSpan(offset), out var header);
+            if (check == RecordCheck.Valid)
+            {
+                records.Add(new JournalRecord(header, bytes.AsMemory(offset + JournalFormat.RecordHeaderSize, header.PayloadLength), content.File.Number, offset));
+                last = header;
+                offset += header.Length;
+                continue;
+            }
+
+            int resume = SegmentScan.FindNextRecord(bytes, offset + 1, last?.RecordNumber);
+            string detail = check switch
+            {
+                RecordCheck.Truncated => $"record ends past the end of the segment ({bytes.Length - offset} bytes left)",
+                RecordCheck.BadLength => "impossible record length",
+                RecordCheck.BadCrc => "CRC mismatch: the record was altered or damaged",
+                _ => check.ToString(),
+            };
+            options.OnDamage?.Invoke(new RecordDamage(content.File.Number, name, offset, check, detail, last?.RecordNumber, last?.Sequence, resume, isActive));
+            if (resume < 0)
+            {
+                // Nothing whole follows in this segment: a torn tail (active) or a damaged end (sealed).
+                stopped = !options.SkipDamaged && !(isActive && check is RecordCheck.Truncated or RecordCheck.BadCrc or RecordCheck.BadLength);
+                break;
+            }
+
+            if (!options.SkipDamaged)
+            {
+                stopped = true;
+                break;
+            }
+
+            offset = resume;
+        }
+
+        return records;
+    }
+
+    /// <summary>Loads a segment, re-listing once if a writer sealed it in the meantime (the active file disappears after sealing).</summary>
+    public SegmentContent LoadFresh(SegmentFile file)
+    {
+        try
+        {
+            return SegmentContent.Load(file);
+        }
+        catch (FileNotFoundException)
+        {
+            var sealedForm = SegmentFile.List(Folder).FirstOrDefault(s => s.Number == file.Number && s.Sealed)
+                ?? throw new FileNotFoundException($"Segment {file.Number} disappeared from '{Folder}' while being read.");
+            return SegmentContent.Load(sealedForm);
+        }
+    }
+
+    private static long? FirstSequenceOf(SegmentFile file)
+    {
+        if (file.Sealed)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var head = new byte[8192];
+            int read = stream.Read(head);
+            return SegmentHeader.TryRead(head.AsSpan(0, read), out var header, out _) ? header!.FirstSequence : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

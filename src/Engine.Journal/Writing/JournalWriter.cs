@@ -1,0 +1,522 @@
+using System.Security.Cryptography;
+using Engine.Core.Time;
+using Engine.Journal.Archiving;
+using Engine.Journal.Format;
+using Engine.Journal.Reading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Win32.SafeHandles;
+
+namespace Engine.Journal.Writing;
+
+/// <summary>
+/// Appends records to a journal folder: into a memory buffer, written to the active segment at the
+/// end of each batch (per <see cref="DurabilityMode"/>), with a running SHA-256 of everything
+/// written so a roll costs no re-read. A segment that reaches its size rolls: a new segment starts
+/// with the old one's hash in its header, and the old one is sealed into an LZ4 frame on another
+/// thread. Opening recovers from a crash: the torn tail of the active segment is cut and reported,
+/// and the record numbers and sequence continue.
+/// </summary>
+/// <remarks>Single writer: one thread appends. Only the interval fsync runs on a timer thread.</remarks>
+public sealed partial class JournalWriter : IDisposable
+{
+    private readonly JournalWriterOptions _options;
+    private readonly ILogger _logger;
+    private readonly FileStream _lock;
+    private readonly SegmentSealer? _sealer;
+    private readonly object _fileLock = new();
+    private readonly Timer? _intervalTimer;
+    private readonly byte[] _schema = RecordSchema.ToJson();
+    private byte[] _buffer;
+    private int _buffered;
+    private int _pendingPayloadOffset;
+    private SafeFileHandle _file;
+    private string _filePath;
+    private long _fileLength;
+    private ulong _segmentNumber;
+    private IncrementalHash _hash;
+    private ulong _nextRecordNumber;
+    private long _lastSequence;
+    private bool _dirty;
+    private bool _disposed;
+
+    private JournalWriter(JournalWriterOptions options, ILogger logger, FileStream writerLock)
+    {
+        _options = options;
+        _logger = logger;
+        _lock = writerLock;
+        _buffer = new byte[Math.Max(64 * 1024, options.BufferBytes)];
+        _sealer = options.SealRolledSegments ? new SegmentSealer(logger) : null;
+        _file = null!;
+        _filePath = null!;
+        _hash = null!;
+        Recovery = null!;
+        if (options.Durability == DurabilityMode.Interval)
+        {
+            _intervalTimer = new Timer(_ => FsyncIfDirty(), null, options.FsyncInterval, options.FsyncInterval);
+        }
+    }
+
+    /// <summary>What opening found and repaired.</summary>
+    public RecoveryReport Recovery { get; private set; }
+
+    /// <summary>The journal folder.</summary>
+    public string Folder => _options.Folder;
+
+    /// <summary>The journal's id.</summary>
+    public Guid JournalId { get; private set; }
+
+    /// <summary>The segment being written.</summary>
+    public ulong ActiveSegment => _segmentNumber;
+
+    /// <summary>The number the next record gets.</summary>
+    public ulong NextRecordNumber => _nextRecordNumber;
+
+    /// <summary>The ring sequence of the last record appended, or -1.</summary>
+    public long LastSequence => _lastSequence;
+
+    /// <summary>Records appended since open.</summary>
+    public long RecordsAppended { get; private set; }
+
+    /// <summary>Bytes written to segment files since open (records and headers).</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>The durability mode.</summary>
+    public DurabilityMode Durability => _options.Durability;
+
+    /// <summary>Segments rolled and handed to the sealer but not sealed yet.</summary>
+    public int SegmentsAwaitingSeal => _sealer?.Pending ?? 0;
+
+    /// <summary>Opens (or creates) the journal in <see cref="JournalWriterOptions.Folder"/>, recovering from any crash first.</summary>
+    /// <exception cref="JournalException">The folder is unwritable, in use by another writer, or holds damage recovery must not guess about.</exception>
+    public static JournalWriter Open(JournalWriterOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        logger ??= NullLogger.Instance;
+        string folder = Path.GetFullPath(options.Folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new JournalException($"Journal folder '{folder}' cannot be created: {ex.Message}", ex);
+        }
+
+        FileStream writerLock;
+        try
+        {
+            writerLock = new FileStream(Path.Combine(folder, JournalFormat.WriterLock), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new JournalException($"Journal folder '{folder}' is not writable: {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new JournalException($"Journal '{folder}' is already open by another writer (its {JournalFormat.WriterLock} is locked): {ex.Message}", ex);
+        }
+
+        var writer = new JournalWriter(new JournalWriterOptions
+        {
+            Folder = folder,
+            Durability = options.Durability,
+            FsyncInterval = options.FsyncInterval,
+            SegmentBytes = options.SegmentBytes,
+            BufferBytes = options.BufferBytes,
+            SealRolledSegments = options.SealRolledSegments,
+            SealOnClose = options.SealOnClose,
+        }, logger, writerLock);
+        try
+        {
+            writer.Recover();
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+
+        return writer;
+    }
+
+    /// <summary>
+    /// Reserves room for a record of <paramref name="payloadLength"/> bytes and returns the span
+    /// to write its payload into; finish with <see cref="CommitRecord"/>. Rolls the segment first
+    /// if the record would not fit.
+    /// </summary>
+    public Span<byte> BeginRecord(int payloadLength)
+    {
+        int size = RecordLayout.SizeOf(payloadLength);
+        if (size > JournalFormat.MaxRecordSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(payloadLength), payloadLength, $"A record may hold at most {JournalFormat.MaxRecordSize - JournalFormat.RecordOverhead} payload bytes.");
+        }
+
+        long segmentSize = _fileLength + _buffered;
+        if (segmentSize + size > _options.SegmentBytes && _nextRecordNumber > FirstRecordNumberOfSegment)
+        {
+            Roll();
+        }
+
+        if (_buffered + size > _buffer.Length)
+        {
+            WriteBuffer();
+            if (size > _buffer.Length)
+            {
+                _buffer = new byte[size];
+            }
+        }
+
+        _pendingPayloadOffset = _buffered + JournalFormat.RecordHeaderSize;
+        return _buffer.AsSpan(_pendingPayloadOffset, payloadLength);
+    }
+
+    /// <summary>Completes the record begun with <see cref="BeginRecord"/>: header, CRC, and a record number.</summary>
+    public void CommitRecord(RecordType type, ushort version, long sequence, long timestampNs, int payloadLength)
+    {
+        int start = _pendingPayloadOffset - JournalFormat.RecordHeaderSize;
+        _buffered += RecordLayout.Seal(_buffer.AsSpan(start), type, version, _nextRecordNumber++, sequence, timestampNs, payloadLength);
+        _lastSequence = sequence;
+        RecordsAppended++;
+    }
+
+    /// <summary>Appends a whole record.</summary>
+    public void Append(RecordType type, ushort version, long sequence, long timestampNs, ReadOnlySpan<byte> payload)
+    {
+        payload.CopyTo(BeginRecord(payload.Length));
+        CommitRecord(type, version, sequence, timestampNs, payload.Length);
+    }
+
+    /// <summary>The end of a batch of ring events: makes the batch as durable as the mode promises.</summary>
+    public void EndOfBatch()
+    {
+        switch (_options.Durability)
+        {
+            case DurabilityMode.None:
+                return;
+            case DurabilityMode.Fsync:
+                WriteBuffer();
+                Fsync();
+                return;
+            default:
+                WriteBuffer();
+                return;
+        }
+    }
+
+    /// <summary>Writes everything buffered; with <paramref name="toDisk"/>, fsyncs too.</summary>
+    public void Flush(bool toDisk = false)
+    {
+        WriteBuffer();
+        if (toDisk)
+        {
+            Fsync();
+        }
+    }
+
+    /// <summary>Closes the active segment (sealing it in the background) and starts the next: at session end, or when it is full.</summary>
+    public void Roll()
+    {
+        WriteBuffer();
+        byte[] previousHash;
+        string rolledPath;
+        lock (_fileLock)
+        {
+            RandomAccess.FlushToDisk(_file);
+            previousHash = _hash.GetHashAndReset();
+            _hash.Dispose();
+            _file.Dispose();
+            rolledPath = _filePath;
+            _dirty = false;
+        }
+
+        Log.Rolled(_logger, _segmentNumber, _fileLength);
+        _sealer?.Enqueue(rolledPath);
+        CreateSegment(_segmentNumber + 1, previousHash);
+    }
+
+    /// <summary>Blocks until rolled segments are sealed.</summary>
+    public void WaitForSealing() => _sealer?.WaitIdle();
+
+    /// <summary>Flushes, fsyncs and (by default) seals the active segment.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _intervalTimer?.Dispose();
+        if (_file is not null && !_file.IsClosed)
+        {
+            WriteBuffer();
+            lock (_fileLock)
+            {
+                RandomAccess.FlushToDisk(_file);
+                _file.Dispose();
+                _hash.Dispose();
+            }
+
+            if (_options.SealOnClose && _sealer is not null)
+            {
+                _sealer.Enqueue(_filePath);
+            }
+        }
+
+        _sealer?.WaitIdle();
+        _sealer?.Dispose();
+        _lock.Dispose();
+    }
+
+    private ulong FirstRecordNumberOfSegment { get; set; }
+
+    private void WriteBuffer()
+    {
+        if (_buffered == 0)
+        {
+            return;
+        }
+
+        var chunk = _buffer.AsSpan(0, _buffered);
+        RandomAccess.Write(_file, chunk, _fileLength);
+        _hash.AppendData(chunk);
+        _fileLength += _buffered;
+        BytesWritten += _buffered;
+        _buffered = 0;
+        _dirty = true;
+    }
+
+    private void Fsync()
+    {
+        lock (_fileLock)
+        {
+            RandomAccess.FlushToDisk(_file);
+            _dirty = false;
+        }
+    }
+
+    private void FsyncIfDirty()
+    {
+        lock (_fileLock)
+        {
+            if (_dirty && _file is { IsClosed: false })
+            {
+                RandomAccess.FlushToDisk(_file);
+                _dirty = false;
+            }
+        }
+    }
+
+    private void CreateSegment(ulong number, byte[] previousHash)
+    {
+        var header = new SegmentHeader(JournalId, number, _nextRecordNumber, _lastSequence + 1, UnixTime.NowNanoseconds(), previousHash, _schema);
+        byte[] bytes = header.ToBytes();
+        string path = Path.Combine(_options.Folder, SegmentFile.NameOf(number, sealedForm: false));
+        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        RandomAccess.Write(file, bytes, 0);
+        RandomAccess.FlushToDisk(file);
+        DirectorySync.Sync(_options.Folder);
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(bytes);
+        lock (_fileLock)
+        {
+            _file = file;
+            _filePath = path;
+            _hash = hash;
+            _fileLength = bytes.Length;
+            _segmentNumber = number;
+        }
+
+        BytesWritten += bytes.Length;
+        FirstRecordNumberOfSegment = _nextRecordNumber;
+    }
+
+    private void ContinueSegment(SegmentFile segment, SegmentHeader header, ReadOnlySpan<byte> kept)
+    {
+        var file = File.OpenHandle(segment.Path, FileMode.Open, FileAccess.Write, FileShare.Read);
+        if (RandomAccess.GetLength(file) != kept.Length)
+        {
+            RandomAccess.SetLength(file, kept.Length);
+            RandomAccess.FlushToDisk(file);
+        }
+
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(kept);
+        _file = file;
+        _filePath = segment.Path;
+        _hash = hash;
+        _fileLength = kept.Length;
+        _segmentNumber = segment.Number;
+        FirstRecordNumberOfSegment = header.FirstRecordNumber;
+    }
+
+    private void Recover()
+    {
+        string folder = _options.Folder;
+        var actions = new List<string>();
+        TornTail? torn = null;
+        long recordsKept = 0;
+
+        foreach (string stale in Directory.EnumerateFiles(folder, "*" + JournalFormat.SealedExtension + ".tmp"))
+        {
+            File.Delete(stale);
+            actions.Add($"removed {Path.GetFileName(stale)}, a sealing that a crash interrupted");
+        }
+
+        FinishInterruptedSealing(SegmentFile.List(folder), actions);
+
+        var archived = ArchiveManifest.Load(folder);
+        var segments = SegmentFile.List(folder);
+        while (segments.Count > 0 && !segments[^1].Sealed && IsTornCreation(segments[^1], actions))
+        {
+            segments = SegmentFile.List(folder);
+        }
+
+        if (segments.Count == 0)
+        {
+            var last = archived.Count > 0 ? archived[^1] : null;
+            JournalId = last?.JournalId ?? Guid.NewGuid();
+            _nextRecordNumber = last?.NextRecordNumber ?? 0;
+            _lastSequence = last?.LastSequence ?? -1;
+            CreateSegment(last is null ? 0 : last.Segment + 1, last is null ? new byte[32] : Convert.FromHexString(last.Sha256));
+            Recovery = new RecoveryReport(last is null, JournalId, _segmentNumber, _nextRecordNumber, _lastSequence, 0, null, actions);
+            return;
+        }
+
+        foreach (var stale in segments.Take(segments.Count - 1).Where(s => !s.Sealed))
+        {
+            actions.Add($"segment {stale.Number} was rolled but not sealed; sealing it now");
+            _sealer?.Enqueue(stale.Path);
+        }
+
+        var lastFile = segments[^1];
+        var content = SegmentContent.Load(lastFile);
+        if (content.Header is null)
+        {
+            throw new JournalException($"Journal '{folder}': the header of segment {lastFile.Number} ({Path.GetFileName(lastFile.Path)}) is damaged ({content.HeaderError}). Recovery will not guess; run 'journal verify {folder}' and move the segment aside.");
+        }
+
+        JournalId = content.Header.JournalId;
+        var scan = SegmentScan.Run(content.Bytes, content.Header.Length);
+        var (lastRecord, count) = LastRecordWithResync(content.Bytes, content.Header.Length);
+        recordsKept = count;
+        _nextRecordNumber = lastRecord is { } r ? r.RecordNumber + 1 : content.Header.FirstRecordNumber;
+        _lastSequence = lastRecord?.Sequence ?? content.Header.FirstSequence - 1;
+
+        if (lastFile.Sealed)
+        {
+            if (scan.IsDamaged)
+            {
+                actions.Add($"sealed segment {lastFile.Number} is damaged at offset {scan.ValidEnd}; it is left as it is for 'journal verify' to report");
+            }
+
+            CreateSegment(lastFile.Number + 1, content.ContentSha256());
+            actions.Add($"started segment {_segmentNumber} after sealed segment {lastFile.Number}");
+        }
+        else if (!scan.IsDamaged)
+        {
+            ContinueSegment(lastFile, content.Header, content.Bytes.AsSpan(0, scan.ValidEnd));
+        }
+        else if (scan.IsTornTail)
+        {
+            torn = new TornTail(lastFile.Number, scan.ValidEnd, content.Bytes.Length - scan.ValidEnd);
+            ContinueSegment(lastFile, content.Header, content.Bytes.AsSpan(0, scan.ValidEnd));
+            actions.Add($"cut the torn tail of {torn}; record {_nextRecordNumber} (sequence after {_lastSequence}) was being written");
+            Log.TornTail(_logger, torn.ToString());
+        }
+        else
+        {
+            // Damage with whole records after it: cutting would throw good records away.
+            actions.Add($"active segment {lastFile.Number} is damaged at offset {scan.ValidEnd} with whole records after it (from offset {scan.ResumeOffset}); it is sealed as it is and writing continues in segment {lastFile.Number + 1}");
+            _sealer?.Enqueue(lastFile.Path);
+            CreateSegment(lastFile.Number + 1, content.ContentSha256());
+        }
+
+        Recovery = new RecoveryReport(false, JournalId, _segmentNumber, _nextRecordNumber, _lastSequence, recordsKept, torn, actions);
+        foreach (string action in actions)
+        {
+            Log.Recovered(_logger, action);
+        }
+    }
+
+    private static (RecordHeader? Last, long Count) LastRecordWithResync(byte[] bytes, int start)
+    {
+        RecordHeader? last = null;
+        long count = 0;
+        int offset = start;
+        while (offset >= 0 && offset < bytes.Length)
+        {
+            var scan = SegmentScan.Run(bytes, offset);
+            count += scan.ValidRecords;
+            last = scan.LastRecord ?? last;
+            offset = scan.IsDamaged ? scan.ResumeOffset : -1;
+        }
+
+        return (last, count);
+    }
+
+    private static bool IsTornCreation(SegmentFile segment, List<string> actions)
+    {
+        long length = new FileInfo(segment.Path).Length;
+        byte[] bytes = File.ReadAllBytes(segment.Path);
+        if (SegmentHeader.TryRead(bytes, out _, out _))
+        {
+            return false;
+        }
+
+        // A header is written in one write before any record: a file that ends inside the header
+        // it declares was cut while being created, and holds nothing.
+        uint declared = bytes.Length >= 16 ? BitConverter.ToUInt32(bytes, 12) : uint.MaxValue;
+        if (bytes.Length >= JournalFormat.SegmentFixedHeaderSize && declared <= bytes.Length)
+        {
+            return false;
+        }
+
+        File.Delete(segment.Path);
+        actions.Add($"removed segment {segment.Number}: a crash interrupted its creation ({length} bytes of header, no records)");
+        return true;
+    }
+
+    private static void FinishInterruptedSealing(IReadOnlyList<SegmentFile> files, List<string> actions)
+    {
+        foreach (var pair in files.GroupBy(f => f.Number).Where(g => g.Count() == 2))
+        {
+            var active = pair.Single(f => !f.Sealed);
+            var sealedFile = pair.Single(f => f.Sealed);
+            bool identical;
+            try
+            {
+                identical = SegmentContent.Load(sealedFile).Bytes.AsSpan().SequenceEqual(File.ReadAllBytes(active.Path));
+            }
+            catch (InvalidDataException)
+            {
+                identical = false;
+            }
+
+            if (identical)
+            {
+                File.Delete(active.Path);
+                actions.Add($"finished the interrupted sealing of segment {pair.Key} (its sealed copy is complete)");
+            }
+            else
+            {
+                File.Delete(sealedFile.Path);
+                actions.Add($"discarded an incomplete sealed copy of segment {pair.Key}; it will be sealed again");
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "journal: rolled segment {Segment} at {Bytes} bytes")]
+        public static partial void Rolled(ILogger logger, ulong segment, long bytes);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "journal recovery: cut the torn tail of {TornTail}")]
+        public static partial void TornTail(ILogger logger, string tornTail);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "journal recovery: {Action}")]
+        public static partial void Recovered(ILogger logger, string action);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Engine.Journal.Writing;
+
+/// <summary>Where and how a journal is written.</summary>
+public sealed class JournalWriterOptions
+{
+    /// <summary>The journal folder; created if missing.</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>How far a record gets before it counts as journaled.</summary>
+    public DurabilityMode Durability { get; init; } = DurabilityMode.Batch;
+
+    /// <summary>For <see cref="DurabilityMode.Interval"/>: the fsync period.</summary>
+    public TimeSpan FsyncInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A segment rolls (is closed and sealed) when it would grow past this.</summary>
+    public long SegmentBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>The writer's buffer.</summary>
+    public int BufferBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Seal rolled segments into LZ4 frames (off the writer thread). Off only for tests of the active form.</summary>
+    public bool SealRolledSegments { get; init; } = true;
+
+    /// <summary>Seal the active segment when the writer is closed (session end).</summary>
+    public bool SealOnClose { get; init; } = true;
+}
