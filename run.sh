@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 ENGINE_DLL="$ROOT/src/Engine.Cli/bin/Release/net10.0/engine.dll"
+JOURNAL_DLL="$ROOT/src/Engine.JournalReader/bin/Release/net10.0/journal.dll"
 RESULTS="$ROOT/artifacts/test-results"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -18,6 +19,7 @@ usage: ./run.sh [COMMAND] [ARGS...]
   (no command)        the main job: a short demo of the engine's ring on this machine
   test                build and run every test suite; ends with "N passed, N failed"
   engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
+  journal ARGS...     the auditors' journal reader: dump, verify, stats, export, tail (no engine start-up)
   bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, sim), e.g. ./run.sh bench ring --json
   benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
   help                this text
@@ -34,7 +36,7 @@ ensure_prerequisites() {
     *) die "the .NET 10 SDK is needed, found '${sdk:-none}'" ;;
   esac
   local missing=()
-  ldconfig -p 2>/dev/null | grep -q 'liblz4\.so\.1' || missing+=(liblz4-1)
+  ldconfig -p 2>/dev/null | grep 'liblz4\.so\.1' >/dev/null || missing+=(liblz4-1)
   command -v lz4 >/dev/null 2>&1 || missing+=(lz4)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -54,6 +56,12 @@ build_engine() {
 }
 
 engine() { dotnet "$ENGINE_DLL" "$@"; }
+
+build_reader() {
+  local log
+  log=$(dotnet build "$ROOT/src/Engine.JournalReader/Engine.JournalReader.csproj" -c Release -nologo -v quiet 2>&1) \
+    || { printf '%s\n' "$log" >&2; die "build failed"; }
+}
 
 # Sums the counters of every TRX file: prints "N passed, N failed".
 summarize_tests() {
@@ -113,6 +121,7 @@ case "$cmd" in
   help|-h|--help) usage ;;
   test) ensure_prerequisites; run_tests "$@" ;;
   engine) ensure_prerequisites; build_engine; engine "$@" ;;
+  journal) ensure_prerequisites; build_reader; dotnet "$JOURNAL_DLL" "$@" ;;
   bench)
     [ $# -gt 0 ] || die "bench needs a name: ring, decode or sim (e.g. ./run.sh bench ring --json)"
     ensure_prerequisites; build_engine; engine bench "$@" ;;

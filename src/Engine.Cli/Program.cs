@@ -15,11 +15,12 @@ public static class Program
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(TicksCommand.Create());
         root.Subcommands.Add(KiteCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
         try
         {
             return root.Parse(args).Invoke();
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or Engine.Journal.JournalException or Engine.Journal.Compression.Lz4UnavailableException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

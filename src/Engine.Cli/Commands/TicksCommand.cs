@@ -5,6 +5,7 @@ using System.Text;
 using Engine.Cli.Logging;
 using Engine.Cli.Ticks;
 using Engine.Core.Events;
+using Engine.Journal.Writing;
 using Engine.Kite.Ticker;
 using Engine.Ring;
 
@@ -23,9 +24,11 @@ public static class TicksCommand
         var json = new Option<bool>("--json") { Description = "Print every tick as a JSON line instead of the live summary." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
         var logLevel = new Option<string>("--log-level") { Description = "debug, information, warning, error.", DefaultValueFactory = _ => "information" };
+        var journal = new Option<string?>("--journal") { Description = "Also record every tick and text frame, as received, into this journal folder." };
+        var durability = new Option<string>("--durability") { Description = "Journal durability: none, batch, fsync, interval.", DefaultValueFactory = _ => "batch" };
         var command = new Command("ticks", "Connect to the ticker, decode ticks into the ring and show ticks/s and last prices per instrument (or JSON lines). Credentials: KITE_API_KEY and KITE_ACCESS_TOKEN, else the simulator's.")
         {
-            url, tokens, instruments, mode, json, duration, logLevel,
+            url, tokens, instruments, mode, json, duration, logLevel, journal, durability,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,7 +51,19 @@ public static class TicksCommand
             using var stdout = Console.OpenStandardOutput();
             var output = new BufferedStream(stdout, 1 << 16);
             IEventHandler<RingEvent> consumer = asJson ? new TickJsonLinesHandler(output) : summary;
-            pipeline.HandleEventsWith(consumer);
+            using var writer = parse.GetValue(journal) is { } folder
+                ? JournalWriter.Open(new JournalWriterOptions { Folder = folder, Durability = ParseDurability(parse.GetValue(durability)!) }, loggerFactory.CreateLogger("Engine.Journal"))
+                : null;
+            if (writer is not null)
+            {
+                pipeline.HandleEventsWith(consumer, new RingJournaller(writer));
+                Console.Error.WriteLine($"ticks: recording into journal {writer.Folder} (segment {writer.ActiveSegment}, {writer.Durability} durability)");
+            }
+            else
+            {
+                pipeline.HandleEventsWith(consumer);
+            }
+
             pipeline.Start();
 
             await using var ticker = new KiteTicker(options, new RingTickerSink(ring, counters, logger), logger, counters);
@@ -81,6 +96,16 @@ public static class TicksCommand
         });
         return command;
     }
+
+    /// <summary>Reads a durability mode name.</summary>
+    public static DurabilityMode ParseDurability(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "none" => DurabilityMode.None,
+        "batch" => DurabilityMode.Batch,
+        "fsync" => DurabilityMode.Fsync,
+        "interval" => DurabilityMode.Interval,
+        _ => throw new FormatException($"Unknown durability '{name}'; expected none, batch, fsync or interval."),
+    };
 
     private static async Task ShowSummaryAsync(TickSummaryHandler summary, TickerCounters counters, IReadOnlyDictionary<uint, string> names, CancellationToken cancellationToken)
     {

@@ -46,7 +46,7 @@ public sealed partial class JournalWriter : IDisposable
         _logger = logger;
         _lock = writerLock;
         _buffer = new byte[Math.Max(64 * 1024, options.BufferBytes)];
-        _sealer = options.SealRolledSegments ? new SegmentSealer(logger) : null;
+        _sealer = options.SealRolledSegments ? new SegmentSealer(logger, options.CompressionLevel) : null;
         _file = null!;
         _filePath = null!;
         _hash = null!;
@@ -126,6 +126,7 @@ public sealed partial class JournalWriter : IDisposable
             BufferBytes = options.BufferBytes,
             SealRolledSegments = options.SealRolledSegments,
             SealOnClose = options.SealOnClose,
+            CompressionLevel = options.CompressionLevel,
         }, logger, writerLock);
         try
         {

@@ -17,9 +17,12 @@ internal sealed partial class SegmentSealer : IDisposable
     private readonly ILogger _logger;
     private int _pending;
 
-    public SegmentSealer(ILogger logger)
+    private readonly int _level;
+
+    public SegmentSealer(ILogger logger, int level = 0)
     {
         _logger = logger;
+        _level = level;
         _thread = new Thread(Run) { IsBackground = true, Name = "journal-sealer", Priority = ThreadPriority.BelowNormal };
         _thread.Start();
     }
@@ -43,12 +46,12 @@ internal sealed partial class SegmentSealer : IDisposable
     }
 
     /// <summary>Seals one segment now, on the calling thread.</summary>
-    public static void Seal(string activePath)
+    public static void Seal(string activePath, int level = 0)
     {
         string sealedPath = activePath[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension;
         string temporary = sealedPath + ".tmp";
         byte[] content = File.ReadAllBytes(activePath);
-        byte[] frame = Lz4Frame.Compress(content);
+        byte[] frame = Lz4Frame.Compress(content, level);
         using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
         {
             RandomAccess.Write(handle, frame, 0);
@@ -70,7 +73,7 @@ internal sealed partial class SegmentSealer : IDisposable
             {
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 long size = new FileInfo(path).Length;
-                Seal(path);
+                Seal(path, _level);
                 long sealedSize = new FileInfo(path[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension).Length;
                 double ratio = size / (double)Math.Max(1, sealedSize);
                 string name = Path.GetFileName(path);

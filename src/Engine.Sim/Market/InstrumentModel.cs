@@ -30,6 +30,8 @@ public sealed class InstrumentModel
     private decimal _turnover;
     private long _buyQuantity;
     private long _sellQuantity;
+    private readonly DepthLevel[] _bids = new DepthLevel[DepthSide.Levels];
+    private readonly DepthLevel[] _asks = new DepthLevel[DepthSide.Levels];
 
     /// <summary>Creates the model at the instrument's file price (the previous close).</summary>
     public InstrumentModel(Instrument instrument, ulong seed, double ticksPerSecond)
@@ -52,6 +54,7 @@ public sealed class InstrumentModel
         _open = _high = _low = _price;
         _buyQuantity = _lot * _random.Next(1_000, 50_000);
         _sellQuantity = _lot * _random.Next(1_000, 50_000);
+        RebuildBook();
     }
 
     /// <summary>The instrument.</summary>
@@ -112,19 +115,63 @@ public sealed class InstrumentModel
         tick.LastTradeTime = unixSeconds;
         tick.IndexChange = 0;
 
-        // The book: the last trade sits at or between the best bid and ask, one tick apart or more.
-        long bestBid = _price - (_random.Next(0, 2) * _tick);
-        long bestAsk = bestBid + (_tick * _random.Next(1, 3));
-        long bid = bestBid;
-        long ask = bestAsk;
+        // The book moves with the price; between moves only a level or two changes, as in a
+        // real order book (which is also what makes a tick journal compress well).
+        if (moveTicks != 0)
+        {
+            RebuildBook();
+        }
+        else
+        {
+            TouchBook();
+        }
+
         for (int level = 0; level < DepthSide.Levels; level++)
         {
-            tick.Bids[level] = new DepthLevel((uint)Math.Max(_tick, bid), (uint)(_lot * _random.Next(1, 2_000)), (ushort)_random.Next(1, 40));
-            tick.Asks[level] = new DepthLevel((uint)ask, (uint)(_lot * _random.Next(1, 2_000)), (ushort)_random.Next(1, 40));
+            tick.Bids[level] = _bids[level];
+            tick.Asks[level] = _asks[level];
+        }
+    }
 
-            // Each level further from the touch by one or two ticks.
-            bid -= _tick * _random.Next(1, 3);
-            ask += _tick * _random.Next(1, 3);
+    // Re-centres the ladder on the last price, one tick apart, keeping the quantity of any level
+    // whose price is still in the book.
+    private void RebuildBook()
+    {
+        long bestBid = _price - (_random.Next(0, 2) * _tick);
+        long bestAsk = bestBid + _tick;
+        Span<DepthLevel> oldBids = stackalloc DepthLevel[DepthSide.Levels];
+        Span<DepthLevel> oldAsks = stackalloc DepthLevel[DepthSide.Levels];
+        _bids.CopyTo(oldBids);
+        _asks.CopyTo(oldAsks);
+        for (int level = 0; level < DepthSide.Levels; level++)
+        {
+            _bids[level] = Carry(oldBids, (uint)Math.Max(_tick, bestBid - (level * _tick)));
+            _asks[level] = Carry(oldAsks, (uint)(bestAsk + (level * _tick)));
+        }
+    }
+
+    private DepthLevel Carry(ReadOnlySpan<DepthLevel> previous, uint price)
+    {
+        foreach (var level in previous)
+        {
+            if (level.Price == price && level.Quantity > 0)
+            {
+                return level;
+            }
+        }
+
+        return new DepthLevel(price, (uint)(_lot * _random.Next(1, 2_000)), (ushort)_random.Next(1, 40));
+    }
+
+    private void TouchBook()
+    {
+        int changes = _random.Next(1, 3);
+        for (int i = 0; i < changes; i++)
+        {
+            var side = _random.Next(0, 2) == 0 ? _bids : _asks;
+            ref var level = ref side[_random.Next(0, DepthSide.Levels)];
+            long quantity = Math.Max(_lot, level.Quantity + (_lot * _random.Next(-50, 51)));
+            level = new DepthLevel(level.Price, (uint)quantity, (ushort)Math.Clamp(level.Orders + _random.Next(-1, 2), 1, 999));
         }
     }
 

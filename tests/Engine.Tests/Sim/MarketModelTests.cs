@@ -58,11 +58,41 @@ public sealed class MarketModelTests
                 Assert.True(tick.Bids[0].Price <= tick.LastPrice && tick.LastPrice <= tick.Asks[0].Price);
                 for (int level = 1; level < DepthSide.Levels; level++)
                 {
-                    Assert.True(tick.Bids[level].Price < tick.Bids[level - 1].Price || tick.Bids[level].Price == tickSize);
-                    Assert.True(tick.Asks[level].Price > tick.Asks[level - 1].Price);
+                    Assert.True(tick.Bids[level].Price == tick.Bids[level - 1].Price - tickSize || tick.Bids[level].Price == tickSize);
+                    Assert.Equal(tick.Asks[level - 1].Price + tickSize, tick.Asks[level].Price);
                 }
             }
         }
+    }
+
+    [Fact]
+    public void TheBookChangesALevelOrTwoBetweenTicksUnlessThePriceMoves()
+    {
+        var model = new InstrumentModel(Instruments.Single(i => i.TradingSymbol == "RELIANCE"), 5, 100);
+        var previous = default(Tick);
+        var tick = default(Tick);
+        model.Step(0, ref previous);
+        int quiet = 0;
+        for (int k = 1; k < 5000; k++)
+        {
+            model.Step(k, ref tick);
+            if (tick.LastPrice == previous.LastPrice)
+            {
+                quiet++;
+                int changed = 0;
+                for (int level = 0; level < DepthSide.Levels; level++)
+                {
+                    changed += tick.Bids[level] != previous.Bids[level] ? 1 : 0;
+                    changed += tick.Asks[level] != previous.Asks[level] ? 1 : 0;
+                }
+
+                Assert.InRange(changed, 0, 2);
+            }
+
+            previous = tick;
+        }
+
+        Assert.True(quiet > 1000, $"only {quiet} ticks without a price move");
     }
 
     [Fact]

@@ -1,0 +1,121 @@
+using Engine.Journal.Format;
+
+namespace Engine.Journal.Reading;
+
+/// <summary>
+/// Follows a journal that a writer is appending to: reads only the bytes added to the active
+/// segment since the last poll, keeps a partial record until it is complete, and moves on when the
+/// writer rolls to a new segment (even if the old one has been sealed and renamed meanwhile).
+/// </summary>
+public sealed class JournalTail(string folder)
+{
+    private ulong? _segment;
+    private long _offset;
+    private ulong _nextRecordNumber;
+    private bool _started;
+
+    /// <summary>Returns the records appended since the last call (all records on the first call, or only the last <paramref name="initialRecords"/>).</summary>
+    public IReadOnlyList<JournalRecord> Poll(int initialRecords = int.MaxValue)
+    {
+        var output = new List<JournalRecord>();
+        var segments = JournalReader.Open(folder).Segments;
+        if (segments.Count == 0)
+        {
+            return output;
+        }
+
+        if (!_started)
+        {
+            _started = true;
+            var all = JournalReader.Open(folder).Read(new JournalReadOptions { SkipDamaged = true }).ToList();
+            output.AddRange(all.Skip(Math.Max(0, all.Count - initialRecords)));
+            if (all.Count > 0)
+            {
+                _nextRecordNumber = all[^1].RecordNumber + 1;
+            }
+
+            var last = segments[^1];
+            _segment = last.Number;
+            _offset = all.Count > 0 && all[^1].Segment == last.Number ? all[^1].Offset + all[^1].Header.Length : HeaderLengthOf(last);
+            return output;
+        }
+
+        foreach (var file in segments.Where(s => s.Number >= _segment))
+        {
+            if (file.Number != _segment)
+            {
+                _segment = file.Number;
+                _offset = HeaderLengthOf(file);
+            }
+
+            ReadFrom(file, output);
+        }
+
+        return output;
+    }
+
+    private void ReadFrom(SegmentFile file, List<JournalRecord> output)
+    {
+        byte[] bytes;
+        int start;
+        if (file.Sealed)
+        {
+            bytes = SegmentContent.Load(file).Bytes;
+            start = (int)_offset;
+        }
+        else
+        {
+            try
+            {
+                using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                if (stream.Length <= _offset)
+                {
+                    return;
+                }
+
+                stream.Position = _offset;
+                bytes = new byte[stream.Length - _offset];
+                stream.ReadExactly(bytes);
+                start = 0;
+            }
+            catch (FileNotFoundException)
+            {
+                // Sealed between listing and opening: the next poll reads the sealed form.
+                return;
+            }
+        }
+
+        int offset = start;
+        while (offset < bytes.Length)
+        {
+            if (RecordLayout.TryRead(bytes.AsSpan(offset), out var header) != RecordCheck.Valid)
+            {
+                break;   // incomplete: wait for the rest
+            }
+
+            if (header.RecordNumber >= _nextRecordNumber)
+            {
+                output.Add(new JournalRecord(header, bytes.AsMemory(offset + JournalFormat.RecordHeaderSize, header.PayloadLength), file.Number, (int)(_offset + offset - start)));
+                _nextRecordNumber = header.RecordNumber + 1;
+            }
+
+            offset += header.Length;
+        }
+
+        _offset += offset - start;
+    }
+
+    private static int HeaderLengthOf(SegmentFile file)
+    {
+        var content = file.Sealed ? SegmentContent.Load(file).Bytes : ReadHead(file.Path);
+        return SegmentHeader.TryRead(content, out var header, out _) ? header!.Length : int.MaxValue;
+    }
+
+    private static byte[] ReadHead(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var head = new byte[Math.Min(stream.Length, 64 * 1024)];
+        stream.ReadExactly(head);
+        return head;
+    }
+}

@@ -1,0 +1,148 @@
+using Engine.Core.Events;
+using Engine.Core.Market;
+using Engine.Journal.Archiving;
+using Engine.Journal.Format;
+using Engine.Journal.Reading;
+using Engine.Journal.Replay;
+using Engine.Journal.Verification;
+using Engine.Journal.Writing;
+using Engine.Kite.Ticker;
+using Engine.Kite.Ticks;
+using Engine.Ring;
+using Engine.Tests.Kite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Journal;
+
+public sealed class JournalArchiveAndReplayTests
+{
+    private static TestRecord[] Records(int count) =>
+        TestRecord.Build(Enumerable.Repeat(RecordType.Tick, count).ToArray(), Enumerable.Repeat(100, count).ToArray(), 4);
+
+    [Fact]
+    public void ArchivingMovesOldSegmentsAndTheRestStaysVerifiable()
+    {
+        using var folder = new JournalFolder();
+        using var archive = new JournalFolder();
+        using (var writer = folder.Open(6_000))
+        {
+            JournalFolder.Write(writer, Records(200));
+        }
+
+        int before = folder.Segments.Count;
+        var moved = JournalArchiver.Archive(folder.Path, archive.Path, keep: 2);
+        Assert.Equal(before - 3, moved.Count);   // keeps the last two sealed segments and the newest
+        Assert.Equal(moved.Select(m => m.Segment), Enumerable.Range(0, moved.Count).Select(i => (ulong)i));
+        Assert.Equal(moved.Count, Directory.GetFiles(archive.Path, "*.seg.lz4").Length);
+
+        var remaining = JournalVerifier.Verify(folder.Path);
+        Assert.True(remaining.Ok, string.Join("; ", remaining.Errors));
+        Assert.Contains(remaining.Warnings, w => w.Message.Contains("were archived", StringComparison.Ordinal));
+
+        var whole = JournalVerifier.Verify(folder.Path, archive.Path);
+        Assert.True(whole.Ok, string.Join("; ", whole.Errors));
+        Assert.Equal(200, whole.Records);
+
+        // The writer continues the numbering after archiving everything it can.
+        JournalArchiver.Archive(folder.Path, archive.Path, keep: 0);
+        using (var writer = folder.Open(6_000))
+        {
+            Assert.Equal(200UL, writer.NextRecordNumber);
+            writer.Append(RecordType.Tick, 1, 200, 1, new byte[12]);
+        }
+
+        Assert.True(JournalVerifier.Verify(folder.Path, archive.Path).Ok);
+
+        // Tampering with an archived segment shows when the archive is checked.
+        string victim = Directory.GetFiles(archive.Path, "*.seg.lz4").OrderBy(f => f).First();
+        var content = SegmentContent.Load(new SegmentFile(0, true, victim)).Bytes;
+        content[^10] ^= 1;
+        File.WriteAllBytes(victim, Engine.Journal.Compression.Lz4Frame.Compress(content));
+        Assert.False(JournalVerifier.Verify(folder.Path, archive.Path).Ok);
+    }
+
+    [Fact]
+    public void ReplayPublishesTheRecordedInputsIntoTheRingExactlyAsTheyWereReceived()
+    {
+        // Record real frames through the live path: sink -> ring -> journaller.
+        using var folder = new JournalFolder();
+        var live = new RingBuffer<RingEvent>(1024, new YieldingWaitStrategy());
+        var received = new CollectingHandler();
+        using (var writer = folder.Open(20_000))
+        {
+            using var pipeline = new RingPipeline<RingEvent>(live);
+            pipeline.HandleEventsWith(new RingJournaller(writer), received);
+            pipeline.Start();
+            var sink = new RingTickerSink(live, new TickerCounters(), NullLogger.Instance);
+            byte[] frame = TestData.Bytes("kite/websocket_ticks.bin");
+            for (int i = 0; i < 300; i++)
+            {
+                sink.OnBinaryFrame(frame, 0, i, 1_000_000_000L * i);
+            }
+
+            sink.OnTextFrame(System.Text.Encoding.UTF8.GetBytes("{\"type\":\"order\",\"data\":" + File.ReadAllText(TestData.PathOf("kite/postback.json")) + "}"), 0, 300, 301_000_000_000);
+            Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
+        }
+
+        var replayRing = new RingBuffer<RingEvent>(1024, new YieldingWaitStrategy());
+        var replayed = new SlotCopies();
+        using (var pipeline = new RingPipeline<RingEvent>(replayRing))
+        {
+            pipeline.HandleEventsWith(replayed);
+            pipeline.Start();
+            var result = new JournalReplaySource(JournalReader.Open(folder.Path), replayRing, TickDecoder.TryDecode, OrderUpdateParser.TryParse).Run(new ReplayOptions());
+            Assert.Equal(601, result.InputsPublished);
+            Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.Equal(received.Ticks.ToArray(), replayed.Slots.Where(s => s.Kind == EventKind.Tick).Select(s => s.Tick).ToArray());
+        Assert.Equal(Enumerable.Range(0, 601).Select(i => (long)i), replayed.Slots.Select(s => s.InputSequence));
+        Assert.Equal(Enumerable.Range(0, 300).SelectMany(i => new[] { 1_000_000_000L * i, 1_000_000_000L * i }).Append(301_000_000_000), replayed.Slots.Select(s => s.ReceiveTimestampNs));
+        var order = replayed.Slots[^1];
+        Assert.Equal(EventKind.OrderUpdate, order.Kind);
+        Assert.Equal(220303000308932UL, order.Order.OrderId);
+    }
+
+    [Fact]
+    public void ReplayHonoursSequenceRangesAndPacing()
+    {
+        using var folder = new JournalFolder();
+        var packet = TestData.Base64("kite/ticker_quote.packet");
+        using (var writer = folder.Open())
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                var payload = new byte[12 + packet.Length];
+                packet.CopyTo(payload, 12);
+                writer.Append(RecordType.Tick, 1, i, 10_000_000L * i, payload);   // 10 ms apart
+                writer.Append(RecordType.SignalIntent, 1, i, 10_000_000L * i, new byte[40]);
+            }
+        }
+
+        var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy());
+        var seen = new SlotCopies();
+        var outputs = new List<long>();
+        using var pipeline = new RingPipeline<RingEvent>(ring);
+        pipeline.HandleEventsWith(seen);
+        pipeline.Start();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = new JournalReplaySource(JournalReader.Open(folder.Path), ring, TickDecoder.TryDecode)
+            .Run(new ReplayOptions { FromSequence = 10, UntilSequence = 29, Speed = 2, OnOutput = r => outputs.Add(r.Sequence) });
+        var elapsed = clock.Elapsed;
+        Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(20, result.InputsPublished);
+        Assert.Equal(Enumerable.Range(10, 20).Select(i => (long)i), seen.Slots.Select(s => s.InputSequence));
+        Assert.Equal(Enumerable.Range(10, 20).Select(i => (long)i), outputs);
+
+        // 19 gaps of 10 ms at twice the recorded speed: at least 95 ms.
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(95), $"paced replay took only {elapsed.TotalMilliseconds} ms");
+    }
+
+    private sealed class SlotCopies : IEventHandler<RingEvent>
+    {
+        public List<RingEvent> Slots { get; } = [];
+
+        public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch) => Slots.Add(data);
+    }
+}
