@@ -15,6 +15,7 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateRing());
         bench.Subcommands.Add(CreateDecode());
         bench.Subcommands.Add(CreateSim());
+        bench.Subcommands.Add(CreateJournal());
         return bench;
     }
 
@@ -91,6 +92,39 @@ public static class BenchCommand
             Console.Out.WriteLine(parse.GetValue(json)
                 ? string.Create(inv, $"{{\"benchmark\":\"sim\",\"ticks_per_sec\":{result.TicksPerSecond:F0},\"offered_ticks_per_sec\":{result.OfferedPerSecond:F0},\"mb_per_sec\":{result.BytesPerSecond / 1e6:F1},\"instruments\":{result.Instruments},\"decode_errors\":{result.DecodeErrors},\"cores\":{Environment.ProcessorCount}}}")
                 : string.Create(inv, $"sim: {result.TicksPerSecond:N0} ticks/s delivered and decoded ({result.OfferedPerSecond:N0} offered, {result.BytesPerSecond / 1e6:F1} MB/s, {result.Instruments} instruments in full mode, {result.DecodeErrors} decode errors)"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateJournal()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var seconds = new Option<double>("--seconds-per-mode") { Description = "Append time per durability mode.", DefaultValueFactory = _ => 2 };
+        var ticks = new Option<int>("--ticks") { Description = "Tick records in the read and compression test.", DefaultValueFactory = _ => 2_000_000 };
+        var instruments = new Option<string>("--instruments") { Description = "Instruments CSV for the simulated ticks.", DefaultValueFactory = _ => Path.Combine("config", "instruments.csv") };
+        var command = new Command("journal", "Journal append rate per durability mode (200-byte records, batches of 64), read-and-decode rate of sealed tick segments, tick compression ratio.") { json, seconds, ticks, instruments };
+        command.SetAction(parse =>
+        {
+            var result = new JournalBenchmark(parse.GetValue(instruments)!, m => Console.Error.WriteLine(m)).Run(TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(ticks));
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    benchmark = "journal",
+                    record_bytes = 200,
+                    append_records_per_sec = result.AppendRecordsPerSecond.ToDictionary(p => p.Key, p => Math.Round(p.Value)),
+                    append_allocated_bytes_per_record = result.AppendAllocatedBytesPerRecord.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+                    read_decode_records_per_sec = Math.Round(result.ReadDecodeRecordsPerSecond),
+                    read_decode_best_records_per_sec = Math.Round(result.ReadDecodeBestRecordsPerSecond),
+                    tick_records = result.TickRecords,
+                    tick_compression_ratio = Math.Round(result.TickCompressionRatio, 2),
+                    seal_mb_per_sec = Math.Round(result.SealMegabytesPerSecond),
+                    cpu = MachineInfo.CpuModel,
+                    cores = Environment.ProcessorCount,
+                }));
+            }
+
             return 0;
         });
         return command;

@@ -43,7 +43,7 @@ public static class JournalArchiver
                 throw new JournalException($"Segment {segment.Number} has an unreadable header ({content.HeaderError}); archiving stops before it. Run 'journal verify'.");
             }
 
-            var scan = SegmentScan.Run(content.Bytes, content.Header.Length);
+            var scan = SegmentScan.Run(content.Span, content.Header.Length);
             if (scan.IsDamaged)
             {
                 throw new JournalException($"Segment {segment.Number} is damaged at offset {scan.ValidEnd}; archiving stops before it. Run 'journal verify'.");

@@ -12,6 +12,19 @@ public sealed class JournalReadOptions
     /// <summary>Called as each segment is opened (for progress).</summary>
     public Action<SegmentContent>? OnSegment { get; init; }
 
+    /// <summary>
+    /// Reuse two buffers for all segments (the one being read and the one loading ahead). Faster
+    /// for long replays, but a record's payload is only valid until the reader has moved two
+    /// segments on: copy what you keep.
+    /// </summary>
+    public bool ReuseBuffers { get; init; }
+
+    /// <summary>
+    /// Check each sealed segment's LZ4 content checksum. Every record's CRC-32C is checked either
+    /// way; turning this off halves decompression time for replays. <c>verify</c> always checks it.
+    /// </summary>
+    public bool VerifyFrameChecksum { get; init; } = true;
+
     /// <summary>Skip segments whose records all come before this sequence (uses the next segment's first sequence).</summary>
     public long FromSequence { get; init; } = long.MinValue;
 }

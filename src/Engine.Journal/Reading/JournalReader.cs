@@ -40,10 +40,14 @@ public sealed class JournalReader
         return new JournalReader(folder, segments);
     }
 
-    /// <summary>Every record, in journal order.</summary>
+    /// <summary>
+    /// Every record, in journal order. The next segment is loaded (read and decompressed) on
+    /// another thread while the current one is being read.
+    /// </summary>
     public IEnumerable<JournalRecord> Read(JournalReadOptions? options = null)
     {
         options ??= new JournalReadOptions();
+        var selected = new List<(SegmentFile File, bool IsActive)>();
         for (int i = 0; i < Segments.Count; i++)
         {
             var file = Segments[i];
@@ -52,14 +56,30 @@ public sealed class JournalReader
                 continue;
             }
 
-            SegmentContent content;
+            selected.Add((file, !file.Sealed && i == Segments.Count - 1));
+        }
+
+        // With reuse, segment i is loaded into buffers[i % 2]: the one being read is never overwritten.
+        var buffers = options.ReuseBuffers ? new[] { new SegmentBuffers(), new SegmentBuffers() } : null;
+        Task<SegmentContent>? ahead = selected.Count > 0 ? LoadAsync(selected[0].File, buffers?[0], options.VerifyFrameChecksum) : null;
+        for (int i = 0; i < selected.Count; i++)
+        {
+            var (file, isActive) = selected[i];
+            SegmentContent? content = null;
+            string? failure = null;
             try
             {
-                content = LoadFresh(file);
+                content = ahead!.GetAwaiter().GetResult();
             }
             catch (InvalidDataException ex)
             {
-                options.OnDamage?.Invoke(new RecordDamage(file.Number, Path.GetFileName(file.Path), -1, RecordCheck.BadCrc, ex.Message, null, null, -1, false));
+                failure = ex.Message;
+            }
+
+            ahead = i + 1 < selected.Count ? LoadAsync(selected[i + 1].File, buffers?[(i + 1) % 2], options.VerifyFrameChecksum) : null;
+            if (content is null)
+            {
+                options.OnDamage?.Invoke(new RecordDamage(file.Number, Path.GetFileName(file.Path), -1, RecordCheck.BadCrc, failure!, null, null, -1, false));
                 if (options.SkipDamaged)
                 {
                     continue;
@@ -69,50 +89,52 @@ public sealed class JournalReader
             }
 
             options.OnSegment?.Invoke(content);
-            var records = ReadSegment(content, options, isActive: !file.Sealed && i == Segments.Count - 1, out bool stopped);
-            foreach (var record in records)
+            var stop = new SegmentReadState();
+            foreach (var record in ReadSegment(content, options, isActive, stop))
             {
                 yield return record;
             }
 
-            if (stopped)
+            if (stop.Stopped)
             {
                 yield break;
             }
         }
     }
 
-    /// <summary>The records of one loaded segment.</summary>
-    public static IEnumerable<JournalRecord> ReadSegment(SegmentContent content, JournalReadOptions options, bool isActive, out bool stopped)
+    /// <summary>The records of one loaded segment; <paramref name="state"/> says afterwards whether damage stopped the reading.</summary>
+    public static IEnumerable<JournalRecord> ReadSegment(SegmentContent content, JournalReadOptions options, bool isActive, SegmentReadState state)
     {
-        stopped = false;
-        var records = new List<JournalRecord>();
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(state);
         string name = Path.GetFileName(content.File.Path);
         if (content.Header is null)
         {
             options.OnDamage?.Invoke(new RecordDamage(content.File.Number, name, -1, RecordCheck.BadCrc, $"unreadable header: {content.HeaderError}", null, null, -1, isActive));
-            stopped = !options.SkipDamaged;
-            return records;
+            state.Stopped = !options.SkipDamaged;
+            yield break;
         }
 
         byte[] bytes = content.Bytes;
+        int end = content.Length;
         int offset = content.Header.Length;
         RecordHeader? last = null;
-        while (offset < bytes.Length)
+        while (offset < end)
         {
-            var check = RecordLayout.TryRead(bytes.AsSpan(offset), out var header);
+            var check = RecordLayout.TryRead(bytes.AsSpan(offset, end - offset), out var header);
             if (check == RecordCheck.Valid)
             {
-                records.Add(new JournalRecord(header, bytes.AsMemory(offset + JournalFormat.RecordHeaderSize, header.PayloadLength), content.File.Number, offset));
+                yield return new JournalRecord(header, bytes.AsMemory(offset + JournalFormat.RecordHeaderSize, header.PayloadLength), content.File.Number, offset);
                 last = header;
                 offset += header.Length;
                 continue;
             }
 
-            int resume = SegmentScan.FindNextRecord(bytes, offset + 1, last?.RecordNumber);
+            int resume = SegmentScan.FindNextRecord(content.Span, offset + 1, last?.RecordNumber);
             string detail = check switch
             {
-                RecordCheck.Truncated => $"record ends past the end of the segment ({bytes.Length - offset} bytes left)",
+                RecordCheck.Truncated => $"record ends past the end of the segment ({end - offset} bytes left)",
                 RecordCheck.BadLength => "impossible record length",
                 RecordCheck.BadCrc => "CRC mismatch: the record was altered or damaged",
                 _ => check.ToString(),
@@ -121,34 +143,35 @@ public sealed class JournalReader
             if (resume < 0)
             {
                 // Nothing whole follows in this segment: a torn tail (active) or a damaged end (sealed).
-                stopped = !options.SkipDamaged && !(isActive && check is RecordCheck.Truncated or RecordCheck.BadCrc or RecordCheck.BadLength);
-                break;
+                state.Stopped = !options.SkipDamaged && !isActive;
+                yield break;
             }
 
             if (!options.SkipDamaged)
             {
-                stopped = true;
-                break;
+                state.Stopped = true;
+                yield break;
             }
 
             offset = resume;
         }
-
-        return records;
     }
 
+    private Task<SegmentContent> LoadAsync(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum) =>
+        Task.Run(() => LoadFresh(file, buffers, verifyFrameChecksum));
+
     /// <summary>Loads a segment, re-listing once if a writer sealed it in the meantime (the active file disappears after sealing).</summary>
-    public SegmentContent LoadFresh(SegmentFile file)
+    public SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers = null, bool verifyFrameChecksum = true)
     {
         try
         {
-            return SegmentContent.Load(file);
+            return SegmentContent.Load(file, buffers, verifyFrameChecksum);
         }
         catch (FileNotFoundException)
         {
             var sealedForm = SegmentFile.List(Folder).FirstOrDefault(s => s.Number == file.Number && s.Sealed)
                 ?? throw new FileNotFoundException($"Segment {file.Number} disappeared from '{Folder}' while being read.");
-            return SegmentContent.Load(sealedForm);
+            return SegmentContent.Load(sealedForm, buffers, verifyFrameChecksum);
         }
     }
 

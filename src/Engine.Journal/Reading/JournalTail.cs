@@ -40,15 +40,24 @@ public sealed class JournalTail(string folder)
             return output;
         }
 
-        foreach (var file in segments.Where(s => s.Number >= _segment))
+        try
         {
-            if (file.Number != _segment)
+            foreach (var file in segments.Where(s => s.Number >= _segment))
             {
-                _segment = file.Number;
-                _offset = HeaderLengthOf(file);
-            }
+                if (file.Number != _segment)
+                {
+                    int headerLength = HeaderLengthOf(file);
+                    _segment = file.Number;
+                    _offset = headerLength;
+                }
 
-            ReadFrom(file, output);
+                ReadFrom(file, output);
+            }
+        }
+        catch (FileNotFoundException)
+        {
+            // The writer sealed a segment (and removed its uncompressed form) while we looked:
+            // what was read is kept, and the next poll finds the sealed form.
         }
 
         return output;
@@ -65,24 +74,18 @@ public sealed class JournalTail(string folder)
         }
         else
         {
-            try
+            // A segment sealed between listing and opening throws FileNotFoundException, which
+            // Poll treats as "look again next time".
+            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length <= _offset)
             {
-                using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                if (stream.Length <= _offset)
-                {
-                    return;
-                }
-
-                stream.Position = _offset;
-                bytes = new byte[stream.Length - _offset];
-                stream.ReadExactly(bytes);
-                start = 0;
-            }
-            catch (FileNotFoundException)
-            {
-                // Sealed between listing and opening: the next poll reads the sealed form.
                 return;
             }
+
+            stream.Position = _offset;
+            bytes = new byte[stream.Length - _offset];
+            stream.ReadExactly(bytes);
+            start = 0;
         }
 
         int offset = start;

@@ -7,10 +7,11 @@ namespace Engine.Journal.Reading;
 /// <summary>One segment's bytes in memory (decompressed if sealed) and its parsed header.</summary>
 public sealed class SegmentContent
 {
-    private SegmentContent(SegmentFile file, byte[] bytes, long storedBytes, SegmentHeader? header, string? headerError)
+    private SegmentContent(SegmentFile file, byte[] bytes, int length, long storedBytes, SegmentHeader? header, string? headerError)
     {
         File = file;
         Bytes = bytes;
+        Length = length;
         StoredBytes = storedBytes;
         Header = header;
         HeaderError = headerError;
@@ -19,8 +20,14 @@ public sealed class SegmentContent
     /// <summary>The file.</summary>
     public SegmentFile File { get; }
 
-    /// <summary>The uncompressed bytes: header, then records.</summary>
+    /// <summary>The buffer holding the uncompressed bytes (header, then records) in its first <see cref="Length"/> bytes.</summary>
     public byte[] Bytes { get; }
+
+    /// <summary>How many bytes of <see cref="Bytes"/> are the segment's.</summary>
+    public int Length { get; }
+
+    /// <summary>The segment's uncompressed bytes.</summary>
+    public ReadOnlySpan<byte> Span => Bytes.AsSpan(0, Length);
 
     /// <summary>Bytes on disk (compressed for a sealed segment).</summary>
     public long StoredBytes { get; }
@@ -32,37 +39,75 @@ public sealed class SegmentContent
     public string? HeaderError { get; }
 
     /// <summary>SHA-256 of the uncompressed bytes: what the next segment's header must carry.</summary>
-    public byte[] ContentSha256() => SHA256.HashData(Bytes);
+    public byte[] ContentSha256() => SHA256.HashData(Span);
 
-    /// <summary>Reads (and for a sealed segment, decompresses) <paramref name="file"/>. LZ4 damage is an <see cref="InvalidDataException"/>.</summary>
-    public static SegmentContent Load(SegmentFile file)
+    /// <summary>Reads (and for a sealed segment, decompresses) <paramref name="file"/> into a buffer of its own. LZ4 damage is an <see cref="InvalidDataException"/>.</summary>
+    public static SegmentContent Load(SegmentFile file) => Load(file, (SegmentBuffers?)null);
+
+    /// <summary>
+    /// Reads <paramref name="file"/> using <paramref name="buffers"/> (and leaves the buffers it
+    /// used there for the next segment): a reader that goes through many segments then faults in
+    /// its memory once. The content's <see cref="Bytes"/> is a reused buffer: it stays valid only
+    /// until the buffers are used again.
+    /// </summary>
+    public static SegmentContent Load(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum = true)
     {
         ArgumentNullException.ThrowIfNull(file);
         byte[] stored;
-        using (var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        int storedLength;
+        using (var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
         {
-            stored = new byte[stream.Length];
-            stream.ReadExactly(stored);
+            storedLength = (int)stream.Length;
+            if (buffers is null)
+            {
+                stored = GC.AllocateUninitializedArray<byte>(storedLength);
+            }
+            else
+            {
+                byte[]? slot = file.Sealed ? buffers.Stored : buffers.Content;
+                stored = SegmentBuffers.Ensure(ref slot, storedLength);
+                if (file.Sealed)
+                {
+                    buffers.Stored = slot;
+                }
+                else
+                {
+                    buffers.Content = slot;
+                }
+            }
+
+            stream.ReadExactly(stored.AsSpan(0, storedLength));
         }
 
-        byte[] bytes;
-        if (file.Sealed)
+        if (!file.Sealed)
         {
-            try
-            {
-                bytes = Lz4Frame.Decompress(stored);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new InvalidDataException($"segment {file.Number} ({Path.GetFileName(file.Path)}): {ex.Message}", ex);
-            }
-        }
-        else
-        {
-            bytes = stored;
+            return Parse(file, stored, storedLength, storedLength);
         }
 
-        SegmentHeader.TryRead(bytes, out var header, out string? error);
-        return new SegmentContent(file, bytes, stored.Length, header, error);
+        var frame = stored.AsSpan(0, storedLength);
+        try
+        {
+            if (buffers is not null && Lz4Frame.DeclaredContentSize(frame) is { } size)
+            {
+                byte[]? slot = buffers.Content;
+                byte[] content = SegmentBuffers.Ensure(ref slot, size);
+                buffers.Content = slot;
+                int length = Lz4Frame.DecompressInto(frame, content, verifyFrameChecksum);
+                return Parse(file, content, length, storedLength);
+            }
+
+            byte[] bytes = Lz4Frame.Decompress(frame);
+            return Parse(file, bytes, bytes.Length, storedLength);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"segment {file.Number} ({Path.GetFileName(file.Path)}): {ex.Message}", ex);
+        }
+    }
+
+    private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes)
+    {
+        SegmentHeader.TryRead(bytes.AsSpan(0, length), out var header, out string? error);
+        return new SegmentContent(file, bytes, length, storedBytes, header, error);
     }
 }

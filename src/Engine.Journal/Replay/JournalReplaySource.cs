@@ -26,6 +26,10 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
         {
             SkipDamaged = options.SkipDamaged,
             FromSequence = options.FromSequence,
+            ReuseBuffers = true,
+
+            // Each record's CRC is still checked; the whole-frame checksum is left to 'verify'.
+            VerifyFrameChecksum = false,
             OnDamage = damage =>
             {
                 damaged++;

@@ -21,7 +21,10 @@ public sealed class ReplayOptions
     /// <summary>Continue past damaged records (reported) instead of stopping.</summary>
     public bool SkipDamaged { get; init; }
 
-    /// <summary>Called with every output record (intents, verdicts, requests) as it is read, for comparison.</summary>
+    /// <summary>
+    /// Called with every output record (intents, verdicts, requests) as it is read, for comparison.
+    /// The payload is only valid during the call: replay reuses its segment buffers.
+    /// </summary>
     public Action<Reading.JournalRecord>? OnOutput { get; init; }
 
     /// <summary>Called with every meta record.</summary>

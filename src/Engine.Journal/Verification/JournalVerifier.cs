@@ -95,14 +95,14 @@ public static class JournalVerifier
             return;
         }
 
-        CheckHeader(file, header, state, report);
+        CheckHeader(file, header, isActive, state, report);
         byte[] hash = content.ContentSha256();
         VerifyRecords(content, header, isActive, state, report);
         state.PreviousHash = hash;
         state.PreviousSegmentName = $"segment {file.Number}";
     }
 
-    private static void CheckHeader(SegmentFile file, SegmentHeader header, ChainState state, VerificationReport report)
+    private static void CheckHeader(SegmentFile file, SegmentHeader header, bool isActive, ChainState state, VerificationReport report)
     {
         if (header.SegmentNumber != file.Number)
         {
@@ -115,7 +115,16 @@ public static class JournalVerifier
             report.Errors.Add(new VerificationIssue(file.Number, 0, null, null, $"belongs to journal {header.JournalId}, not {state.JournalId}"));
         }
 
-        if (state.PreviousHash is not null && !header.PreviousSha256.AsSpan().SequenceEqual(state.PreviousHash))
+        bool linkPending = header.SegmentNumber > 0 && header.PreviousSha256.All(b => b == 0);
+        if (linkPending && isActive)
+        {
+            report.Warnings.Add(new VerificationIssue(file.Number, 64, null, null, $"the hash link to {state.PreviousSegmentName} is still pending (the writer fills it in right after a roll); verify again in a moment"));
+        }
+        else if (linkPending)
+        {
+            report.Errors.Add(new VerificationIssue(file.Number, 64, null, null, $"the header holds no hash of {state.PreviousSegmentName}: the chain link was never written"));
+        }
+        else if (state.PreviousHash is not null && !header.PreviousSha256.AsSpan().SequenceEqual(state.PreviousHash))
         {
             report.Errors.Add(new VerificationIssue(file.Number, 64, null, null,
                 $"hash chain broken: the header records {Convert.ToHexString(header.PreviousSha256).ToLowerInvariant()} for {state.PreviousSegmentName}, which hashes to {Convert.ToHexString(state.PreviousHash).ToLowerInvariant()}: {state.PreviousSegmentName} was altered or replaced"));
@@ -160,7 +169,7 @@ public static class JournalVerifier
                 var issue = new VerificationIssue(damage.Segment, damage.Offset, damage.LastGoodRecordNumber is { } n ? n + 1 : null, null, DescribeDamage(damage));
                 if (damage.IsTornTail)
                 {
-                    report.Warnings.Add(issue with { Message = $"torn tail: {damage.Detail}; {content.Bytes.Length - damage.Offset} bytes after the last whole record, which a restart of the writer cuts" });
+                    report.Warnings.Add(issue with { Message = $"torn tail: {damage.Detail}; {content.Length - damage.Offset} bytes after the last whole record, which a restart of the writer cuts" });
                 }
                 else
                 {
@@ -170,7 +179,7 @@ public static class JournalVerifier
             },
         };
 
-        foreach (var record in JournalReader.ReadSegment(content, options, isActive, out _))
+        foreach (var record in JournalReader.ReadSegment(content, options, isActive, new SegmentReadState()))
         {
             report.Records++;
             string name = RecordSchema.NameOf(record.Type);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Engine.Core.Time;
 using Engine.Journal.Archiving;
 using Engine.Journal.Format;
@@ -11,11 +10,11 @@ namespace Engine.Journal.Writing;
 
 /// <summary>
 /// Appends records to a journal folder: into a memory buffer, written to the active segment at the
-/// end of each batch (per <see cref="DurabilityMode"/>), with a running SHA-256 of everything
-/// written so a roll costs no re-read. A segment that reaches its size rolls: a new segment starts
-/// with the old one's hash in its header, and the old one is sealed into an LZ4 frame on another
-/// thread. Opening recovers from a crash: the torn tail of the active segment is cut and reported,
-/// and the record numbers and sequence continue.
+/// end of each batch (per <see cref="DurabilityMode"/>). A segment that reaches its size rolls: a
+/// new segment starts at once, and the <see cref="SegmentFinisher"/> hashes the old one into the new
+/// one's header and seals the old one into an LZ4 frame, off this thread. Opening recovers from a
+/// crash: the torn tail of the active segment is cut and reported, pending hash links and seals
+/// are completed, and the record numbers and sequence continue.
 /// </summary>
 /// <remarks>Single writer: one thread appends. Only the interval fsync runs on a timer thread.</remarks>
 public sealed partial class JournalWriter : IDisposable
@@ -23,7 +22,7 @@ public sealed partial class JournalWriter : IDisposable
     private readonly JournalWriterOptions _options;
     private readonly ILogger _logger;
     private readonly FileStream _lock;
-    private readonly SegmentSealer? _sealer;
+    private readonly SegmentFinisher _finisher;
     private readonly object _fileLock = new();
     private readonly Timer? _intervalTimer;
     private readonly byte[] _schema = RecordSchema.ToJson();
@@ -34,7 +33,6 @@ public sealed partial class JournalWriter : IDisposable
     private string _filePath;
     private long _fileLength;
     private ulong _segmentNumber;
-    private IncrementalHash _hash;
     private ulong _nextRecordNumber;
     private long _lastSequence;
     private bool _dirty;
@@ -46,10 +44,9 @@ public sealed partial class JournalWriter : IDisposable
         _logger = logger;
         _lock = writerLock;
         _buffer = new byte[Math.Max(64 * 1024, options.BufferBytes)];
-        _sealer = options.SealRolledSegments ? new SegmentSealer(logger, options.CompressionLevel) : null;
+        _finisher = new SegmentFinisher(logger, options.CompressionLevel);
         _file = null!;
         _filePath = null!;
-        _hash = null!;
         Recovery = null!;
         if (options.Durability == DurabilityMode.Interval)
         {
@@ -85,7 +82,7 @@ public sealed partial class JournalWriter : IDisposable
     public DurabilityMode Durability => _options.Durability;
 
     /// <summary>Segments rolled and handed to the sealer but not sealed yet.</summary>
-    public int SegmentsAwaitingSeal => _sealer?.Pending ?? 0;
+    public int SegmentsAwaitingSeal => _finisher.Pending;
 
     /// <summary>Opens (or creates) the journal in <see cref="JournalWriterOptions.Folder"/>, recovering from any crash first.</summary>
     /// <exception cref="JournalException">The folder is unwritable, in use by another writer, or holds damage recovery must not guess about.</exception>
@@ -216,29 +213,26 @@ public sealed partial class JournalWriter : IDisposable
         }
     }
 
-    /// <summary>Closes the active segment (sealing it in the background) and starts the next: at session end, or when it is full.</summary>
+    /// <summary>Closes the active segment and starts the next: at session end, or when it is full. Hashing and sealing happen on the finisher's thread.</summary>
     public void Roll()
     {
         WriteBuffer();
-        byte[] previousHash;
         string rolledPath;
         lock (_fileLock)
         {
             RandomAccess.FlushToDisk(_file);
-            previousHash = _hash.GetHashAndReset();
-            _hash.Dispose();
             _file.Dispose();
             rolledPath = _filePath;
             _dirty = false;
         }
 
         Log.Rolled(_logger, _segmentNumber, _fileLength);
-        _sealer?.Enqueue(rolledPath);
-        CreateSegment(_segmentNumber + 1, previousHash);
+        CreateSegment(_segmentNumber + 1, previousHash: null);
+        _finisher.Enqueue(rolledPath, _filePath, _options.SealRolledSegments);
     }
 
-    /// <summary>Blocks until rolled segments are sealed.</summary>
-    public void WaitForSealing() => _sealer?.WaitIdle();
+    /// <summary>Blocks until rolled segments are linked and sealed.</summary>
+    public void WaitForSealing() => _finisher.WaitIdle();
 
     /// <summary>Flushes, fsyncs and (by default) seals the active segment.</summary>
     public void Dispose()
@@ -257,17 +251,16 @@ public sealed partial class JournalWriter : IDisposable
             {
                 RandomAccess.FlushToDisk(_file);
                 _file.Dispose();
-                _hash.Dispose();
             }
 
-            if (_options.SealOnClose && _sealer is not null)
+            if (_options.SealOnClose)
             {
-                _sealer.Enqueue(_filePath);
+                _finisher.Enqueue(_filePath, null, seal: true);
             }
         }
 
-        _sealer?.WaitIdle();
-        _sealer?.Dispose();
+        _finisher.WaitIdle();
+        _finisher.Dispose();
         _lock.Dispose();
     }
 
@@ -280,9 +273,7 @@ public sealed partial class JournalWriter : IDisposable
             return;
         }
 
-        var chunk = _buffer.AsSpan(0, _buffered);
-        RandomAccess.Write(_file, chunk, _fileLength);
-        _hash.AppendData(chunk);
+        RandomAccess.Write(_file, _buffer.AsSpan(0, _buffered), _fileLength);
         _fileLength += _buffered;
         BytesWritten += _buffered;
         _buffered = 0;
@@ -310,22 +301,23 @@ public sealed partial class JournalWriter : IDisposable
         }
     }
 
-    private void CreateSegment(ulong number, byte[] previousHash)
+    // A null previous hash leaves the link pending: the finisher fills it in once it has hashed
+    // the previous segment, so the writer never waits for a hash.
+    private void CreateSegment(ulong number, byte[]? previousHash)
     {
-        var header = new SegmentHeader(JournalId, number, _nextRecordNumber, _lastSequence + 1, UnixTime.NowNanoseconds(), previousHash, _schema);
+        var header = new SegmentHeader(JournalId, number, _nextRecordNumber, _lastSequence + 1, UnixTime.NowNanoseconds(), previousHash ?? new byte[32], _schema);
         byte[] bytes = header.ToBytes();
         string path = Path.Combine(_options.Folder, SegmentFile.NameOf(number, sealedForm: false));
-        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        // Reserving the segment's blocks up front (the size stays what is written) spares the file
+        // system an allocation on every batch write.
+        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite, FileOptions.None, preallocationSize: _options.SegmentBytes);
         RandomAccess.Write(file, bytes, 0);
         RandomAccess.FlushToDisk(file);
         DirectorySync.Sync(_options.Folder);
-        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(bytes);
         lock (_fileLock)
         {
             _file = file;
             _filePath = path;
-            _hash = hash;
             _fileLength = bytes.Length;
             _segmentNumber = number;
         }
@@ -334,21 +326,18 @@ public sealed partial class JournalWriter : IDisposable
         FirstRecordNumberOfSegment = _nextRecordNumber;
     }
 
-    private void ContinueSegment(SegmentFile segment, SegmentHeader header, ReadOnlySpan<byte> kept)
+    private void ContinueSegment(SegmentFile segment, SegmentHeader header, int keptLength)
     {
-        var file = File.OpenHandle(segment.Path, FileMode.Open, FileAccess.Write, FileShare.Read);
-        if (RandomAccess.GetLength(file) != kept.Length)
+        var file = File.OpenHandle(segment.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        if (RandomAccess.GetLength(file) != keptLength)
         {
-            RandomAccess.SetLength(file, kept.Length);
+            RandomAccess.SetLength(file, keptLength);
             RandomAccess.FlushToDisk(file);
         }
 
-        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(kept);
         _file = file;
         _filePath = segment.Path;
-        _hash = hash;
-        _fileLength = kept.Length;
+        _fileLength = keptLength;
         _segmentNumber = segment.Number;
         FirstRecordNumberOfSegment = header.FirstRecordNumber;
     }
@@ -386,10 +375,19 @@ public sealed partial class JournalWriter : IDisposable
             return;
         }
 
+        LinkPendingSegments(segments, archived.Count > 0 ? archived[^1] : null, actions);
         foreach (var stale in segments.Take(segments.Count - 1).Where(s => !s.Sealed))
         {
-            actions.Add($"segment {stale.Number} was rolled but not sealed; sealing it now");
-            _sealer?.Enqueue(stale.Path);
+            if (_options.SealRolledSegments)
+            {
+                actions.Add($"segment {stale.Number} was rolled but not sealed; sealing it now");
+                _finisher.Enqueue(stale.Path, null, seal: true);
+            }
+        }
+
+        if (segments.Count == 0)
+        {
+            throw new JournalException($"Journal '{folder}': every segment disappeared during recovery.");
         }
 
         var lastFile = segments[^1];
@@ -400,7 +398,7 @@ public sealed partial class JournalWriter : IDisposable
         }
 
         JournalId = content.Header.JournalId;
-        var scan = SegmentScan.Run(content.Bytes, content.Header.Length);
+        var scan = SegmentScan.Run(content.Span, content.Header.Length);
         var (lastRecord, count) = LastRecordWithResync(content.Bytes, content.Header.Length);
         recordsKept = count;
         _nextRecordNumber = lastRecord is { } r ? r.RecordNumber + 1 : content.Header.FirstRecordNumber;
@@ -418,12 +416,12 @@ public sealed partial class JournalWriter : IDisposable
         }
         else if (!scan.IsDamaged)
         {
-            ContinueSegment(lastFile, content.Header, content.Bytes.AsSpan(0, scan.ValidEnd));
+            ContinueSegment(lastFile, content.Header, scan.ValidEnd);
         }
         else if (scan.IsTornTail)
         {
-            torn = new TornTail(lastFile.Number, scan.ValidEnd, content.Bytes.Length - scan.ValidEnd);
-            ContinueSegment(lastFile, content.Header, content.Bytes.AsSpan(0, scan.ValidEnd));
+            torn = new TornTail(lastFile.Number, scan.ValidEnd, content.Length - scan.ValidEnd);
+            ContinueSegment(lastFile, content.Header, scan.ValidEnd);
             actions.Add($"cut the torn tail of {torn}; record {_nextRecordNumber} (sequence after {_lastSequence}) was being written");
             Log.TornTail(_logger, torn.ToString());
         }
@@ -431,8 +429,8 @@ public sealed partial class JournalWriter : IDisposable
         {
             // Damage with whole records after it: cutting would throw good records away.
             actions.Add($"active segment {lastFile.Number} is damaged at offset {scan.ValidEnd} with whole records after it (from offset {scan.ResumeOffset}); it is sealed as it is and writing continues in segment {lastFile.Number + 1}");
-            _sealer?.Enqueue(lastFile.Path);
             CreateSegment(lastFile.Number + 1, content.ContentSha256());
+            _finisher.Enqueue(lastFile.Path, null, _options.SealRolledSegments);
         }
 
         Recovery = new RecoveryReport(false, JournalId, _segmentNumber, _nextRecordNumber, _lastSequence, recordsKept, torn, actions);
@@ -440,6 +438,69 @@ public sealed partial class JournalWriter : IDisposable
         {
             Log.Recovered(_logger, action);
         }
+    }
+
+    // A crash between a roll and the finisher's work leaves a segment whose header still waits for
+    // its predecessor's hash: compute it now.
+    private static void LinkPendingSegments(IReadOnlyList<SegmentFile> segments, Archiving.ArchiveEntry? archivedBefore, List<string> actions)
+    {
+        for (int i = 0; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+
+            // The finisher links a segment before it seals the one before it, so a segment whose
+            // predecessor is sealed is linked already: only the few after the last seal are read.
+            if (segment.Number == 0 || (i > 0 && segments[i - 1].Sealed) || (i == 0 && archivedBefore is null))
+            {
+                continue;
+            }
+
+            var content = segment.Sealed ? SegmentContent.Load(segment) : null;
+            var header = content?.Header ?? ReadHeader(segment.Path);
+            if (header is null || header.PreviousSha256.Any(b => b != 0))
+            {
+                continue;
+            }
+
+            byte[]? hash = null;
+            if (i > 0 && segments[i - 1].Number == segment.Number - 1)
+            {
+                hash = SegmentContent.Load(segments[i - 1]).ContentSha256();
+            }
+            else if (i == 0 && archivedBefore is { } archived && archived.Segment == segment.Number - 1)
+            {
+                hash = Convert.FromHexString(archived.Sha256);
+            }
+
+            if (hash is null)
+            {
+                continue;
+            }
+
+            if (segment.Sealed)
+            {
+                // Sealed before its link was written (should not happen): rewrite it linked.
+                byte[] bytes = content!.Span.ToArray();
+                string active = Path.ChangeExtension(Path.ChangeExtension(segment.Path, null), null) + JournalFormat.ActiveExtension;
+                File.WriteAllBytes(active, bytes);
+                SegmentFinisher.LinkPrevious(active, hash);
+                SegmentFinisher.Seal(active);
+            }
+            else
+            {
+                SegmentFinisher.LinkPrevious(segment.Path, hash);
+            }
+
+            actions.Add($"linked segment {segment.Number} to segment {segment.Number - 1} (the hash link was pending when the writer stopped)");
+        }
+    }
+
+    private static SegmentHeader? ReadHeader(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var head = new byte[Math.Min(stream.Length, 64 * 1024)];
+        stream.ReadExactly(head);
+        return SegmentHeader.TryRead(head, out var header, out _) ? header : null;
     }
 
     private static (RecordHeader? Last, long Count) LastRecordWithResync(byte[] bytes, int start)
@@ -489,7 +550,7 @@ public sealed partial class JournalWriter : IDisposable
             bool identical;
             try
             {
-                identical = SegmentContent.Load(sealedFile).Bytes.AsSpan().SequenceEqual(File.ReadAllBytes(active.Path));
+                identical = SegmentContent.Load(sealedFile).Span.SequenceEqual(File.ReadAllBytes(active.Path));
             }
             catch (InvalidDataException)
             {

@@ -35,11 +35,11 @@ public static class StatsCommand
                     if (content.File.Sealed)
                     {
                         sealedStored += content.StoredBytes;
-                        sealedRaw += content.Bytes.Length;
+                        sealedRaw += content.Length;
                     }
                     else
                     {
-                        activeBytes += content.Bytes.Length;
+                        activeBytes += content.Length;
                     }
                 },
             };

@@ -146,7 +146,7 @@ public static class RecordRenderer
                 case "u64": json.WriteNumberValue(BinaryPrimitives.ReadUInt64LittleEndian(bytes)); break;
                 case "i64": json.WriteNumberValue(BinaryPrimitives.ReadInt64LittleEndian(bytes)); break;
                 case "f64": WriteDouble(json, BinaryPrimitives.ReadDoubleLittleEndian(bytes)); break;
-                case "utf8" when LooksLikeJson(bytes): json.WriteRawValue(bytes, skipInputValidation: false); break;
+                case "utf8" when LooksLikeJson(bytes): WriteCompactJson(json, bytes); break;
                 case "utf8": json.WriteStringValue(Encoding.UTF8.GetString(bytes)); break;
                 case "json": WriteJsonOrText(json, bytes); break;
                 case "bytes" when record.Type == RecordType.Tick && TryDecodeTick(payload, out var tick):
@@ -170,6 +170,14 @@ public static class RecordRenderer
         {
             json.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
         }
+    }
+
+    // Re-written rather than copied, so a pretty-printed broker message still makes one line.
+    private static void WriteCompactJson(Utf8JsonWriter json, ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        using var document = JsonDocument.ParseValue(ref reader);
+        document.WriteTo(json);
     }
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
@@ -197,7 +205,7 @@ public static class RecordRenderer
     {
         if (LooksLikeJson(bytes))
         {
-            json.WriteRawValue(bytes, skipInputValidation: false);
+            WriteCompactJson(json, bytes);
         }
         else
         {

@@ -15,9 +15,23 @@ internal sealed class EngineProcess : IDisposable
 
     public static string EngineDll => Path.Combine(AppContext.BaseDirectory, "engine.dll");
 
+    public static string JournalDll => Path.Combine(AppContext.BaseDirectory, "journal.dll");
+
     public static EngineProcess Start(params string[] args) => Start(null, args);
 
-    public static EngineProcess Start(IDictionary<string, string>? environment, params string[] args)
+    public static EngineProcess Start(IDictionary<string, string>? environment, params string[] args) => StartDll(EngineDll, environment, args);
+
+    /// <summary>The auditors' reader tool, which must work without the engine.</summary>
+    public static EngineProcess Journal(params string[] args) => StartDll(JournalDll, new Dictionary<string, string> { ["JOURNAL_NO_PROGRESS"] = "1" }, args);
+
+    public static (int ExitCode, string Stdout, string Stderr) RunJournal(params string[] args)
+    {
+        using var process = Journal(args);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(120)), $"journal {string.Join(' ', args)} did not finish");
+        return (process.ExitCode, process.Stdout, process.Stderr);
+    }
+
+    private static EngineProcess StartDll(string dll, IDictionary<string, string>? environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -26,7 +40,7 @@ internal sealed class EngineProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(EngineDll);
+        info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -238,6 +238,38 @@ public sealed class JournalCrashSafetyTests
     }
 
     [Fact]
+    public void AHashLinkLeftPendingByACrashIsReportedAndCompletedOnOpen()
+    {
+        using var folder = new JournalFolder();
+        using (var writer = folder.Open(6_000, seal: false))
+        {
+            JournalFolder.Write(writer, Records(60));
+        }
+
+        var segments = folder.Segments;
+        Assert.True(segments.Count >= 3);
+
+        // The finisher had not yet written the links of the last two segments when the process died.
+        foreach (var segment in segments.TakeLast(2))
+        {
+            SegmentFinisher.LinkPrevious(segment.Path, new byte[32]);
+        }
+
+        var before = JournalVerifier.Verify(folder.Path);
+        Assert.Contains(before.Errors, e => e.Segment == segments[^2].Number && e.Message.Contains("chain link was never written", StringComparison.Ordinal));
+        Assert.Contains(before.Warnings, w => w.Segment == segments[^1].Number && w.Message.Contains("still pending", StringComparison.Ordinal));
+
+        using (var writer = folder.Open(6_000, seal: false))
+        {
+            Assert.Equal(2, writer.Recovery.Actions.Count(a => a.Contains("hash link was pending", StringComparison.Ordinal)));
+        }
+
+        var after = JournalVerifier.Verify(folder.Path);
+        Assert.True(after.Ok, string.Join("; ", after.Errors));
+        Assert.Empty(after.Warnings);
+    }
+
+    [Fact]
     public void ACrashWhileCreatingASegmentLeavesNothingToLose()
     {
         using var folder = new JournalFolder();

@@ -1,0 +1,151 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Engine.Journal.Compression;
+using Engine.Journal.Format;
+using Engine.Journal.Reading;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Journal.Writing;
+
+/// <summary>
+/// Finishes rolled segments on its own thread, strictly in order, so the writer thread never
+/// hashes or compresses: it hashes segment N, writes that hash into segment N+1's header (the
+/// hash chain link, left pending when N+1 was created), and then seals N into an LZ4 frame:
+/// compress to a temporary file, fsync, rename into place, fsync the folder, and only then delete
+/// the uncompressed form. A crash at any step leaves at least one complete copy, and the next open
+/// completes whatever link or seal is missing.
+/// </summary>
+public sealed partial class SegmentFinisher : IDisposable
+{
+    private readonly BlockingCollection<Job> _queue = [];
+    private readonly Thread _thread;
+    private readonly ILogger _logger;
+    private readonly int _level;
+    private int _pending;
+
+    internal SegmentFinisher(ILogger logger, int level = 0)
+    {
+        _logger = logger;
+        _level = level;
+        _thread = new Thread(Run) { IsBackground = true, Name = "journal-finisher", Priority = ThreadPriority.BelowNormal };
+        _thread.Start();
+    }
+
+    /// <summary>Segments queued and not yet finished.</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>Queues <paramref name="activePath"/>: link its hash into <paramref name="nextPath"/>'s header if given, then seal it if <paramref name="seal"/>.</summary>
+    public void Enqueue(string activePath, string? nextPath, bool seal)
+    {
+        Interlocked.Increment(ref _pending);
+        _queue.Add(new Job(activePath, nextPath, seal));
+    }
+
+    /// <summary>Blocks until every queued segment is finished (or failed and logged).</summary>
+    public void WaitIdle()
+    {
+        var spinner = default(SpinWait);
+        while (Pending > 0 && _thread.IsAlive)
+        {
+            spinner.SpinOnce();
+        }
+    }
+
+    /// <summary>Seals one segment now, on the calling thread.</summary>
+    public static void Seal(string activePath, int level = 0) => Seal(activePath, File.ReadAllBytes(activePath), level);
+
+    /// <summary>
+    /// Writes <paramref name="previousSha256"/> into the header of the segment at <paramref name="path"/>
+    /// (uncompressed form) and fixes the header's CRC, then fsyncs it.
+    /// </summary>
+    public static void LinkPrevious(string path, ReadOnlySpan<byte> previousSha256)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        var fixedPart = new byte[JournalFormat.SegmentFixedHeaderSize];
+        RandomAccess.Read(handle, fixedPart, 0);
+        int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(fixedPart.AsSpan(12));
+        var header = new byte[length];
+        if (RandomAccess.Read(handle, header, 0) != length)
+        {
+            throw new IOException($"{Path.GetFileName(path)}: the header is incomplete; cannot link it.");
+        }
+
+        previousSha256.CopyTo(header.AsSpan(64, 32));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(length - 4), Crc32C.Compute(header.AsSpan(0, length - 4)));
+        RandomAccess.Write(handle, header.AsSpan(64, 32), 64);
+        RandomAccess.Write(handle, header.AsSpan(length - 4, 4), length - 4);
+        RandomAccess.FlushToDisk(handle);
+    }
+
+    private static void Seal(string activePath, byte[] content, int level)
+    {
+        string sealedPath = activePath[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension;
+        string temporary = sealedPath + ".tmp";
+        byte[] frame = Lz4Frame.Compress(content, level);
+        using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, frame, 0);
+            RandomAccess.FlushToDisk(handle);
+        }
+
+        File.Move(temporary, sealedPath, overwrite: true);
+        string folder = Path.GetDirectoryName(activePath)!;
+        DirectorySync.Sync(folder);
+        File.Delete(activePath);
+        DirectorySync.Sync(folder);
+    }
+
+    private void Run()
+    {
+        foreach (var job in _queue.GetConsumingEnumerable())
+        {
+            string name = Path.GetFileName(job.Path);
+            try
+            {
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                byte[] content = File.ReadAllBytes(job.Path);
+                if (job.NextPath is not null)
+                {
+                    LinkPrevious(job.NextPath, SHA256.HashData(content));
+                }
+
+                if (job.Seal)
+                {
+                    Seal(job.Path, content, _level);
+                    long sealedSize = new FileInfo(job.Path[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension).Length;
+                    double ratio = content.Length / (double)Math.Max(1, sealedSize);
+                    Log.Sealed(_logger, name, content.Length, sealedSize, ratio, started.Elapsed.TotalMilliseconds);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or Lz4UnavailableException)
+            {
+                // The uncompressed segment stays, and any missing link is completed on the next open.
+                Log.FinishFailed(_logger, name, ex.Message);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _pending);
+            }
+        }
+    }
+
+    /// <summary>Finishes the queue and stops the thread.</summary>
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        _thread.Join();
+        _queue.Dispose();
+    }
+
+    private sealed record Job(string Path, string? NextPath, bool Seal);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "journal: sealed {Segment}: {Bytes} bytes into {Sealed} ({Ratio:F1}:1) in {Milliseconds:F0} ms")]
+        public static partial void Sealed(ILogger logger, string segment, long bytes, long @sealed, double ratio, double milliseconds);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "journal: could not finish {Segment}: {Reason}; it stays uncompressed, and the next open completes it")]
+        public static partial void FinishFailed(ILogger logger, string segment, string reason);
+    }
+}
