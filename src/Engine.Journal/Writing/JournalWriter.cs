@@ -308,9 +308,7 @@ public sealed partial class JournalWriter : IDisposable
         var header = new SegmentHeader(JournalId, number, _nextRecordNumber, _lastSequence + 1, UnixTime.NowNanoseconds(), previousHash ?? new byte[32], _schema);
         byte[] bytes = header.ToBytes();
         string path = Path.Combine(_options.Folder, SegmentFile.NameOf(number, sealedForm: false));
-        // Reserving the segment's blocks up front (the size stays what is written) spares the file
-        // system an allocation on every batch write.
-        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite, FileOptions.None, preallocationSize: _options.SegmentBytes);
+        var file = OpenNewSegmentFile(path);
         RandomAccess.Write(file, bytes, 0);
         RandomAccess.FlushToDisk(file);
         DirectorySync.Sync(_options.Folder);
@@ -324,6 +322,30 @@ public sealed partial class JournalWriter : IDisposable
 
         BytesWritten += bytes.Length;
         FirstRecordNumberOfSegment = _nextRecordNumber;
+    }
+
+    // Reserving the segment's blocks up front (the visible size stays what is written) spares the
+    // file system an allocation on every batch write. It is only an optimisation: capped, and
+    // skipped with a warning where the disk cannot reserve that much.
+    private SafeFileHandle OpenNewSegmentFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new JournalException($"Segment file '{path}' already exists; refusing to overwrite journal data.");
+        }
+
+        long reserve = Math.Min(_options.SegmentBytes, 256L * 1024 * 1024);
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite, FileOptions.None, preallocationSize: reserve);
+        }
+        catch (IOException ex)
+        {
+            // Only this attempt can have created the file (it did not exist a moment ago).
+            File.Delete(path);
+            Log.NoPreallocation(_logger, Path.GetFileName(path), reserve, ex.Message);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+        }
     }
 
     private void ContinueSegment(SegmentFile segment, SegmentHeader header, int keptLength)
@@ -577,6 +599,9 @@ public sealed partial class JournalWriter : IDisposable
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "journal recovery: cut the torn tail of {TornTail}")]
         public static partial void TornTail(ILogger logger, string tornTail);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "journal: could not reserve {Bytes} bytes for {Segment} ({Reason}); writing without a reservation. Is the disk nearly full?")]
+        public static partial void NoPreallocation(ILogger logger, string segment, long bytes, string reason);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "journal recovery: {Action}")]
         public static partial void Recovered(ILogger logger, string action);
