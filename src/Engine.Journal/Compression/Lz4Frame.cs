@@ -27,6 +27,18 @@ public static unsafe class Lz4Frame
     /// <summary>Compresses <paramref name="source"/> into one LZ4 frame.</summary>
     public static byte[] Compress(ReadOnlySpan<byte> source, int level = 0)
     {
+        byte[]? destination = null;
+        int written = CompressInto(source, ref destination, level);
+        Array.Resize(ref destination, written);
+        return destination;
+    }
+
+    /// <summary>
+    /// Compresses <paramref name="source"/> into one LZ4 frame in <paramref name="destination"/>,
+    /// which is replaced by a larger buffer only when too small; returns the frame's length.
+    /// </summary>
+    public static int CompressInto(ReadOnlySpan<byte> source, ref byte[]? destination, int level = 0)
+    {
         _ = LibraryVersion;
         var preferences = new Lz4Native.Preferences
         {
@@ -39,12 +51,16 @@ public static unsafe class Lz4Frame
             CompressionLevel = level,
         };
         nuint bound = Lz4Native.LZ4F_compressFrameBound((nuint)source.Length, &preferences);
-        var destination = new byte[(int)bound];
+        if (destination is null || destination.Length < (int)bound)
+        {
+            destination = GC.AllocateUninitializedArray<byte>((int)bound);
+        }
+
         nuint written;
         fixed (byte* src = source)
         fixed (byte* dst = destination)
         {
-            written = Lz4Native.LZ4F_compressFrame(dst, bound, src, (nuint)source.Length, &preferences);
+            written = Lz4Native.LZ4F_compressFrame(dst, (nuint)destination.Length, src, (nuint)source.Length, &preferences);
         }
 
         if (Lz4Native.LZ4F_isError(written) != 0)
@@ -52,8 +68,7 @@ public static unsafe class Lz4Frame
             throw new InvalidDataException($"LZ4 compression failed: {Lz4Native.ErrorName(written)}");
         }
 
-        Array.Resize(ref destination, (int)written);
-        return destination;
+        return (int)written;
     }
 
     /// <summary>

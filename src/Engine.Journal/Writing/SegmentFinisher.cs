@@ -22,6 +22,8 @@ public sealed partial class SegmentFinisher : IDisposable
     private readonly Thread _thread;
     private readonly ILogger _logger;
     private readonly int _level;
+    private byte[]? _content;
+    private byte[]? _frame;
     private int _pending;
 
     internal SegmentFinisher(ILogger logger, int level = 0)
@@ -53,7 +55,12 @@ public sealed partial class SegmentFinisher : IDisposable
     }
 
     /// <summary>Seals one segment now, on the calling thread.</summary>
-    public static void Seal(string activePath, int level = 0) => Seal(activePath, File.ReadAllBytes(activePath), level);
+    public static void Seal(string activePath, int level = 0)
+    {
+        byte[] content = File.ReadAllBytes(activePath);
+        byte[]? frame = null;
+        Seal(activePath, content, ref frame, level);
+    }
 
     /// <summary>
     /// Writes <paramref name="previousSha256"/> into the header of the segment at <paramref name="path"/>
@@ -78,14 +85,14 @@ public sealed partial class SegmentFinisher : IDisposable
         RandomAccess.FlushToDisk(handle);
     }
 
-    private static void Seal(string activePath, byte[] content, int level)
+    private static void Seal(string activePath, ReadOnlySpan<byte> content, ref byte[]? frame, int level)
     {
         string sealedPath = activePath[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension;
         string temporary = sealedPath + ".tmp";
-        byte[] frame = Lz4Frame.Compress(content, level);
+        int length = Lz4Frame.CompressInto(content, ref frame, level);
         using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
         {
-            RandomAccess.Write(handle, frame, 0);
+            RandomAccess.Write(handle, frame.AsSpan(0, length), 0);
             RandomAccess.FlushToDisk(handle);
         }
 
@@ -104,7 +111,8 @@ public sealed partial class SegmentFinisher : IDisposable
             try
             {
                 var started = System.Diagnostics.Stopwatch.StartNew();
-                byte[] content = File.ReadAllBytes(job.Path);
+                int length = ReadWhole(job.Path);
+                var content = _content.AsSpan(0, length);
                 if (job.NextPath is not null)
                 {
                     LinkPrevious(job.NextPath, SHA256.HashData(content));
@@ -112,10 +120,10 @@ public sealed partial class SegmentFinisher : IDisposable
 
                 if (job.Seal)
                 {
-                    Seal(job.Path, content, _level);
+                    Seal(job.Path, content, ref _frame, _level);
                     long sealedSize = new FileInfo(job.Path[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension).Length;
-                    double ratio = content.Length / (double)Math.Max(1, sealedSize);
-                    Log.Sealed(_logger, name, content.Length, sealedSize, ratio, started.Elapsed.TotalMilliseconds);
+                    double ratio = length / (double)Math.Max(1, sealedSize);
+                    Log.Sealed(_logger, name, length, sealedSize, ratio, started.Elapsed.TotalMilliseconds);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or Lz4UnavailableException)
@@ -128,6 +136,27 @@ public sealed partial class SegmentFinisher : IDisposable
                 Interlocked.Decrement(ref _pending);
             }
         }
+    }
+
+    // The segment's bytes, into a buffer reused from segment to segment.
+    private int ReadWhole(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        long length = RandomAccess.GetLength(handle);
+        var buffer = SegmentBuffers.Ensure(ref _content, length);
+        int read = 0;
+        while (read < length)
+        {
+            int n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+            if (n == 0)
+            {
+                throw new IOException($"{Path.GetFileName(path)} ended after {read} of {length} bytes while being finished.");
+            }
+
+            read += n;
+        }
+
+        return read;
     }
 
     /// <summary>Finishes the queue and stops the thread.</summary>
