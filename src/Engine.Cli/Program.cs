@@ -16,11 +16,12 @@ public static class Program
         root.Subcommands.Add(TicksCommand.Create());
         root.Subcommands.Add(KiteCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(IndicatorsCommand.Create());
         try
         {
-            return root.Parse(args).Invoke();
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is FormatException or Engine.Journal.JournalException or Engine.Journal.Compression.Lz4UnavailableException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or Engine.Journal.JournalException or Engine.Journal.Compression.Lz4UnavailableException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;
