@@ -58,6 +58,12 @@ public struct RingEvent
     /// <summary>Bytes used in <see cref="Text"/>.</summary>
     public int TextLength;
 
+    /// <summary>Written by the strategy stage: the intents this event produced.</summary>
+    public IntentBuffer Intents;
+
+    /// <summary>How many of <see cref="Intents"/> are set.</summary>
+    public int IntentCount;
+
     /// <summary>The raw tick bytes in use.</summary>
     [UnscopedRef]
     public readonly ReadOnlySpan<byte> RawBytes => ((ReadOnlySpan<byte>)Raw)[..RawLength];

@@ -1,0 +1,31 @@
+using Engine.Core.Orders;
+
+namespace Engine.Core.Strategies;
+
+/// <summary>A strategy's wish to buy or sell, written into the ring slot for the risk gate to judge. Not an order.</summary>
+public struct SignalIntent
+{
+    /// <summary>The instrument.</summary>
+    public uint InstrumentToken;
+
+    /// <summary>Buy or sell.</summary>
+    public Side Side;
+
+    /// <summary>The strategy instance's index in the configuration.</summary>
+    public byte StrategyIndex;
+
+    /// <summary>The strategy's reason code (its text is in <see cref="StrategyContext.ReasonText"/>).</summary>
+    public ushort Reason;
+
+    /// <summary>Conviction, 0 to 1.</summary>
+    public double Strength;
+
+    /// <summary>The price the decision was made at, in wire units.</summary>
+    public long Price;
+
+    /// <summary>A suggested protective stop, in wire units; 0 for none.</summary>
+    public long Stop;
+
+    /// <summary>True when this intent closes a position the strategy holds rather than opening one.</summary>
+    public bool IsExit;
+}
