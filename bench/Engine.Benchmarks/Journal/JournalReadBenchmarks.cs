@@ -21,7 +21,7 @@ public class JournalReadBenchmarks
     public void SetUp()
     {
         _folder = Directory.CreateTempSubdirectory("bench-journal-read-").FullName;
-        string instruments = Path.Combine(RepositoryRoot(), "config", "instruments.csv");
+        string instruments = Path.Combine(BenchmarkData.RepositoryRoot(), "config", "instruments.csv");
         var models = KiteInstrumentsCsv.Load(instruments).Select(i => new InstrumentModel(i, 42, 200)).ToArray();
         var payload = new byte[InputRecordCodec.PrefixSize + TickPacket.MaxLength];
         var tick = default(Tick);
@@ -51,18 +51,5 @@ public class JournalReadBenchmarks
         }
 
         return sum;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Engine.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

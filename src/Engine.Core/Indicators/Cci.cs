@@ -38,15 +38,15 @@ public sealed class Cci : IIndicator
             return;
         }
 
-        var window = _typical.Window;
-        double mean = window.Sum() / window.Count;
+        double mean = _typical.Mean;
+        var values = _typical.Window.Unordered;
         double deviation = 0;
-        for (int i = 0; i < window.Count; i++)
+        foreach (double v in values)
         {
-            deviation += Math.Abs(window[i] - mean);
+            deviation += Math.Abs(v - mean);
         }
 
-        Value = Ratio.Of(tp - mean, 0.015 * (deviation / window.Count));
+        Value = Ratio.Of(tp - mean, 0.015 * (deviation / values.Length));
     }
 
     /// <inheritdoc/>

@@ -50,6 +50,7 @@ public sealed class RollingExtremes
         private readonly long[] _indexes = new long[capacity + 1];
         private readonly double[] _values = new double[capacity + 1];
         private int _head;
+        private int _tail;   // one past the back
         private int _count;
 
         public double Front => _count == 0 ? 0 : _values[_head];
@@ -59,24 +60,25 @@ public sealed class RollingExtremes
             // Values that can never again be the extreme leave from the back.
             while (_count > 0)
             {
-                int back = (_head + _count - 1) % _values.Length;
+                int back = _tail == 0 ? _values.Length - 1 : _tail - 1;
                 if (keepLargest ? _values[back] > value : _values[back] < value)
                 {
                     break;
                 }
 
+                _tail = back;
                 _count--;
             }
 
-            int slot = (_head + _count) % _values.Length;
-            _indexes[slot] = index;
-            _values[slot] = value;
+            _indexes[_tail] = index;
+            _values[_tail] = value;
+            _tail = _tail + 1 == _values.Length ? 0 : _tail + 1;
             _count++;
 
             // Values that have left the window leave from the front.
             while (_indexes[_head] < oldestKept)
             {
-                _head = (_head + 1) % _values.Length;
+                _head = _head + 1 == _values.Length ? 0 : _head + 1;
                 _count--;
             }
         }
@@ -84,6 +86,7 @@ public sealed class RollingExtremes
         public void Clear()
         {
             _head = 0;
+            _tail = 0;
             _count = 0;
         }
     }

@@ -54,6 +54,9 @@ public sealed class RollingWindow
         return full;
     }
 
+    /// <summary>The values held, in storage order (not time order): for reductions where order does not matter.</summary>
+    public ReadOnlySpan<double> Unordered => _values.AsSpan(0, Count);
+
     /// <summary>The exact sum of the values held (O(n); used to re-anchor running sums).</summary>
     public double Sum()
     {
