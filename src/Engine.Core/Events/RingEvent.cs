@@ -49,6 +49,20 @@ public struct RingEvent
     /// <summary>The decoded order update, for <see cref="EventKind.OrderUpdate"/>.</summary>
     public OrderUpdate Order;
 
+    /// <summary>For <see cref="EventKind.Timer"/>: which timer.</summary>
+    public TimerKind Timer;
+
+    /// <summary>For <see cref="EventKind.Command"/>: which command (its reason text is in <see cref="Text"/>).</summary>
+    public CommandKind Command;
+
+    /// <summary>For timers: the market time the timer is for; for commands: the argument.</summary>
+    public long Argument;
+
+    /// <summary>
+    /// Stopwatch ticks when the producer published the slot (not journaled): for latency measurement only.
+    /// </summary>
+    public long PublishedTicks;
+
     /// <summary>
     /// Text frames as received (UTF-8). The buffer belongs to the slot: it is created the first
     /// time this slot holds text and reused after, so it never needs returning to a pool.
@@ -63,6 +77,9 @@ public struct RingEvent
 
     /// <summary>How many of <see cref="Intents"/> are set.</summary>
     public int IntentCount;
+
+    /// <summary>Written by the risk gate: the decision on each intent.</summary>
+    public DecisionBuffer Decisions;
 
     /// <summary>The raw tick bytes in use.</summary>
     [UnscopedRef]
