@@ -10,6 +10,8 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("A low-latency trading engine for Indian markets through Zerodha Kite Connect.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
@@ -21,7 +23,12 @@ public static class Program
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or Engine.Journal.JournalException or Engine.Journal.Compression.Lz4UnavailableException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Configuration.ConfigurationException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is FormatException or Engine.Core.Strategies.StrategyConfigurationException or ArgumentException or Engine.Journal.JournalException or Engine.Journal.Compression.Lz4UnavailableException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

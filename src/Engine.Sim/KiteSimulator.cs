@@ -92,8 +92,14 @@ public sealed partial class KiteSimulator : IAsyncDisposable
         }
 
         var start = options.StartTime ?? TodayAtIst(new TimeOnly(9, 15));
-        var models = instruments.Select(i => new InstrumentModel(i, options.Seed, options.TicksPerSecond)).ToArray();
-        var tape = new MarketTape(models, options.TicksPerSecond, start, options.TapeCapacity);
+        if (!(options.MarketSpeed > 0 && double.IsFinite(options.MarketSpeed)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MarketSpeed, "The market speed must be a positive number of market seconds per wall second.");
+        }
+
+        double marketTicksPerSecond = options.TicksPerSecond / options.MarketSpeed;
+        var models = instruments.Select(i => new InstrumentModel(i, options.Seed, marketTicksPerSecond)).ToArray();
+        var tape = new MarketTape(models, options.TicksPerSecond, start, options.TapeCapacity, options.MarketSpeed);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

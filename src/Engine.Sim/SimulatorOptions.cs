@@ -18,6 +18,12 @@ public sealed class SimulatorOptions
     /// <summary>Ticks per second per instrument.</summary>
     public double TicksPerSecond { get; init; } = 10;
 
+    /// <summary>
+    /// Market seconds per wall second: at 60, a wall second of ticks covers a market minute (their
+    /// exchange timestamps and the walk's volatility follow market time). 1 is real time.
+    /// </summary>
+    public double MarketSpeed { get; init; } = 1;
+
     /// <summary>A Kite-format instruments CSV.</summary>
     public string InstrumentsFile { get; init; } = Path.Combine("config", "instruments.csv");
 

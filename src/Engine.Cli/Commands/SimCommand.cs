@@ -20,6 +20,7 @@ public static class SimCommand
         var accessToken = new Option<string>("--access-token") { Description = "The access_token clients must present.", DefaultValueFactory = _ => "sim_access_token" };
         var seed = new Option<ulong>("--seed") { Description = "Random walk seed: same seed, same ticks.", DefaultValueFactory = _ => 42UL };
         var rate = new Option<double>("--rate") { Description = "Ticks per second per instrument.", DefaultValueFactory = _ => 10 };
+        var speed = new Option<double>("--speed") { Description = "Market seconds per wall second (60: a market minute every second); tick timestamps and volatility follow market time.", DefaultValueFactory = _ => 1 };
         var instruments = new Option<string>("--instruments") { Description = "Kite-format instruments CSV.", DefaultValueFactory = _ => Path.Combine("config", "instruments.csv") };
         var start = new Option<string?>("--start") { Description = "Market time of the first tick: HH:mm (IST, today) or an ISO date-time. Default 09:15 IST today." };
         var dropFrames = new Option<int?>("--drop-after-frames") { Description = "Fault: drop each connection after N frames." };
@@ -28,7 +29,7 @@ public static class SimCommand
         var logLevel = new Option<string>("--log-level") { Description = "debug, information, warning, error.", DefaultValueFactory = _ => "information" };
         var command = new Command("sim", "Run the local Kite-compatible simulator (ticker WebSocket and REST on 127.0.0.1). Prints 'listening ws=... rest=...' first.")
         {
-            port, apiKey, accessToken, seed, rate, instruments, start, dropFrames, dropSeconds, duration, logLevel,
+            port, apiKey, accessToken, seed, rate, speed, instruments, start, dropFrames, dropSeconds, duration, logLevel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,6 +45,7 @@ public static class SimCommand
                 AccessToken = parse.GetValue(accessToken)!,
                 Seed = parse.GetValue(seed),
                 TicksPerSecond = parse.GetValue(rate),
+                MarketSpeed = parse.GetValue(speed) is > 0 and var v && double.IsFinite(v) ? v : throw new FormatException($"--speed must be above 0, got {parse.GetValue(speed)}."),
                 InstrumentsFile = parse.GetValue(instruments)!,
                 StartTime = ParseStart(parse.GetValue(start)),
                 DropAfterFrames = parse.GetValue(dropFrames),

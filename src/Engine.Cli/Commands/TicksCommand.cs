@@ -66,7 +66,7 @@ public static class TicksCommand
 
             pipeline.Start();
 
-            await using var ticker = new KiteTicker(options, new RingTickerSink(ring, counters, logger), logger, counters);
+            await using var ticker = new KiteTicker(options, new RingTickerSink(ring, counters, logger, writer is null ? 0 : writer.LastSequence + 1), logger, counters);
             ticker.Subscribe(tokenList, tickMode);
             using var shutdown = new ShutdownSignal(parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : null);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token, cancellationToken);

@@ -12,14 +12,19 @@ namespace Engine.Cli.Logging;
 /// </summary>
 public static class EngineLogging
 {
-    /// <summary>Creates the factory; dispose it to flush.</summary>
-    public static ILoggerFactory Create(LogEventLevel level = LogEventLevel.Information, string? file = null)
+    /// <summary>
+    /// Creates the factory; dispose it to flush. With <paramref name="overwriteStatusLine"/> (a
+    /// terminal showing a live status line on standard error), each log line first clears the
+    /// status line, which is redrawn below it.
+    /// </summary>
+    public static ILoggerFactory Create(LogEventLevel level = LogEventLevel.Information, string? file = null, bool overwriteStatusLine = false)
     {
+        string clear = overwriteStatusLine ? "\r\u001b[K" : "";
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .WriteTo.Async(sink => sink.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                outputTemplate: clear + "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}",
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));
         if (file is not null)

@@ -9,12 +9,19 @@ public delegate bool TickPacketDecoder(ReadOnlySpan<byte> packet, ref Tick tick)
 
 /// <summary>
 /// Input records to and from ring slots: a tick record is the packet as received plus its frame
-/// and position; text records are the frame's bytes. The layouts are the schema's.
+/// and position; text records are the frame's bytes; timers and operator commands are small
+/// fixed layouts. The layouts are the schema's.
 /// </summary>
 public static class InputRecordCodec
 {
     /// <summary>Bytes before a tick record's packet, or a text record's text.</summary>
     public const int PrefixSize = 12;
+
+    /// <summary>A timer record's payload size.</summary>
+    public const int TimerSize = 16;
+
+    /// <summary>Bytes before a command record's reason text.</summary>
+    public const int CommandPrefixSize = 16;
 
     /// <summary>The record type for a slot, or <see cref="RecordType.None"/> for slots the journal does not record as inputs.</summary>
     public static RecordType TypeOf(EventKind kind) => kind switch
@@ -22,15 +29,36 @@ public static class InputRecordCodec
         EventKind.Tick => RecordType.Tick,
         EventKind.OrderUpdate => RecordType.OrderUpdate,
         EventKind.BrokerText => RecordType.BrokerText,
+        EventKind.Timer => RecordType.Timer,
+        EventKind.Command => RecordType.Command,
         _ => RecordType.None,
     };
 
     /// <summary>Payload bytes a slot's input record needs.</summary>
-    public static int PayloadLength(in RingEvent slot) => slot.Kind == EventKind.Tick ? PrefixSize + slot.RawLength : PrefixSize + slot.TextLength;
+    public static int PayloadLength(in RingEvent slot) => slot.Kind switch
+    {
+        EventKind.Tick => PrefixSize + slot.RawLength,
+        EventKind.Timer => TimerSize,
+        EventKind.Command => CommandPrefixSize + slot.TextLength,
+        _ => PrefixSize + slot.TextLength,
+    };
 
     /// <summary>Writes a slot's input payload.</summary>
     public static void Write(Span<byte> payload, in RingEvent slot)
     {
+        if (slot.Kind is EventKind.Timer or EventKind.Command)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(payload, slot.Kind == EventKind.Timer ? (ushort)slot.Timer : (ushort)slot.Command);
+            payload[2..8].Clear();
+            BinaryPrimitives.WriteInt64LittleEndian(payload[8..], slot.Argument);
+            if (slot.Kind == EventKind.Command)
+            {
+                slot.TextBytes.CopyTo(payload[CommandPrefixSize..]);
+            }
+
+            return;
+        }
+
         BinaryPrimitives.WriteInt64LittleEndian(payload, slot.FrameId);
         payload[8] = slot.Connection;
         payload[9] = 0;
@@ -52,13 +80,18 @@ public static class InputRecordCodec
     /// </summary>
     public static bool TryFill(RecordType type, long sequence, long timestampNs, ReadOnlySpan<byte> payload, ref RingEvent slot, TickPacketDecoder decoder, OrderTextParser? parseOrder = null)
     {
+        slot.InputSequence = sequence;
+        slot.ReceiveTimestampNs = timestampNs;
+        if (type is RecordType.Timer or RecordType.Command)
+        {
+            return TryFillControl(type, payload, ref slot);
+        }
+
         if (payload.Length < PrefixSize)
         {
             return false;
         }
 
-        slot.InputSequence = sequence;
-        slot.ReceiveTimestampNs = timestampNs;
         slot.FrameId = BinaryPrimitives.ReadInt64LittleEndian(payload);
         slot.Connection = payload[8];
         var body = payload[PrefixSize..];
@@ -91,5 +124,36 @@ public static class InputRecordCodec
             default:
                 return false;
         }
+    }
+
+    private static bool TryFillControl(RecordType type, ReadOnlySpan<byte> payload, ref RingEvent slot)
+    {
+        if (payload.Length < (type == RecordType.Timer ? TimerSize : CommandPrefixSize))
+        {
+            return false;
+        }
+
+        ushort what = BinaryPrimitives.ReadUInt16LittleEndian(payload);
+        slot.FrameId = 0;
+        slot.Connection = 0;
+        slot.PacketIndex = 0;
+        slot.RawLength = 0;
+        slot.Argument = BinaryPrimitives.ReadInt64LittleEndian(payload[8..]);
+        if (type == RecordType.Timer)
+        {
+            slot.Kind = EventKind.Timer;
+            slot.Timer = (TimerKind)what;
+            slot.Command = CommandKind.None;
+            slot.TextLength = 0;
+        }
+        else
+        {
+            slot.Kind = EventKind.Command;
+            slot.Command = (CommandKind)what;
+            slot.Timer = TimerKind.None;
+            slot.SetText(payload[CommandPrefixSize..]);
+        }
+
+        return true;
     }
 }

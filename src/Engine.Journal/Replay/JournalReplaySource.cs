@@ -10,9 +10,21 @@ namespace Engine.Journal.Replay;
 /// A producer that publishes a journal's input records back into a ring: as fast as possible, or
 /// paced by the recorded receive times with a speed factor, over a range of sequences or times.
 /// Slots are filled exactly as the live producers fill them, so the same pipeline runs on them.
+/// An input's slot is published only when the next input is read (or the replay ends), so the
+/// output records that follow it in the journal are handed to <see cref="ReplayOptions.OnOutput"/>
+/// before any consumer sees the input.
 /// </summary>
 public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEvent> ring, TickPacketDecoder decoder, OrderTextParser? parseOrder = null)
 {
+    private long _published;
+    private long _lastInput = -1;
+
+    /// <summary>Inputs published so far (readable from any thread, for progress).</summary>
+    public long InputsPublished => Volatile.Read(ref _published);
+
+    /// <summary>The journal sequence of the last input read (readable from any thread).</summary>
+    public long LastInputSequence => Volatile.Read(ref _lastInput);
+
     /// <summary>Replays; returns when the range is done or <paramref name="cancellationToken"/> fires.</summary>
     public ReplayResult Run(ReplayOptions options, CancellationToken cancellationToken = default)
     {
@@ -20,6 +32,11 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
         long published = 0, outputs = 0, read = 0, unreplayable = 0;
         int damaged = 0;
         long firstTimestamp = long.MinValue;
+        long pending = -1;
+        long? nextSession = null;
+        bool sessionSeen = false;
+        bool pacing = false;
+        long pendingInput = long.MinValue;
         var clock = Stopwatch.StartNew();
         int segmentIndex = 0;
         var readOptions = new JournalReadOptions
@@ -53,6 +70,22 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
 
             if (info.Direction == RecordDirection.Meta)
             {
+                if (h.Sequence < options.FromSequence)
+                {
+                    continue;
+                }
+
+                if (h.Type == RecordType.SessionStart)
+                {
+                    if (options.StopAtNextSession && (sessionSeen || published > 0 || unreplayable > 0))
+                    {
+                        nextSession = h.Sequence;
+                        break;
+                    }
+
+                    sessionSeen = true;
+                }
+
                 options.OnMeta?.Invoke(record);
                 continue;
             }
@@ -76,11 +109,19 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
             if (info.Direction == RecordDirection.Output)
             {
                 outputs++;
-                options.OnOutput?.Invoke(record);
+                options.OnOutput?.Invoke(record, pending >= 0 && pendingInput == h.Sequence ? pending : -1);
                 continue;
             }
 
-            if (options.Speed > 0)
+            if (pending >= 0)
+            {
+                ring.Publish(pending);
+                pending = -1;
+                Volatile.Write(ref _published, published);
+            }
+
+            pacing = pacing || (h.Sequence >= options.PaceFromSequence && h.TimestampNs >= options.PaceFromTimeNs);
+            if (options.Speed > 0 && pacing)
             {
                 if (firstTimestamp == long.MinValue)
                 {
@@ -93,6 +134,7 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
 
             long sequence = ring.Next();
             ref var slot = ref ring[sequence];
+            Volatile.Write(ref _lastInput, h.Sequence);
             if (InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, record.Payload.Span, ref slot, decoder, parseOrder))
             {
                 published++;
@@ -105,10 +147,17 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
                 unreplayable++;
             }
 
-            ring.Publish(sequence);
+            pending = sequence;
+            pendingInput = h.Sequence;
         }
 
-        return new ReplayResult(published, outputs, read, damaged, unreplayable);
+        if (pending >= 0)
+        {
+            ring.Publish(pending);
+        }
+
+        Volatile.Write(ref _published, published);
+        return new ReplayResult(published, outputs, read, damaged, unreplayable, nextSession);
     }
 
     private static void WaitUntil(Stopwatch clock, double targetNs, CancellationToken cancellationToken)

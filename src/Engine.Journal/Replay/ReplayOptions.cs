@@ -18,16 +18,36 @@ public sealed class ReplayOptions
     /// <summary>0: as fast as possible; 1: at the recorded pace; N: N times faster.</summary>
     public double Speed { get; init; }
 
+    /// <summary>
+    /// Inputs before this sequence are published as fast as possible even when <see cref="Speed"/>
+    /// paces the rest: a replay that must rebuild state from the session start reaches the part
+    /// of interest quickly.
+    /// </summary>
+    public long PaceFromSequence { get; init; } = long.MinValue;
+
+    /// <summary>Like <see cref="PaceFromSequence"/>, by receive time: pacing starts at the first input received at or after it.</summary>
+    public long PaceFromTimeNs { get; init; } = long.MinValue;
+
     /// <summary>Continue past damaged records (reported) instead of stopping.</summary>
     public bool SkipDamaged { get; init; }
 
     /// <summary>
-    /// Called with every output record (intents, verdicts, requests) as it is read, for comparison.
+    /// Called with every output record (intents, verdicts, requests) as it is read, for comparison,
+    /// with the ring sequence of the replayed input it belongs to (-1 if that input was not
+    /// replayed). That input's slot is claimed but not yet published during the call, so whatever
+    /// the callback stores for that ring sequence is visible to every consumer of the slot.
     /// The payload is only valid during the call: replay reuses its segment buffers.
     /// </summary>
-    public Action<Reading.JournalRecord>? OnOutput { get; init; }
+    public Action<Reading.JournalRecord, long>? OnOutput { get; init; }
 
-    /// <summary>Called with every meta record.</summary>
+    /// <summary>
+    /// Stop before the next session_start record (a new run of the engine appending to the same
+    /// journal): its sequence is returned in <see cref="ReplayResult.NextSessionSequence"/>, so the
+    /// caller can rebuild its pipeline from that run's settings and continue from there.
+    /// </summary>
+    public bool StopAtNextSession { get; init; }
+
+    /// <summary>Called with every meta record at or after <see cref="FromSequence"/>.</summary>
     public Action<Reading.JournalRecord>? OnMeta { get; init; }
 
     /// <summary>Called as each segment starts: (index, count).</summary>

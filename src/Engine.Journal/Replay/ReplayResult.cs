@@ -6,4 +6,5 @@ namespace Engine.Journal.Replay;
 /// <param name="RecordsRead">Records read in the selected range.</param>
 /// <param name="Damaged">Damage met.</param>
 /// <param name="Unreplayable">Input records that could not be put in a slot (e.g. a packet of unknown length).</param>
-public sealed record ReplayResult(long InputsPublished, long OutputsRead, long RecordsRead, int Damaged, long Unreplayable);
+/// <param name="NextSessionSequence">With <see cref="ReplayOptions.StopAtNextSession"/>: the sequence of the session_start the replay stopped at; null at the end of the range.</param>
+public sealed record ReplayResult(long InputsPublished, long OutputsRead, long RecordsRead, int Damaged, long Unreplayable, long? NextSessionSequence = null);

@@ -1,4 +1,5 @@
 using Engine.Core.Events;
+using Engine.Core.Strategies;
 using Engine.Journal.Format;
 using Engine.Ring;
 
@@ -6,38 +7,83 @@ namespace Engine.Journal.Writing;
 
 /// <summary>
 /// The journal as a ring consumer: every input slot becomes a record (the broker's bytes as they
-/// arrived), appended into the writer's buffer; at the end of each batch the batch is made as
-/// durable as the mode promises. Its processor's sequence therefore means "journaled", which is
-/// what the router gates on.
+/// arrived, a timer, an operator command), followed by the decisions the slot carries (intents,
+/// verdicts, order requests) when the journaller runs after the decision stages. Records are
+/// appended into the writer's buffer; at the end of each batch the batch is made as durable as the
+/// mode promises, and at once when a slot carries an order, so an order the router sends right
+/// after (on the same thread) is already in the journal. Its sequence therefore means "journaled",
+/// which is what the router gates on.
 /// </summary>
-public sealed class RingJournaller(JournalWriter writer) : IEventHandler<RingEvent>
+public sealed class RingJournaller : IEventHandler<RingEvent>
 {
+    private readonly JournalWriter _writer;
+    private readonly IntentReasonTable? _reasons;
+    private readonly WriterSink _sink;
+    private long _inputSequence;
+    private long _timestampNs;
+    private volatile bool _failed;
+
+    /// <summary>Records inputs only (<paramref name="reasons"/> null), or inputs and the decisions made on them.</summary>
+    public RingJournaller(JournalWriter writer, IntentReasonTable? reasons = null)
+    {
+        _writer = writer;
+        _reasons = reasons;
+        _sink = new WriterSink(this);
+    }
+
     /// <inheritdoc/>
     public string Name => "journal";
 
     /// <summary>The writer.</summary>
-    public JournalWriter Writer => writer;
+    public JournalWriter Writer => _writer;
+
+    /// <summary>True once a write failed; the pipeline halts at that event, so nothing after it is acted on.</summary>
+    public bool Failed => _failed;
 
     /// <inheritdoc/>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
-        var type = InputRecordCodec.TypeOf(data.Kind);
-        if (type != RecordType.None)
+        try
         {
-            int length = InputRecordCodec.PayloadLength(data);
-            InputRecordCodec.Write(writer.BeginRecord(length), data);
-            writer.CommitRecord(type, 1, data.InputSequence, data.ReceiveTimestampNs, length);
-        }
+            var type = InputRecordCodec.TypeOf(data.Kind);
+            if (type != RecordType.None)
+            {
+                int length = InputRecordCodec.PayloadLength(data);
+                InputRecordCodec.Write(_writer.BeginRecord(length), data);
+                _writer.CommitRecord(type, 1, data.InputSequence, data.ReceiveTimestampNs, length);
+            }
 
-        if (endOfBatch)
+            bool hasOrder = false;
+            if (_reasons is not null && data.IntentCount > 0)
+            {
+                _inputSequence = data.InputSequence;
+                _timestampNs = data.ReceiveTimestampNs;
+                SlotOutputs.Write(data, _reasons, _sink);
+                hasOrder = SlotOutputs.HasOrder(data);
+            }
+
+            if (endOfBatch || hasOrder)
+            {
+                _writer.EndOfBatch();
+            }
+        }
+        catch
         {
-            writer.EndOfBatch();
+            _failed = true;
+            throw;
         }
     }
 
     /// <inheritdoc/>
-    public void OnTimeout(long sequence) => writer.EndOfBatch();
+    public void OnTimeout(long sequence) => _writer.EndOfBatch();
 
     /// <inheritdoc/>
-    public void OnShutdown() => writer.Flush(toDisk: true);
+    public void OnShutdown() => _writer.Flush(toDisk: true);
+
+    private sealed class WriterSink(RingJournaller owner) : IOutputRecordSink
+    {
+        public Span<byte> Begin(int length) => owner._writer.BeginRecord(length);
+
+        public void Commit(RecordType type, int length) => owner._writer.CommitRecord(type, 1, owner._inputSequence, owner._timestampNs, length);
+    }
 }

@@ -18,12 +18,18 @@ public sealed partial class RingTickerSink : ITickerSink
     private readonly TickerCounters _counters;
     private readonly ILogger _logger;
     private readonly int _maxClaim;
+    private readonly long _sequenceBase;
     private long _damageLogged;
 
-    /// <summary>Creates the sink.</summary>
-    public RingTickerSink(RingBuffer<RingEvent> ring, TickerCounters counters, ILogger logger)
+    /// <summary>
+    /// Creates the sink. Each slot's <see cref="RingEvent.InputSequence"/> is its ring sequence plus
+    /// <paramref name="sequenceBase"/> (the journal's next sequence when the run started), so input
+    /// sequences continue across runs of one journal.
+    /// </summary>
+    public RingTickerSink(RingBuffer<RingEvent> ring, TickerCounters counters, ILogger logger, long sequenceBase = 0)
     {
         _ring = ring;
+        _sequenceBase = sequenceBase;
         _counters = counters;
         _logger = logger;
         _maxClaim = Math.Max(1, ring.BufferSize / 4);
@@ -71,7 +77,7 @@ public sealed partial class RingTickerSink : ITickerSink
                 }
 
                 ref var slot = ref _ring[sequence];
-                slot.InputSequence = sequence++;
+                slot.InputSequence = _sequenceBase + sequence++;
                 slot.Kind = EventKind.Tick;
                 slot.Connection = (byte)connection;
                 slot.PacketIndex = (ushort)(index - 1);
@@ -94,7 +100,7 @@ public sealed partial class RingTickerSink : ITickerSink
         _counters.Text(kind);
         long sequence = _ring.Next();
         ref var slot = ref _ring[sequence];
-        slot.InputSequence = sequence;
+        slot.InputSequence = _sequenceBase + sequence;
         slot.Connection = (byte)connection;
         slot.PacketIndex = 0;
         slot.FrameId = frameId;

@@ -12,6 +12,12 @@ public sealed class FusedEventHandler<T> : IEventHandler<T>
 
     /// <summary>Fuses <paramref name="handlers"/>, called in the order given.</summary>
     public FusedEventHandler(params IEventHandler<T>[] handlers)
+        : this(null, handlers)
+    {
+    }
+
+    /// <summary>Fuses <paramref name="handlers"/> under one <paramref name="name"/> (the thread's name in placement reports and configuration).</summary>
+    public FusedEventHandler(string? name, params IEventHandler<T>[] handlers)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         if (handlers.Length == 0)
@@ -20,7 +26,7 @@ public sealed class FusedEventHandler<T> : IEventHandler<T>
         }
 
         _handlers = (IEventHandler<T>[])handlers.Clone();
-        Name = string.Join("+", _handlers.Select(h => h.Name));
+        Name = name ?? string.Join("+", _handlers.Select(h => h.Name));
     }
 
     /// <summary>The fused handlers, in call order.</summary>

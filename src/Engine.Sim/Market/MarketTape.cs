@@ -15,13 +15,18 @@ public sealed class MarketTape : IDisposable
     private readonly RingBuffer<Tick> _tape;
     private readonly InstrumentModel[] _models;
     private readonly double _ticksPerSecond;
+    private readonly double _marketSpeed;
     private readonly long _startUnixSeconds;
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stop = new();
     private long _generated;
 
-    /// <summary>Creates the tape over <paramref name="models"/>; call <see cref="Start"/> to run the market.</summary>
-    public MarketTape(IReadOnlyList<InstrumentModel> models, double ticksPerSecond, DateTimeOffset start, int capacity)
+    /// <summary>
+    /// Creates the tape over <paramref name="models"/>; call <see cref="Start"/> to run the market.
+    /// <paramref name="ticksPerSecond"/> is per instrument per wall second; tick timestamps advance
+    /// <paramref name="marketSpeed"/> market seconds per wall second.
+    /// </summary>
+    public MarketTape(IReadOnlyList<InstrumentModel> models, double ticksPerSecond, DateTimeOffset start, int capacity, double marketSpeed = 1)
     {
         if (models.Count == 0)
         {
@@ -31,6 +36,7 @@ public sealed class MarketTape : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ticksPerSecond);
         _models = [.. models];
         _ticksPerSecond = ticksPerSecond;
+        _marketSpeed = marketSpeed;
         _startUnixSeconds = start.ToUnixTimeSeconds();
 
         // No gating sequences: the market never waits for a slow connection.
@@ -111,7 +117,7 @@ public sealed class MarketTape : IDisposable
         int instrument = (int)(n % _models.Length);
         long k = n / _models.Length;
         long sequence = _tape.Next();
-        _models[instrument].Step(_startUnixSeconds + (long)(k / _ticksPerSecond), ref _tape[sequence]);
+        _models[instrument].Step(_startUnixSeconds + (long)(k / _ticksPerSecond * _marketSpeed), ref _tape[sequence]);
         _tape.Publish(sequence);
         Volatile.Write(ref _generated, n + 1);
     }

@@ -127,7 +127,7 @@ public sealed class JournalArchiveAndReplayTests
         pipeline.Start();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = new JournalReplaySource(JournalReader.Open(folder.Path), ring, TickDecoder.TryDecode)
-            .Run(new ReplayOptions { FromSequence = 10, UntilSequence = 29, Speed = 2, OnOutput = r => outputs.Add(r.Sequence) });
+            .Run(new ReplayOptions { FromSequence = 10, UntilSequence = 29, Speed = 2, OnOutput = (r, _) => outputs.Add(r.Sequence) });
         var elapsed = clock.Elapsed;
         Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
 

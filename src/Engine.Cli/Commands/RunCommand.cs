@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Engine.Cli.Running;
+
+namespace Engine.Cli.Commands;
+
+/// <summary><c>engine run</c>: the engine itself.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "The engine configuration (YAML).", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
+        var duration = new Option<string?>("--duration") { Description = "Stop after this long (e.g. 60s, 5m, 1h); default: until SIGINT or SIGTERM." };
+        var journal = new Option<string?>("--journal") { Description = "Journal folder (overrides journal.folder)." };
+        var tickerUrl = new Option<string?>("--ticker-url") { Description = "Ticker WebSocket URL (overrides broker.ticker_url), e.g. a simulator started with 'engine sim'." };
+        var command = new Command("run", "Run the engine: ticker -> ring -> signals -> risk -> journal -> router, with a status line; stops cleanly on Ctrl-C, SIGTERM or --duration.")
+        {
+            config, duration, journal, tickerUrl,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            Uri? url = null;
+            if (parse.GetValue(tickerUrl) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("ws" or "wss")))
+            {
+                throw new FormatException($"--ticker-url: '{text}' is not a ws:// or wss:// URL.");
+            }
+
+            return await EngineRun.RunAsync(
+                new EngineRunOptions
+                {
+                    ConfigFile = parse.GetValue(config)!,
+                    Duration = parse.GetValue(duration) is { } d ? DurationText.Parse(d, "--duration") : null,
+                    Journal = parse.GetValue(journal),
+                    TickerUrl = url,
+                },
+                cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,56 @@
+using Engine.Core.Events;
+using Engine.Core.Strategies;
+
+namespace Engine.Journal.Format;
+
+/// <summary>
+/// The output records of one ring slot, in their journal order: for each intent, the intent, the
+/// risk gate's verdict on it and, when accepted, the order request.
+/// </summary>
+public static class SlotOutputs
+{
+    /// <summary>Writes every output of <paramref name="slot"/> to <paramref name="sink"/>; returns how many records.</summary>
+    public static int Write(in RingEvent slot, IntentReasonTable reasons, IOutputRecordSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        ArgumentNullException.ThrowIfNull(sink);
+        int records = 0;
+        for (int i = 0; i < slot.IntentCount; i++)
+        {
+            ref readonly var intent = ref slot.Intents[i];
+            var reason = reasons.Utf8(intent.StrategyIndex, intent.Reason);
+            int length = OutputRecordCodec.IntentPrefixSize + reason.Length;
+            OutputRecordCodec.WriteIntent(sink.Begin(length), intent, i, reason);
+            sink.Commit(RecordType.SignalIntent, length);
+
+            ref readonly var decision = ref slot.Decisions[i];
+            length = OutputRecordCodec.VerdictLength(decision);
+            OutputRecordCodec.WriteVerdict(sink.Begin(length), intent.InstrumentToken, decision, i);
+            sink.Commit(RecordType.RiskVerdict, length);
+            records += 2;
+
+            if (decision.IsAccepted)
+            {
+                OutputRecordCodec.WriteOrder(sink.Begin(OutputRecordCodec.OrderSize), decision.Order);
+                sink.Commit(RecordType.OrderRequest, OutputRecordCodec.OrderSize);
+                records++;
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>True when the slot carries an order the router will send.</summary>
+    public static bool HasOrder(in RingEvent slot)
+    {
+        for (int i = 0; i < slot.IntentCount; i++)
+        {
+            if (slot.Decisions[i].IsAccepted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
