@@ -133,10 +133,10 @@ public static class EngineConfigLoader
         journalSection.RejectUnknownKeys();
 
         var pipelineSection = top.Section("pipeline");
-        long ringSize = pipelineSection.Integer("ring_size", 1 << 16, 64, 1 << 24, "slots, a power of two");
+        long ringSize = pipelineSection.Integer("ring_size", 1 << 12, 64, 1 << 24, "slots, a power of two");
         if (!long.IsPow2(ringSize))
         {
-            problems.Add(pipelineSection.Node("ring_size"), "pipeline.ring_size", $"'{ringSize}' is not allowed; use a power of two (e.g. 16384, 65536)");
+            problems.Add(pipelineSection.Node("ring_size"), "pipeline.ring_size", $"'{ringSize}' is not allowed; use a power of two (e.g. 4096, 16384)");
         }
 
         var placement = pipelineSection.Choice("placement", null, Placements);

@@ -14,7 +14,8 @@ namespace Engine.Core.Risk;
 /// Rules, in order: kill switch (nothing passes), tradability (indices and unknown tokens),
 /// market session (entries only while the market is open; exits also during square-off),
 /// sizing (the configured lots). The order id is derived from the input sequence and the
-/// intent's position, so it is the same on every replay and unique within a journal.
+/// intent's position (<see cref="GateDecision.ClientOrderIdOf"/>), so it is the same on every
+/// replay and unique within a journal.
 /// </remarks>
 public sealed class RiskGate : IEventHandler<RingEvent>
 {
@@ -112,20 +113,9 @@ public sealed class RiskGate : IEventHandler<RingEvent>
 
         decision.Verdict = RiskVerdict.Accepted;
         decision.Rule = RiskRule.None;
-        ref var order = ref decision.Order;
-        order.ClientOrderId = ClientOrderIdOf(data.InputSequence, index);
-        order.InstrumentToken = intent.InstrumentToken;
-        order.Side = intent.Side;
-        order.OrderType = OrderType.Market;
-        order.Product = _options.Product;
-        order.Quantity = (long)_options.DefaultQuantity * lotSize;
-        order.Price = 0;
-        order.TriggerPrice = 0;
-        order.InputSequence = data.InputSequence;
+        decision.OrderType = OrderType.Market;
+        decision.Product = _options.Product;
+        decision.Quantity = (long)_options.DefaultQuantity * lotSize;
         Volatile.Write(ref _accepted, _accepted + 1);
     }
-
-    /// <summary>The engine's order id for intent <paramref name="intentIndex"/> of input <paramref name="inputSequence"/>.</summary>
-    public static ulong ClientOrderIdOf(long inputSequence, int intentIndex) =>
-        ((ulong)(inputSequence + 1) * IntentBuffer.Capacity) + (ulong)intentIndex;
 }

@@ -29,7 +29,7 @@ public sealed class OrderRouter(IOrderGateway gateway) : IEventHandler<RingEvent
             ref readonly var decision = ref data.Decisions[i];
             if (decision.IsAccepted)
             {
-                gateway.Submit(decision.Order);
+                gateway.Submit(decision.ToOrder(data.Intents[i], data.InputSequence, i));
                 Volatile.Write(ref _routed, _routed + 1);
             }
         }

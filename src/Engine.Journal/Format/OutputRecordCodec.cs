@@ -41,7 +41,7 @@ public static class OutputRecordCodec
     }
 
     /// <summary>Writes the verdict on intent <paramref name="index"/>; returns the payload length.</summary>
-    public static int WriteVerdict(Span<byte> payload, uint instrumentToken, in GateDecision decision, int index)
+    public static int WriteVerdict(Span<byte> payload, uint instrumentToken, in GateDecision decision, int index, long inputSequence)
     {
         var reason = RiskRuleText.Utf8(decision.Rule);
         BinaryPrimitives.WriteUInt32LittleEndian(payload, instrumentToken);
@@ -49,8 +49,8 @@ public static class OutputRecordCodec
         payload[5] = (byte)decision.Rule;
         payload[6] = (byte)index;
         payload[7] = 0;
-        BinaryPrimitives.WriteInt64LittleEndian(payload[8..], decision.IsAccepted ? decision.Order.Quantity : 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(payload[16..], decision.IsAccepted ? decision.Order.ClientOrderId : 0);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[8..], decision.IsAccepted ? decision.Quantity : 0);
+        BinaryPrimitives.WriteUInt64LittleEndian(payload[16..], decision.IsAccepted ? GateDecision.ClientOrderIdOf(inputSequence, index) : 0);
         reason.CopyTo(payload[VerdictPrefixSize..]);
         return VerdictPrefixSize + reason.Length;
     }

@@ -25,13 +25,13 @@ public static class SlotOutputs
 
             ref readonly var decision = ref slot.Decisions[i];
             length = OutputRecordCodec.VerdictLength(decision);
-            OutputRecordCodec.WriteVerdict(sink.Begin(length), intent.InstrumentToken, decision, i);
+            OutputRecordCodec.WriteVerdict(sink.Begin(length), intent.InstrumentToken, decision, i, slot.InputSequence);
             sink.Commit(RecordType.RiskVerdict, length);
             records += 2;
 
             if (decision.IsAccepted)
             {
-                OutputRecordCodec.WriteOrder(sink.Begin(OutputRecordCodec.OrderSize), decision.Order);
+                OutputRecordCodec.WriteOrder(sink.Begin(OutputRecordCodec.OrderSize), decision.ToOrder(intent, slot.InputSequence, i));
                 sink.Commit(RecordType.OrderRequest, OutputRecordCodec.OrderSize);
                 records++;
             }

@@ -13,11 +13,19 @@ public sealed class JournalReadOptions
     public Action<SegmentContent>? OnSegment { get; init; }
 
     /// <summary>
-    /// Reuse two buffers for all segments (the one being read and the one loading ahead). Faster
+    /// Reuse two buffers for all segments (the one being read and the one loading ahead), kept by
+    /// the reader from one such read to the next, so a steady replay allocates nothing. Faster
     /// for long replays, but a record's payload is only valid until the reader has moved two
-    /// segments on: copy what you keep.
+    /// segments on (copy what you keep), and only one reusing read of a reader may run at a time.
     /// </summary>
     public bool ReuseBuffers { get; init; }
+
+    /// <summary>
+    /// Load (read and decompress) the next segment on another thread while this one is read: the
+    /// default, for throughput. Off, each segment loads on the reading thread when it is reached,
+    /// which keeps a paced replay from competing with the pipeline for cores.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
 
     /// <summary>
     /// Check each sealed segment's LZ4 content checksum. Every record's CRC-32C is checked either

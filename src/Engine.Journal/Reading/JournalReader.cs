@@ -8,6 +8,8 @@ namespace Engine.Journal.Reading;
 /// </summary>
 public sealed class JournalReader
 {
+    private readonly SegmentBuffers[] _reusedBuffers = [new SegmentBuffers(), new SegmentBuffers()];
+
     private JournalReader(string folder, IReadOnlyList<SegmentFile> segments)
     {
         Folder = folder;
@@ -60,44 +62,61 @@ public sealed class JournalReader
         }
 
         // With reuse, segment i is loaded into buffers[i % 2]: the one being read is never overwritten.
-        var buffers = options.ReuseBuffers ? new[] { new SegmentBuffers(), new SegmentBuffers() } : null;
-        Task<SegmentContent>? ahead = selected.Count > 0 ? LoadAsync(selected[0].File, buffers?[0], options.VerifyFrameChecksum) : null;
-        for (int i = 0; i < selected.Count; i++)
+        var buffers = options.ReuseBuffers ? _reusedBuffers : null;
+        Task<SegmentContent>? ahead = selected.Count > 0 ? Load(selected[0].File, buffers?[0], options) : null;
+        try
         {
-            var (file, isActive) = selected[i];
-            SegmentContent? content = null;
-            string? failure = null;
-            try
+            for (int i = 0; i < selected.Count; i++)
             {
-                content = ahead!.GetAwaiter().GetResult();
-            }
-            catch (InvalidDataException ex)
-            {
-                failure = ex.Message;
-            }
-
-            ahead = i + 1 < selected.Count ? LoadAsync(selected[i + 1].File, buffers?[(i + 1) % 2], options.VerifyFrameChecksum) : null;
-            if (content is null)
-            {
-                options.OnDamage?.Invoke(new RecordDamage(file.Number, Path.GetFileName(file.Path), -1, RecordCheck.BadCrc, failure!, null, null, -1, false));
-                if (options.SkipDamaged)
+                var (file, isActive) = selected[i];
+                SegmentContent? content = null;
+                string? failure = null;
+                try
                 {
-                    continue;
+                    content = (ahead ?? Load(file, buffers?[i % 2], options)).GetAwaiter().GetResult();
+                }
+                catch (InvalidDataException ex)
+                {
+                    failure = ex.Message;
                 }
 
-                yield break;
-            }
+                ahead = i + 1 < selected.Count && options.ReadAhead ? Load(selected[i + 1].File, buffers?[(i + 1) % 2], options) : null;
+                if (content is null)
+                {
+                    options.OnDamage?.Invoke(new RecordDamage(file.Number, Path.GetFileName(file.Path), -1, RecordCheck.BadCrc, failure!, null, null, -1, false));
+                    if (options.SkipDamaged)
+                    {
+                        continue;
+                    }
 
-            options.OnSegment?.Invoke(content);
-            var stop = new SegmentReadState();
-            foreach (var record in ReadSegment(content, options, isActive, stop))
-            {
-                yield return record;
-            }
+                    yield break;
+                }
 
-            if (stop.Stopped)
+                options.OnSegment?.Invoke(content);
+                var stop = new SegmentReadState();
+                foreach (var record in ReadSegment(content, options, isActive, stop))
+                {
+                    yield return record;
+                }
+
+                if (stop.Stopped)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            // A reader that stops early must not leave a load still writing into a buffer the next read will use.
+            if (ahead is not null)
             {
-                yield break;
+                try
+                {
+                    ahead.Wait();
+                }
+                catch (AggregateException)
+                {
+                }
             }
         }
     }
@@ -157,8 +176,22 @@ public sealed class JournalReader
         }
     }
 
-    private Task<SegmentContent> LoadAsync(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum) =>
-        Task.Run(() => LoadFresh(file, buffers, verifyFrameChecksum));
+    private Task<SegmentContent> Load(SegmentFile file, SegmentBuffers? buffers, JournalReadOptions options)
+    {
+        if (options.ReadAhead)
+        {
+            return Task.Run(() => LoadFresh(file, buffers, options.VerifyFrameChecksum));
+        }
+
+        try
+        {
+            return Task.FromResult(LoadFresh(file, buffers, options.VerifyFrameChecksum));
+        }
+        catch (InvalidDataException ex)
+        {
+            return Task.FromException<SegmentContent>(ex);
+        }
+    }
 
     /// <summary>Loads a segment, re-listing once if a writer sealed it in the meantime (the active file disappears after sealing).</summary>
     public SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers = null, bool verifyFrameChecksum = true)

@@ -12,10 +12,14 @@ namespace Engine.Journal.Replay;
 /// Slots are filled exactly as the live producers fill them, so the same pipeline runs on them.
 /// An input's slot is published only when the next input is read (or the replay ends), so the
 /// output records that follow it in the journal are handed to <see cref="ReplayOptions.OnOutput"/>
-/// before any consumer sees the input.
+/// before any consumer sees the input; at full speed, inputs are published in batches.
 /// </summary>
 public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEvent> ring, TickPacketDecoder decoder, OrderTextParser? parseOrder = null)
 {
+    // Inputs are published in batches when not paced: one cursor update (and one wake-up of the
+    // consumers) per batch instead of per input. Paced replays publish every input at once.
+    private const int PublishBatch = 64;
+
     private long _published;
     private long _lastInput = -1;
 
@@ -33,6 +37,7 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
         int damaged = 0;
         long firstTimestamp = long.MinValue;
         long pending = -1;
+        long batchStart = -1;
         long? nextSession = null;
         bool sessionSeen = false;
         bool pacing = false;
@@ -44,6 +49,10 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
             SkipDamaged = options.SkipDamaged,
             FromSequence = options.FromSequence,
             ReuseBuffers = true,
+
+            // Paced, the producer has time to load each segment itself; a loading thread would
+            // only compete with the pipeline for cores.
+            ReadAhead = options.Speed == 0,
 
             // Each record's CRC is still checked; the whole-frame checksum is left to 'verify'.
             VerifyFrameChecksum = false,
@@ -113,15 +122,17 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
                 continue;
             }
 
-            if (pending >= 0)
+            pacing = pacing || (h.Sequence >= options.PaceFromSequence && h.TimestampNs >= options.PaceFromTimeNs);
+            bool paced = options.Speed > 0 && pacing;
+            if (pending >= 0 && (paced || pending - batchStart + 1 >= PublishBatch))
             {
-                ring.Publish(pending);
+                PublishRange(batchStart, pending);
+                batchStart = -1;
                 pending = -1;
                 Volatile.Write(ref _published, published);
             }
 
-            pacing = pacing || (h.Sequence >= options.PaceFromSequence && h.TimestampNs >= options.PaceFromTimeNs);
-            if (options.Speed > 0 && pacing)
+            if (paced)
             {
                 if (firstTimestamp == long.MinValue)
                 {
@@ -147,17 +158,33 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
                 unreplayable++;
             }
 
+            if (batchStart < 0)
+            {
+                batchStart = sequence;
+            }
+
             pending = sequence;
             pendingInput = h.Sequence;
         }
 
         if (pending >= 0)
         {
-            ring.Publish(pending);
+            PublishRange(batchStart, pending);
         }
 
         Volatile.Write(ref _published, published);
         return new ReplayResult(published, outputs, read, damaged, unreplayable, nextSession);
+    }
+
+    private void PublishRange(long lo, long hi)
+    {
+        long now = Stopwatch.GetTimestamp();
+        for (long s = lo; s <= hi; s++)
+        {
+            ring[s].PublishedTicks = now;
+        }
+
+        ring.Publish(lo, hi);
     }
 
     private static void WaitUntil(Stopwatch clock, double targetNs, CancellationToken cancellationToken)

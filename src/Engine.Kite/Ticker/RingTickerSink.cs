@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Engine.Core.Events;
 using Engine.Kite.Ticks;
 using Engine.Ring;
@@ -88,6 +89,13 @@ public sealed partial class RingTickerSink : ITickerSink
                 slot.RawLength = packet.Length;
             }
 
+            // Stamped once per claim: for latency measurement only (never journaled).
+            long published = Stopwatch.GetTimestamp();
+            for (long s = lo; s <= hi; s++)
+            {
+                _ring[s].PublishedTicks = published;
+            }
+
             _ring.Publish(lo, hi);
             decodable -= claim;
         }
@@ -117,6 +125,7 @@ public sealed partial class RingTickerSink : ITickerSink
             slot.Order = default;
         }
 
+        slot.PublishedTicks = Stopwatch.GetTimestamp();
         _ring.Publish(sequence);
         if (kind is TextFrameKind.Error or TextFrameKind.Message or TextFrameKind.Other)
         {

@@ -29,13 +29,14 @@ public sealed partial class JournalToolTests
 
         var order = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"order\",\"data\":" + File.ReadAllText(TestData.PathOf("kite/postback.json")) + "}");
         writer.Append(RecordType.OrderUpdate, 1, 60, Start + 60_000_000_000L, [.. new byte[12], .. order]);
-        var intent = new byte[40];
+        // The intent's layout as the schema documents it (docs/journal-format.md), written by hand.
+        var intent = new byte[43];
         BitConverter.TryWriteBytes(intent, 408065u);
         intent[4] = 1;
         BitConverter.TryWriteBytes(intent.AsSpan(8), 0.75);
         BitConverter.TryWriteBytes(intent.AsSpan(16), 157370L);
-        "ema"u8.CopyTo(intent.AsSpan(32));
-        writer.Append(RecordType.SignalIntent, 1, 60, Start + 60_000_000_001L, intent.AsSpan(0, 35));
+        "ema"u8.CopyTo(intent.AsSpan(40));
+        writer.Append(RecordType.SignalIntent, 1, 60, Start + 60_000_000_001L, intent);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed partial class JournalToolTests
         Assert.Contains("bid=1573.4x5 ask=1573.7x172 exch=2021-07-05T10:41:27+05:30", lines[0]);
         Assert.Contains("order_update", lines[60]);
         Assert.Contains("\"order_id\":\"220303000308932\"", lines[60]);
-        Assert.Contains("signal_intent {\"instrument_token\":408065,\"side\":1,\"strategy\":0,\"strength\":0.75,\"price\":157370,\"stop\":0,\"reason\":\"ema\"}", lines[61]);
+        Assert.Contains("signal_intent {\"instrument_token\":408065,\"side\":1,\"strategy\":0,\"reason_code\":0,\"strength\":0.75,\"price\":157370,\"stop\":0,\"flags\":0,\"intent_index\":0,\"reason\":\"ema\"}", lines[61]);
 
         var (_, json, _) = EngineProcess.RunJournal("dump", folder.Path, "--format", "json", "--type", "tick", "--from-seq", "10", "--to-seq", "13");
         var records = json.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();

@@ -24,7 +24,7 @@ public sealed class JournalArchiveAndReplayTests
     {
         using var folder = new JournalFolder();
         using var archive = new JournalFolder();
-        using (var writer = folder.Open(6_000))
+        using (var writer = folder.Open(10_000))
         {
             JournalFolder.Write(writer, Records(200));
         }
@@ -45,7 +45,7 @@ public sealed class JournalArchiveAndReplayTests
 
         // The writer continues the numbering after archiving everything it can.
         JournalArchiver.Archive(folder.Path, archive.Path, keep: 0);
-        using (var writer = folder.Open(6_000))
+        using (var writer = folder.Open(10_000))
         {
             Assert.Equal(200UL, writer.NextRecordNumber);
             writer.Append(RecordType.Tick, 1, 200, 1, new byte[12]);

@@ -130,7 +130,7 @@ public sealed class JournalCrashSafetyTests
     public void EditingOrDeletingASealedSegmentBreaksTheHashChainAndVerifySaysWhere()
     {
         using var folder = new JournalFolder();
-        using (var writer = folder.Open(6_000))
+        using (var writer = folder.Open(10_000))
         {
             JournalFolder.Write(writer, Records(120));
         }
@@ -169,7 +169,7 @@ public sealed class JournalCrashSafetyTests
     public void AFlippedBitInASealedSegmentIsCaughtByItsFrameChecksum()
     {
         using var folder = new JournalFolder();
-        using (var writer = folder.Open(6_000))
+        using (var writer = folder.Open(10_000))
         {
             JournalFolder.Write(writer, Records(80));
         }
@@ -209,7 +209,7 @@ public sealed class JournalCrashSafetyTests
     public void RecoveryFinishesInterruptedSealingAndSealsRolledSegments()
     {
         using var folder = new JournalFolder();
-        using (var writer = folder.Open(6_000, seal: false))
+        using (var writer = folder.Open(10_000, seal: false))
         {
             JournalFolder.Write(writer, Records(100));
         }
@@ -223,7 +223,7 @@ public sealed class JournalCrashSafetyTests
         // Segment 1: a crash while the sealed copy was being written.
         File.WriteAllBytes(Path.ChangeExtension(segments[1].Path, null) + JournalFormat.SealedExtension + ".tmp", [1, 2, 3]);
 
-        using (var writer = folder.Open(6_000))
+        using (var writer = folder.Open(10_000))
         {
             Assert.Contains(writer.Recovery.Actions, a => a.Contains("finished the interrupted sealing of segment 0", StringComparison.Ordinal));
             Assert.Contains(writer.Recovery.Actions, a => a.Contains("sealing that a crash interrupted", StringComparison.Ordinal));
@@ -241,7 +241,7 @@ public sealed class JournalCrashSafetyTests
     public void AHashLinkLeftPendingByACrashIsReportedAndCompletedOnOpen()
     {
         using var folder = new JournalFolder();
-        using (var writer = folder.Open(6_000, seal: false))
+        using (var writer = folder.Open(8_500, seal: false))
         {
             JournalFolder.Write(writer, Records(60));
         }
@@ -259,7 +259,7 @@ public sealed class JournalCrashSafetyTests
         Assert.Contains(before.Errors, e => e.Segment == segments[^2].Number && e.Message.Contains("chain link was never written", StringComparison.Ordinal));
         Assert.Contains(before.Warnings, w => w.Segment == segments[^1].Number && w.Message.Contains("still pending", StringComparison.Ordinal));
 
-        using (var writer = folder.Open(6_000, seal: false))
+        using (var writer = folder.Open(8_500, seal: false))
         {
             Assert.Equal(2, writer.Recovery.Actions.Count(a => a.Contains("hash link was pending", StringComparison.Ordinal)));
         }
