@@ -16,11 +16,12 @@ usage() {
   cat <<'TXT'
 usage: ./run.sh [COMMAND] [ARGS...]
 
-  (no command)        the main job: a short demo of the engine's ring on this machine
+  (no command)        the main job: the local simulator and the engine against it in sim mode
+                      for 60 s (--duration 30s to change), then replay --verify of its journal
   test                build and run every test suite; ends with "N passed, N failed"
   engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
   journal ARGS...     the auditors' journal reader: dump, verify, stats, export, tail (no engine start-up)
-  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, sim), e.g. ./run.sh bench ring --json
+  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, pipeline), e.g. ./run.sh bench ring --json
   benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
   help                this text
 TXT
@@ -110,9 +111,68 @@ run_tests() {
   return "$status"
 }
 
+# The main job: the local simulator in its own process, the engine in sim mode against it over a
+# real WebSocket for a bounded time, then replay --verify of the journal it just wrote.
 main_job() {
+  local duration=60s config="$ROOT/config/engine.yaml"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --duration) [ $# -ge 2 ] || die "--duration needs a value (e.g. 30s, 2m)"; duration=$2; shift 2 ;;
+      --duration=*) duration=${1#*=}; shift ;;
+      --config) [ $# -ge 2 ] || die "--config needs a file"; config=$2; shift 2 ;;
+      --config=*) config=${1#*=}; shift ;;
+      *) usage >&2; die "unknown option '$1' (the main job takes --duration and --config)" ;;
+    esac
+  done
   build_engine
-  engine demo "$@"
+  build_reader
+
+  local journal
+  journal="$ROOT/journal/run-$(date +%Y%m%d-%H%M%S)"
+  local work
+  work=$(mktemp -d)
+  local sim_pid=""
+  # shellcheck disable=SC2317
+  # SIGTERM, not SIGINT: a non-interactive shell starts background jobs with SIGINT ignored.
+  stop_sim() { if [ -n "$sim_pid" ] && kill -0 "$sim_pid" 2>/dev/null; then kill -TERM "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
+  trap stop_sim EXIT
+
+  # The simulator streams what config/engine.yaml's simulator section describes (seed, rate, pace).
+  say "starting the simulator (engine sim) on a free loopback port..."
+  dotnet "$ENGINE_DLL" sim --port 0 --seed 42 --rate 20 --speed 60 --start 09:15 --log-level warning >"$work/sim.out" 2>"$work/sim.err" &
+  sim_pid=$!
+  local url="" waited=0
+  while [ -z "$url" ]; do
+    url=$(sed -n 's/^listening ws=\([^ ]*\).*/\1/p' "$work/sim.out" 2>/dev/null | head -n 1)
+    [ -n "$url" ] && break
+    kill -0 "$sim_pid" 2>/dev/null || { cat "$work/sim.err" >&2; die "the simulator exited before listening"; }
+    [ $waited -lt 300 ] || die "the simulator did not start listening within 30 s"
+    sleep 0.1; waited=$((waited + 1))
+  done
+  say "simulator listening at $url"
+  say "running the engine for $duration in sim mode (Ctrl-C stops it early, cleanly)..."
+  say ""
+
+  local status=0
+  engine run --config "$config" --duration "$duration" --journal "$journal" --ticker-url "$url" || status=$?
+  stop_sim
+  trap - EXIT
+  [ "$status" -eq 0 ] || die "the engine stopped with exit code $status; its journal is in $journal"
+
+  say ""
+  say "replaying the journal through the same pipeline and checking every decision (replay --verify)..."
+  engine replay "$journal" --verify || die "replay --verify failed on $journal"
+
+  local rel=${journal#"$ROOT"/}
+  cat <<TXT
+
+The journal of this run is in $rel. Read it with the journal reader (it does not start the engine):
+  ./run.sh journal stats  $rel                    records by type, time span, rates, sizes
+  ./run.sh journal verify $rel                    CRCs, sequences, hash chain
+  ./run.sh journal dump   $rel --type signal_intent,risk_verdict,order_request
+  ./run.sh journal dump   $rel --type tick --limit 5 --format json
+  ./run.sh engine replay  $rel --decisions        every decision, replayed
+TXT
 }
 
 cmd="${1:-}"
@@ -123,9 +183,11 @@ case "$cmd" in
   engine) ensure_prerequisites; build_engine; engine "$@" ;;
   journal) ensure_prerequisites; build_reader; dotnet "$JOURNAL_DLL" "$@" ;;
   bench)
-    [ $# -gt 0 ] || die "bench needs a name: ring, decode or sim (e.g. ./run.sh bench ring --json)"
+    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim or pipeline (e.g. ./run.sh bench ring --json)"
     ensure_prerequisites; build_engine; engine bench "$@" ;;
   benchmarks) ensure_prerequisites; dotnet run -c Release --project "$ROOT/bench/Engine.Benchmarks" -- "$@" ;;
-  "") ensure_prerequisites; main_job ;;
+  ""|--duration|--duration=*|--config|--config=*)
+    [ -z "$cmd" ] || set -- "$cmd" "$@"
+    ensure_prerequisites; main_job "$@" ;;
   *) usage >&2; die "unknown command '$cmd'" ;;
 esac
