@@ -167,7 +167,7 @@ public static class ReplayRun
 
         bool truncatedTail = mismatch is not null && mismatch.Recorded.Count == 0 && mismatch.InputSequence == lastInput;
         double seconds = clock.Elapsed.TotalSeconds;
-        var summary = new ReplaySummary(options.Journal, runs, inputs, seconds, intents, orders, recordedOutputs, damaged, unreplayable,
+        var summary = new ReplaySummary(options.Journal, runs, inputs, lastInput, seconds, intents, orders, recordedOutputs, damaged, unreplayable,
             options.Verify ? (mismatch is null ? "ok" : truncatedTail ? "ok-truncated" : "mismatch") : null, compared, matched, mismatch);
         Report(options, summary);
         return mismatch is null || truncatedTail ? 0 : ExitMismatch;

@@ -8,6 +8,7 @@ public sealed record ReplaySummary(
     [property: JsonPropertyName("journal")] string Journal,
     [property: JsonPropertyName("runs")] int Runs,
     [property: JsonPropertyName("inputs")] long Inputs,
+    [property: JsonPropertyName("last_input_sequence")] long LastInputSequence,
     [property: JsonPropertyName("seconds")] double Seconds,
     [property: JsonPropertyName("intents")] long Intents,
     [property: JsonPropertyName("orders")] long Orders,

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Engine.Core.Events;
+using Engine.Core.Market;
+using Engine.Journal.Format;
+using Engine.Journal.Reading;
+using Engine.Journal.Verification;
+using Engine.Journal.Writing;
+using Engine.Kite.Ticks;
+using Engine.Tests.Cli;
+
+namespace Engine.Tests.Running;
+
+/// <summary>
+/// <c>engine run</c> and <c>engine replay</c> as processes, against the simulator over a real
+/// loopback WebSocket, checked by what a user sees: the journal, the summary, the verify verdict.
+/// </summary>
+public sealed partial class EngineRunEndToEndTests
+{
+    [GeneratedRegex(@"ticks\s+([\d,]+) received, ([\d,]+) through the strategies")]
+    private static partial Regex TicksLine();
+
+    [GeneratedRegex(@"decisions ([\d,]+) signal intents: ([\d,]+) accepted, ([\d,]+) rejected; ([\d,]+) orders journaled")]
+    private static partial Regex DecisionsLine();
+
+    [GeneratedRegex(@"verify: FAILED at input sequence (\d+)")]
+    private static partial Regex FailedAt();
+
+    [GeneratedRegex(@"strategy (\d+) \([^)]*\)")]
+    private static partial Regex StrategyName();
+
+    private static long Number(Group group) => long.Parse(group.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void ARunAgainstTheSimulatorJournalsEveryTickAndDecisionAndReplayVerifiesThem()
+    {
+        using var config = new TestEngineConfig();
+        var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "run", "--config", config.File, "--duration", "6s");
+        Assert.True(exit == 0, $"engine run exited {exit}: {stderr}\n{stdout}");
+        Assert.Contains("consumer  thread", stdout);   // the placement table
+        Assert.Contains("ring drained, journal flushed and sealed", stdout);
+        Assert.DoesNotContain("sim_access_token", stdout + stderr);
+
+        var ticks = TicksLine().Match(stdout);
+        var decisions = DecisionsLine().Match(stdout);
+        Assert.True(ticks.Success && decisions.Success, stdout);
+        long received = Number(ticks.Groups[1]);
+        Assert.True(received > 500, $"only {received} ticks in 6 s");
+        Assert.Equal(received, Number(ticks.Groups[2]));
+
+        // The journal holds every tick the engine decoded, each as the packet that arrived, and
+        // every decision: an intent, its verdict and (accepted) its order.
+        var records = JournalReader.Open(config.Journal).Read().ToList();
+        var tickRecords = records.Where(r => r.Type == RecordType.Tick).ToList();
+        Assert.Equal(received, tickRecords.Count);
+        var tick = default(Tick);
+        Assert.All(tickRecords, r => Assert.True(TickDecoder.TryDecode(r.Payload.Span[InputRecordCodec.PrefixSize..], ref tick)));
+        Assert.Equal(tickRecords.Select(r => r.Sequence).Order(), tickRecords.Select(r => r.Sequence));
+        long intents = records.Count(r => r.Type == RecordType.SignalIntent);
+        Assert.True(intents > 0, "no strategy fired in 6 s at 600x");
+        Assert.Equal(Number(decisions.Groups[1]), intents);
+        Assert.Equal(intents, records.Count(r => r.Type == RecordType.RiskVerdict));
+        Assert.Equal(Number(decisions.Groups[4]), records.Count(r => r.Type == RecordType.OrderRequest));
+        Assert.Contains(records, r => r.Type == RecordType.SessionStart);
+        Assert.Contains(records, r => r.Type == RecordType.Timer);
+        Assert.True(JournalVerifier.Verify(config.Journal).Ok);
+
+        var (replayExit, replayOut, replayErr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
+        Assert.True(replayExit == 0, replayOut + replayErr);
+        Assert.Contains("verify: OK: every decision re-derived identically", replayOut);
+
+        // A changed strategy parameter must show at the first input whose decisions differ, and
+        // nowhere before it.
+        string altered = config.WriteVariant("altered.yaml", fastPeriods: 3);
+        var (badExit, badOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify", "--config", altered);
+        Assert.Equal(1, badExit);
+        var failed = FailedAt().Match(badOut);
+        Assert.True(failed.Success, badOut);
+        long at = long.Parse(failed.Groups[1].Value, CultureInfo.InvariantCulture);
+
+        var (beforeExit, beforeOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify", "--config", altered, "--until", (at - 1).ToString(CultureInfo.InvariantCulture));
+        Assert.True(beforeExit == 0, beforeOut);
+
+        // What the report calls "recorded" is what the journal holds for that input.
+        string[] lines = badOut.Split('\n').Select(l => l.TrimEnd()).ToArray();
+        int recordedAt = Array.IndexOf(lines, "  recorded in the journal:");
+        int replayedAt = Array.IndexOf(lines, "  made by this replay:");
+        var reported = lines[(recordedAt + 1)..replayedAt].Select(l => StrategyName().Replace(l.Trim(), "strategy $1")).Where(l => l != "(no decisions)").ToList();
+        var journaled = records.Where(r => r.Sequence == at && r.Type is RecordType.SignalIntent or RecordType.RiskVerdict or RecordType.OrderRequest)
+            .Select(r => OutputRecordCodec.Describe(r.Type, r.Payload.Span)).ToList();
+        Assert.Equal(journaled, reported);
+        var replayed = lines[(replayedAt + 1)..].TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => StrategyName().Replace(l.Trim(), "strategy $1")).ToList();
+        Assert.NotEqual(journaled, replayed);
+    }
+
+    [Fact]
+    public void KillingTheEngineMidRunLeavesAJournalThatReopensVerifiesAndReplays()
+    {
+        using var config = new TestEngineConfig();
+        using (var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s"))
+        {
+            // Wait for decisions to be journaled, then kill without warning.
+            Engine.Tests.Ring.Await.Until(() => JournalBytes(config.Journal) > 200_000 || engine.Stdout.Contains("engine: ", StringComparison.Ordinal) && JournalBytes(config.Journal) > 200_000, TimeSpan.FromSeconds(60), () => engine.Stdout + engine.Stderr);
+            engine.Signal(9);
+            Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(20)));
+            Assert.Equal(137, engine.ExitCode);
+        }
+
+        // The reader sees the active segment as the writer left it; verify passes (a torn tail is a warning).
+        var (verifyExit, verifyOut, verifyErr) = EngineProcess.RunJournal("verify", config.Journal);
+        Assert.True(verifyExit == 0, verifyOut + verifyErr);
+
+        // Replay runs up to the last complete record and re-derives every recorded decision.
+        var records = JournalReader.Open(config.Journal).Read().Select(r => (r.Type, r.Sequence)).ToList();
+        long lastInput = records.Where(r => r.Type is RecordType.Tick or RecordType.Timer or RecordType.Command or RecordType.OrderUpdate).Max(r => r.Sequence);
+        var (replayExit, replayOut, replayErr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify", "--json");
+        Assert.True(replayExit == 0, replayOut + replayErr);
+        using var summary = System.Text.Json.JsonDocument.Parse(replayOut.Trim().Split('\n')[^1]);
+        Assert.Contains(summary.RootElement.GetProperty("verify").GetString(), new[] { "ok", "ok-truncated" });
+        Assert.Equal(lastInput, summary.RootElement.GetProperty("last_input_sequence").GetInt64());
+
+        // Reopening for writing cuts the torn tail, continues the sequence, and the result verifies.
+        using (var writer = JournalWriter.Open(new JournalWriterOptions { Folder = config.Journal }))
+        {
+            Assert.True(writer.LastSequence >= lastInput);
+        }
+
+        Assert.True(JournalVerifier.Verify(config.Journal).Ok);
+    }
+
+    private static long JournalBytes(string folder) =>
+        Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length) : 0;
+}
