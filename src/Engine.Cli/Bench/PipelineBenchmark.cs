@@ -38,8 +38,6 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         var total = Stopwatch.StartNew();
         var registry = StrategyRegistry.CreateWithBuiltins();
         var config = EngineConfigLoader.Load(options.ConfigFile, registry);
-        var byToken = config.Instruments.ToDictionary(i => i.InstrumentToken);
-        var instruments = config.Strategies.SelectMany(s => s.Universe).Concat(config.ExtraInstruments).Distinct().Select(t => byToken[t]).ToArray();
         string folder = options.Folder ?? Path.Combine(Path.GetTempPath(), $"engine-bench-pipeline-{Environment.ProcessId}");
         if (Directory.Exists(folder))
         {
@@ -49,10 +47,11 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         try
         {
             var generate = Stopwatch.StartNew();
-            var run = Generate(config, instruments, folder);
+            var run = Generate(config, folder);
+            var instruments = run.Instruments;
             double generateSeconds = generate.Elapsed.TotalSeconds;
             long journalBytes = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
-            progress($"pipeline: generated {options.Ticks:N0} ticks over {instruments.Length} instruments in {generateSeconds:F1} s ({journalBytes / 1e6:F0} MB{(options.Sealed ? ", sealed" : ", not sealed")})");
+            progress($"pipeline: generated {options.Ticks:N0} ticks over {instruments.Count} instruments in {generateSeconds:F1} s ({journalBytes / 1e6:F0} MB{(options.Sealed ? ", sealed" : ", not sealed")})");
 
             var reader = JournalReader.Open(folder);
             var placement = PipelinePlacement.Fused;
@@ -96,7 +95,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 Intents = fast.Intents,
                 Orders = fast.Orders,
                 Strategies = run.Strategies.Count,
-                Instruments = instruments.Length,
+                Instruments = instruments.Count,
                 JournalBytes = journalBytes,
                 JournalSealed = options.Sealed,
                 GenerateSeconds = generateSeconds,
@@ -112,25 +111,13 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         }
     }
 
-    private RunDefinition Generate(EngineConfig config, Engine.Core.Instruments.Instrument[] instruments, string folder)
+    private RunDefinition Generate(EngineConfig config, string folder)
     {
         // Receive times step at the paced rate; the sim market clock maps them to market time.
         long wallStart = UnixTime.NowNanoseconds();
-        var run = new RunDefinition
-        {
-            EngineVersion = EngineVersion.Text,
-            Mode = EngineMode.Sim,
-            Seed = config.Simulator.Seed,
-            Clock = EngineRun.SimClock(config, wallStart),
-            Calendar = config.Calendar,
-            Risk = config.Risk,
-            SubscriptionMode = TickMode.Full,
-            StrategyAssemblies = config.StrategyAssemblies,
-            Strategies = config.Strategies,
-            Instruments = instruments,
-            ConfigFile = config.SourceFile,
-        };
-        double marketTicksPerSecond = options.PacedRate / instruments.Length / run.Clock.Speed;
+        var run = RunDefinition.FromConfig(config, EngineRun.SimClock(config, wallStart)) with { Mode = EngineMode.Sim, SubscriptionMode = TickMode.Full };
+        var instruments = run.Instruments;
+        double marketTicksPerSecond = options.PacedRate / instruments.Count / run.Clock.Speed;
         var models = instruments.Select(i => new InstrumentModel(i, config.Simulator.Seed, marketTicksPerSecond)).ToArray();
         using var writer = JournalWriter.Open(new JournalWriterOptions
         {

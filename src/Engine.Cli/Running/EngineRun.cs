@@ -120,20 +120,7 @@ public static partial class EngineRun
             new JournalWriterOptions { Folder = config.Journal.Folder, Durability = config.Journal.Durability, SegmentBytes = config.Journal.SegmentBytes },
             loggerFactory.CreateLogger("Engine.Journal"));
         long sequenceBase = writer.LastSequence + 1;
-        var run = new RunDefinition
-        {
-            EngineVersion = EngineVersion.Text,
-            Mode = config.Mode,
-            Seed = config.Simulator.Seed,
-            Clock = clock,
-            Calendar = config.Calendar,
-            Risk = config.Risk,
-            SubscriptionMode = config.SubscriptionMode,
-            StrategyAssemblies = config.StrategyAssemblies,
-            Strategies = config.Strategies,
-            Instruments = instruments,
-            ConfigFile = config.SourceFile,
-        };
+        var run = RunDefinition.FromConfig(config, clock);
         SessionRecords.Write(writer, run, sequenceBase, wallStart);
         Log.Journal(logger, writer.Folder, writer.ActiveSegment, sequenceBase, writer.Durability);
 

@@ -47,6 +47,30 @@ public sealed record RunDefinition
     /// <summary>The configuration file the run started from (for people; a replay does not read it).</summary>
     public string? ConfigFile { get; init; }
 
+    /// <summary>
+    /// The run a configuration describes on <paramref name="clock"/>: its strategies, risk settings
+    /// and calendar, over every instrument of a universe or of <c>subscription.instruments</c>.
+    /// </summary>
+    public static RunDefinition FromConfig(EngineConfig config, MarketClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var byToken = config.Instruments.ToDictionary(i => i.InstrumentToken);
+        return new RunDefinition
+        {
+            EngineVersion = Running.EngineVersion.Text,
+            Mode = config.Mode,
+            Seed = config.Simulator.Seed,
+            Clock = clock,
+            Calendar = config.Calendar,
+            Risk = config.Risk,
+            SubscriptionMode = config.SubscriptionMode,
+            StrategyAssemblies = config.StrategyAssemblies,
+            Strategies = config.Strategies,
+            Instruments = config.Strategies.SelectMany(s => s.Universe).Concat(config.ExtraInstruments).Distinct().Select(t => byToken[t]).ToArray(),
+            ConfigFile = config.SourceFile,
+        };
+    }
+
     /// <summary>The tokens to subscribe: every universe, then the extra instruments, without repeats.</summary>
     public IReadOnlyList<uint> SubscribedTokens => Instruments.Select(i => i.InstrumentToken).ToArray();
 }

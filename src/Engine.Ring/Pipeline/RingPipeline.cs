@@ -210,7 +210,8 @@ public sealed class RingPipeline<T> : IDisposable
     /// <summary>Waits until every running consumer has caught up with the producer cursor.</summary>
     public bool WaitUntilDrained(TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
+        // A timestamp rather than a Stopwatch: callers wait for a drain inside allocation-free loops.
+        long started = Stopwatch.GetTimestamp();
         var spinner = default(SpinWait);
         while (true)
         {
@@ -234,7 +235,7 @@ public sealed class RingPipeline<T> : IDisposable
                 return true;
             }
 
-            if (deadline.Elapsed > timeout)
+            if (Stopwatch.GetElapsedTime(started) > timeout)
             {
                 return false;
             }
