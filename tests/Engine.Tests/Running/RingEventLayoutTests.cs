@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Engine.Core.Events;
+
+namespace Engine.Tests.Running;
+
+/// <summary>
+/// The ring slot's layout: the fields every stage reads on every event sit in the first cache
+/// lines, and docs/ring-event.md describes the layout the runtime actually uses (the struct holds a
+/// reference, so the runtime orders its fields; this test notices if a runtime or an edit moves them).
+/// </summary>
+public sealed partial class RingEventLayoutTests
+{
+    [GeneratedRegex(@"^\|\s*`(\w+)`\s*\|\s*(\d+)\s*\|\s*([\d,]+)\s*\|", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"RingEvent` is \*\*([\d,]+) bytes\*\*")]
+    private static partial Regex SizeLine();
+
+    private static Dictionary<string, (int Offset, int Size)> Layout()
+    {
+        var slots = new RingEvent[1];
+        ref var e = ref slots[0];
+        int At<T>(ref T field) => (int)Unsafe.ByteOffset(ref Unsafe.As<RingEvent, byte>(ref slots[0]), ref Unsafe.As<T, byte>(ref field));
+        return new Dictionary<string, (int, int)>
+        {
+            ["Kind"] = (At(ref e.Kind), Unsafe.SizeOf<EventKind>()),
+            ["Connection"] = (At(ref e.Connection), 1),
+            ["PacketIndex"] = (At(ref e.PacketIndex), 2),
+            ["RawLength"] = (At(ref e.RawLength), 4),
+            ["FrameId"] = (At(ref e.FrameId), 8),
+            ["InputSequence"] = (At(ref e.InputSequence), 8),
+            ["ReceiveTimestampNs"] = (At(ref e.ReceiveTimestampNs), 8),
+            ["Timer"] = (At(ref e.Timer), Unsafe.SizeOf<TimerKind>()),
+            ["Command"] = (At(ref e.Command), Unsafe.SizeOf<CommandKind>()),
+            ["Argument"] = (At(ref e.Argument), 8),
+            ["PublishedTicks"] = (At(ref e.PublishedTicks), 8),
+            ["Text"] = (At(ref e.Text), IntPtr.Size),
+            ["TextLength"] = (At(ref e.TextLength), 4),
+            ["IntentCount"] = (At(ref e.IntentCount), 4),
+            ["Tick"] = (At(ref e.Tick), Unsafe.SizeOf<Engine.Core.Market.Tick>()),
+            ["Raw"] = (At(ref e.Raw), Unsafe.SizeOf<RawPacket>()),
+            ["Order"] = (At(ref e.Order), Unsafe.SizeOf<Engine.Core.Orders.OrderUpdate>()),
+            ["Intents"] = (At(ref e.Intents), Unsafe.SizeOf<IntentBuffer>()),
+            ["Decisions"] = (At(ref e.Decisions), Unsafe.SizeOf<DecisionBuffer>()),
+        };
+    }
+
+    [Fact]
+    public void TheFieldsEveryStageReadsSitInTheFirstTwoCacheLines()
+    {
+        var layout = Layout();
+        string[] hot = ["Kind", "RawLength", "InputSequence", "ReceiveTimestampNs", "Timer", "Command", "Argument", "PublishedTicks", "IntentCount"];
+        Assert.All(hot, name => Assert.True(layout[name].Offset + layout[name].Size <= 128, $"{name} at {layout[name].Offset}"));
+
+        // Nothing overlaps and nothing lies outside the slot.
+        int size = Unsafe.SizeOf<RingEvent>();
+        var spans = layout.Values.OrderBy(v => v.Offset).ToArray();
+        for (int i = 1; i < spans.Length; i++)
+        {
+            Assert.True(spans[i - 1].Offset + spans[i - 1].Size <= spans[i].Offset);
+        }
+
+        Assert.True(spans[^1].Offset + spans[^1].Size <= size);
+    }
+
+    [Fact]
+    public void TheDocumentedLayoutIsTheOneTheRuntimeUses()
+    {
+        string doc = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "ring-event.md"));
+        var documented = TableRow().Matches(doc).ToDictionary(
+            m => m.Groups[1].Value,
+            m => (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
+        var actual = Layout();
+        string table = string.Join("\n", actual.OrderBy(a => a.Value.Offset).Select(a => $"| `{a.Key}` | {a.Value.Offset} | {a.Value.Size} |"));
+        Assert.True(documented.Count == actual.Count && actual.All(a => documented.TryGetValue(a.Key, out var d) && d == a.Value), $"docs/ring-event.md does not match the runtime layout:\n{table}");
+        var size = SizeLine().Match(doc);
+        Assert.True(size.Success, "docs/ring-event.md states the slot size");
+        Assert.Equal(Unsafe.SizeOf<RingEvent>(), int.Parse(size.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+    }
+}
