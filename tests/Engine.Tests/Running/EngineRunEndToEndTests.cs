@@ -128,6 +128,57 @@ public sealed partial class EngineRunEndToEndTests
         Assert.True(JournalVerifier.Verify(config.Journal).Ok);
     }
 
+    [GeneratedRegex(@"admin endpoint listening on (http://127\.0\.0\.1:\d+/?)")]
+    private static partial Regex AdminListening();
+
+    [Fact]
+    public async Task TheAdminEndpointShowsStatusAndItsKillSwitchIsAJournaledInputThatStopsEveryOrder()
+    {
+        using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
+        using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
+        Engine.Tests.Ring.Await.Until(() => AdminListening().IsMatch(engine.Stdout + engine.Stderr), TimeSpan.FromSeconds(60), () => engine.Stdout + engine.Stderr);
+        var admin = new Uri(AdminListening().Match(engine.Stdout + engine.Stderr).Groups[1].Value.TrimEnd('/') + "/");
+        using var http = new HttpClient();
+
+        Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("ticks_processed").GetInt64() > 200, TimeSpan.FromSeconds(60), () => "no ticks");
+        var status = StatusOf(http, admin);
+        Assert.Equal("sim", status.GetProperty("mode").GetString());
+        Assert.False(status.GetProperty("kill_switch").GetBoolean());
+        Assert.Equal(10, status.GetProperty("instruments").GetInt32());
+
+        using var kill = await http.PostAsync(new Uri(admin, "kill-switch?reason=test%20desk"), null);
+        Assert.True(kill.IsSuccessStatusCode);
+        using var killed = System.Text.Json.JsonDocument.Parse(await kill.Content.ReadAsStringAsync());
+        long killedAt = killed.RootElement.GetProperty("input_sequence").GetInt64();
+        Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("kill_switch").GetBoolean(), TimeSpan.FromSeconds(10), () => "kill switch not engaged");
+
+        // Let the strategies keep deciding for a while with the switch engaged, then stop cleanly.
+        long signals = StatusOf(http, admin).GetProperty("signals").GetInt64();
+        Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("signals").GetInt64() > signals + 3, TimeSpan.FromSeconds(60), () => "no further signals");
+        engine.Signal(15);
+        Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, engine.ExitCode);
+
+        var records = JournalReader.Open(config.Journal).Read().ToList();
+        var command = Assert.Single(records, r => r.Type == RecordType.Command);
+        Assert.Equal(killedAt, command.Sequence);
+        Assert.Contains("admin endpoint: test desk", System.Text.Encoding.UTF8.GetString(command.Payload.Span[InputRecordCodec.CommandPrefixSize..]));
+        var after = records.Where(r => r.Type == RecordType.RiskVerdict && r.Sequence > killedAt).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, r => Assert.Equal((byte)Engine.Core.Risk.RiskRule.KillSwitch, r.Payload.Span[5]));
+        Assert.DoesNotContain(records, r => r.Type == RecordType.OrderRequest && r.Sequence > killedAt);
+
+        // The operator's command replays like any other input.
+        var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
+        Assert.True(replayExit == 0, replayOut);
+    }
+
+    private static System.Text.Json.JsonElement StatusOf(HttpClient http, Uri admin)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(http.GetStringAsync(new Uri(admin, "status")).GetAwaiter().GetResult());
+        return document.RootElement.Clone();
+    }
+
     private static long JournalBytes(string folder) =>
         Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length) : 0;
 }
