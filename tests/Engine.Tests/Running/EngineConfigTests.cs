@@ -71,6 +71,22 @@ public sealed class EngineConfigTests
     }
 
     [Fact]
+    public void EveryShippedStrategyExampleLoadsWhenPastedUnderStrategiesInstances()
+    {
+        string configFolder = Path.Combine(TestData.RepositoryRoot, "config");
+        var examples = Directory.GetFiles(Path.Combine(configFolder, "strategies"), "*.yaml");
+        Assert.True(examples.Length >= 5);
+        foreach (string example in examples)
+        {
+            // Indented as pasted; relative files resolve against config/, where engine.yaml lives.
+            string instance = string.Join('\n', File.ReadAllLines(example).Select(l => "    " + System.Text.RegularExpressions.Regex.Replace(l, @"(\S+\.txt)", m => Path.Combine(configFolder, m.Value))));
+            using var config = new TestEngineConfig(strategies: "strategies:\n  instances:\n" + instance + "\n");
+            var loaded = EngineConfigLoader.Load(config.File, Registry);
+            Assert.True(Assert.Single(loaded.Strategies).Universe.Count > 0, example);
+        }
+    }
+
+    [Fact]
     public void EveryProblemInAFileIsReportedTogether()
     {
         using var config = new TestEngineConfig(extra: "admin:\n  port: 99999\nrisk:\n  colour: yes\n");
