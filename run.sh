@@ -137,9 +137,9 @@ main_job() {
   stop_sim() { if [ -n "$sim_pid" ] && kill -0 "$sim_pid" 2>/dev/null; then kill -TERM "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
   trap stop_sim EXIT
 
-  # The simulator streams what config/engine.yaml's simulator section describes (seed, rate, pace).
+  # The simulator takes its market (seed, rate, pace, session day) from the same configuration.
   say "starting the simulator (engine sim) on a free loopback port..."
-  dotnet "$ENGINE_DLL" sim --port 0 --seed 42 --rate 20 --speed 60 --start 09:15 --log-level warning >"$work/sim.out" 2>"$work/sim.err" &
+  dotnet "$ENGINE_DLL" sim --port 0 --config "$config" --log-level warning >"$work/sim.out" 2>"$work/sim.err" &
   sim_pid=$!
   local url="" waited=0
   while [ -z "$url" ]; do

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Engine.Cli.Configuration;
 using Engine.Cli.Logging;
+using Engine.Cli.Running;
+using Engine.Core.Strategies;
 using Engine.Core.Time;
 using Engine.Sim;
 
@@ -27,9 +30,10 @@ public static class SimCommand
         var dropSeconds = new Option<double?>("--drop-after-seconds") { Description = "Fault: drop each connection after S seconds." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)." };
         var logLevel = new Option<string>("--log-level") { Description = "debug, information, warning, error.", DefaultValueFactory = _ => "information" };
+        var config = new Option<string?>("--config") { Description = "Take the seed, rate, speed, market start and instruments from this engine configuration's simulator section (as 'engine run' would start it); explicit options still win." };
         var command = new Command("sim", "Run the local Kite-compatible simulator (ticker WebSocket and REST on 127.0.0.1). Prints 'listening ws=... rest=...' first.")
         {
-            port, apiKey, accessToken, seed, rate, speed, instruments, start, dropFrames, dropSeconds, duration, logLevel,
+            port, apiKey, accessToken, seed, rate, speed, instruments, start, dropFrames, dropSeconds, duration, logLevel, config,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,16 +42,34 @@ public static class SimCommand
                 throw new FormatException($"--rate must be above 0 ticks per second, got {parse.GetValue(rate)}.");
             }
 
+            ulong seedValue = parse.GetValue(seed);
+            double rateValue = parse.GetValue(rate);
+            double speedValue = parse.GetValue(speed) is > 0 and var v && double.IsFinite(v) ? v : throw new FormatException($"--speed must be above 0, got {parse.GetValue(speed)}.");
+            string instrumentsFile = parse.GetValue(instruments)!;
+            var startTime = ParseStart(parse.GetValue(start));
+            if (parse.GetValue(config) is { } configFile)
+            {
+                // The market 'engine run' would simulate in-process, so an engine run against this
+                // simulator sees the same session day and pace; options typed explicitly still win.
+                var engineConfig = EngineConfigLoader.Load(configFile, StrategyRegistry.CreateWithBuiltins());
+                bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+                seedValue = Given(seed) ? seedValue : engineConfig.Simulator.Seed;
+                rateValue = Given(rate) ? rateValue : engineConfig.Simulator.TicksPerSecond;
+                speedValue = Given(speed) ? speedValue : engineConfig.Simulator.Speed;
+                instrumentsFile = Given(instruments) ? instrumentsFile : engineConfig.InstrumentsFile;
+                startTime = Given(start) ? startTime : UnixTime.ToIst(EngineRun.SimClock(engineConfig, UnixTime.NowNanoseconds()).MarketStartNs);
+            }
+
             var options = new SimulatorOptions
             {
                 Port = parse.GetValue(port),
                 ApiKey = parse.GetValue(apiKey)!,
                 AccessToken = parse.GetValue(accessToken)!,
-                Seed = parse.GetValue(seed),
-                TicksPerSecond = parse.GetValue(rate),
-                MarketSpeed = parse.GetValue(speed) is > 0 and var v && double.IsFinite(v) ? v : throw new FormatException($"--speed must be above 0, got {parse.GetValue(speed)}."),
-                InstrumentsFile = parse.GetValue(instruments)!,
-                StartTime = ParseStart(parse.GetValue(start)),
+                Seed = seedValue,
+                TicksPerSecond = rateValue,
+                MarketSpeed = speedValue,
+                InstrumentsFile = instrumentsFile,
+                StartTime = startTime,
                 DropAfterFrames = parse.GetValue(dropFrames),
                 DropAfter = parse.GetValue(dropSeconds) is { } s ? TimeSpan.FromSeconds(s) : null,
             };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Engine.Cli.Configuration;
 using Engine.Core.Events;
 using Engine.Core.Market;
 using Engine.Journal.Format;
@@ -91,6 +92,34 @@ public sealed partial class EngineRunEndToEndTests
         Assert.Equal(journaled, reported);
         var replayed = lines[(replayedAt + 1)..].TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => StrategyName().Replace(l.Trim(), "strategy $1")).ToList();
         Assert.NotEqual(journaled, replayed);
+    }
+
+    [GeneratedRegex(@"^listening ws=(ws://127\.0\.0\.1:\d+/) rest=")]
+    private static partial Regex SimListening();
+
+    [Fact]
+    public void TheMainJobsShapeASeparateSimulatorFromTheSameConfigurationAndAnEngineAgainstItVerifies()
+    {
+        // What ./run.sh does: 'engine sim --config' in one process, 'engine run --ticker-url' in another.
+        using var config = new TestEngineConfig();
+        using var sim = EngineProcess.Start("sim", "--port", "0", "--config", config.File, "--duration", "120");
+        var url = SimListening().Match(sim.WaitForFirstLine(TimeSpan.FromSeconds(60)));
+        Assert.True(url.Success, sim.FirstLine);
+        Engine.Tests.Ring.Await.Until(() => (sim.Stdout + sim.Stderr).Contains("ticks/s each", StringComparison.Ordinal), TimeSpan.FromSeconds(30), () => sim.Stdout + sim.Stderr);
+        var calendar = EngineConfigLoader.Load(config.File, Engine.Core.Strategies.StrategyRegistry.CreateWithBuiltins()).Calendar;
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(330));
+        while (!calendar.IsTradingDay(day))
+        {
+            day = day.AddDays(-1);
+        }
+
+        Assert.Contains($"at 25 ticks/s each, seed 7, market time from {day:yyyy-MM-dd} 09:15:00 +05:30", sim.Stdout + sim.Stderr);
+
+        var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "run", "--config", config.File, "--duration", "4s", "--ticker-url", url.Groups[1].Value);
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.True(Number(TicksLine().Match(stdout).Groups[1]) > 200, stdout);
+        var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
+        Assert.True(replayExit == 0, replayOut);
     }
 
     [Fact]
