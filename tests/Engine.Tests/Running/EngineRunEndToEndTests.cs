@@ -123,6 +123,31 @@ public sealed partial class EngineRunEndToEndTests
     }
 
     [Fact]
+    public void TwoRunsIntoOneJournalContinueTheSequenceAndReplayAsTwoRuns()
+    {
+        using var config = new TestEngineConfig();
+        for (int run = 0; run < 2; run++)
+        {
+            var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "run", "--config", config.File, "--duration", "3s");
+            Assert.True(exit == 0, stdout + stderr);
+        }
+
+        var records = JournalReader.Open(config.Journal).Read().ToList();
+        var starts = records.Where(r => r.Type == RecordType.SessionStart).Select(r => r.Sequence).ToList();
+        Assert.Equal(2, starts.Count);
+        var inputs = records.Where(r => r.Type is RecordType.Tick or RecordType.Timer).Select(r => r.Sequence).ToList();
+        Assert.Equal(Enumerable.Range(0, inputs.Count).Select(i => (long)i), inputs);   // one sequence across both runs
+        Assert.Equal(inputs.First(s => s >= starts[1]), starts[1]);
+
+        var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify", "--json");
+        Assert.True(replayExit == 0, replayOut);
+        using var summary = System.Text.Json.JsonDocument.Parse(replayOut.Trim().Split('\n')[^1]);
+        Assert.Equal(2, summary.RootElement.GetProperty("runs").GetInt32());
+        Assert.Equal(inputs.Count, summary.RootElement.GetProperty("inputs").GetInt64());
+        Assert.Equal("ok", summary.RootElement.GetProperty("verify").GetString());
+    }
+
+    [Fact]
     public void KillingTheEngineMidRunLeavesAJournalThatReopensVerifiesAndReplays()
     {
         using var config = new TestEngineConfig();
