@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using Engine.Cli.Configuration;
 using Engine.Cli.Running;
@@ -129,8 +128,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         });
         SessionRecords.Write(writer, run, 0, wallStart);
         var timer = new byte[InputRecordCodec.TimerSize];
-        BinaryPrimitives.WriteUInt16LittleEndian(timer, (ushort)TimerKind.Open);
-        BinaryPrimitives.WriteInt64LittleEndian(timer.AsSpan(8), run.Clock.MarketStartNs);
+        InputRecordCodec.WriteTimer(timer, TimerKind.Open, run.Clock.MarketStartNs);
         writer.Append(RecordType.Timer, 1, 0, wallStart, timer);
 
         var tick = default(Tick);
@@ -141,10 +139,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             models[n % models.Length].Step(run.Clock.ToMarket(received) / 1_000_000_000, ref tick);
             int length = TickEncoder.PacketLength(tick);
             var payload = writer.BeginRecord(InputRecordCodec.PrefixSize + length);
-            BinaryPrimitives.WriteInt64LittleEndian(payload, n / 8);
-            payload[8] = 0;
-            payload[9] = 0;
-            BinaryPrimitives.WriteUInt16LittleEndian(payload[10..], (ushort)(n % 8));
+            InputRecordCodec.WriteFramePrefix(payload, n / 8, 0, (ushort)(n % 8));
             TickEncoder.EncodePacket(tick, payload[InputRecordCodec.PrefixSize..]);
             writer.CommitRecord(RecordType.Tick, 1, n + 1, received, InputRecordCodec.PrefixSize + length);
             if ((n & 0xFFFF) == 0)

@@ -3,7 +3,6 @@ using System.Globalization;
 using Engine.Cli.Commands;
 using Engine.Cli.Configuration;
 using Engine.Cli.Logging;
-using Engine.Core.Instruments;
 using Engine.Core.Pipeline;
 using Engine.Core.Strategies;
 using Engine.Core.Time;
@@ -51,20 +50,17 @@ public static partial class EngineRun
         }
 
         var credentials = CredentialsLoader.Load(config);
-        var byToken = config.Instruments.ToDictionary(i => i.InstrumentToken);
-        var tokens = config.Strategies.SelectMany(s => s.Universe).Concat(config.ExtraInstruments).Distinct().ToArray();
-        if (tokens.Length == 0)
+        long wallStart = UnixTime.NowNanoseconds();
+        var clock = config.Mode == EngineMode.Sim ? SimClock(config, wallStart) : MarketClock.Identity;
+        var run = RunDefinition.FromConfig(config, clock);
+        if (run.Instruments.Count == 0)
         {
             throw new ConfigurationException($"{config.SourceFile}: nothing to subscribe to: configure strategies.instances or subscription.instruments");
         }
 
         using var loggerFactory = EngineLogging.Create(config.Logging.Level, config.Logging.File, options.StatusIsTerminal);
         var logger = loggerFactory.CreateLogger("Engine");
-        var instruments = tokens.Select(t => byToken[t]).ToArray();
-        Log.Starting(logger, config.Mode, config.SourceFile, config.Strategies.Count, instruments.Length, credentials.Source);
-
-        long wallStart = UnixTime.NowNanoseconds();
-        var clock = config.Mode == EngineMode.Sim ? SimClock(config, wallStart) : MarketClock.Identity;
+        Log.Starting(logger, config.Mode, config.SourceFile, config.Strategies.Count, run.Instruments.Count, credentials.Source);
         KiteSimulator? simulator = null;
         var output = options.Output;
         try
@@ -90,7 +86,7 @@ public static partial class EngineRun
                 Log.InProcessSimulator(logger, tickerUrl);
             }
 
-            return await RunWithJournalAsync(options, config, registry, credentials, instruments, tokens, clock, wallStart, tickerUrl, loggerFactory, output, cancellationToken).ConfigureAwait(false);
+            return await RunWithJournalAsync(options, config, registry, credentials, run, wallStart, tickerUrl, loggerFactory, output, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -106,9 +102,7 @@ public static partial class EngineRun
         EngineConfig config,
         StrategyRegistry registry,
         KiteCredentials credentials,
-        Instrument[] instruments,
-        uint[] tokens,
-        MarketClock clock,
+        RunDefinition run,
         long wallStart,
         Uri tickerUrl,
         ILoggerFactory loggerFactory,
@@ -120,7 +114,8 @@ public static partial class EngineRun
             new JournalWriterOptions { Folder = config.Journal.Folder, Durability = config.Journal.Durability, SegmentBytes = config.Journal.SegmentBytes },
             loggerFactory.CreateLogger("Engine.Journal"));
         long sequenceBase = writer.LastSequence + 1;
-        var run = RunDefinition.FromConfig(config, clock);
+        var clock = run.Clock;
+        var instruments = run.Instruments;
         SessionRecords.Write(writer, run, sequenceBase, wallStart);
         Log.Journal(logger, writer.Folder, writer.ActiveSegment, sequenceBase, writer.Durability);
 
@@ -154,7 +149,7 @@ public static partial class EngineRun
         };
 
         var report = pipeline.Start();
-        await output.WriteLineAsync($"engine: {config.Mode.ToString().ToLowerInvariant()} mode, {run.Strategies.Count} strategies over {instruments.Length} instruments, journal {writer.Folder}").ConfigureAwait(false);
+        await output.WriteLineAsync($"engine: {config.Mode.ToString().ToLowerInvariant()} mode, {run.Strategies.Count} strategies over {instruments.Count} instruments, journal {writer.Folder}").ConfigureAwait(false);
         await output.WriteLineAsync(report.ToString().TrimEnd()).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         foreach (string warning in report.Warnings)
@@ -174,7 +169,7 @@ public static partial class EngineRun
             new RingTickerSink(pipeline.Ring, counters, tickerLogger, sequenceBase),
             tickerLogger,
             counters);
-        ticker.Subscribe(tokens, config.SubscriptionMode);
+        ticker.Subscribe(run.SubscribedTokens, config.SubscriptionMode);
         var tickerRun = ticker.RunAsync(stop.Token);
 
         EngineStatus Status(double ticksPerSecond) => new()
@@ -186,7 +181,7 @@ public static partial class EngineRun
             TicksReceived = counters.Packets,
             TicksProcessed = pipeline.Signals.Ticks,
             TicksPerSecond = ticksPerSecond,
-            Instruments = tokens.Length,
+            Instruments = instruments.Count,
             Signals = pipeline.Signals.Intents,
             Accepted = pipeline.Risk.Accepted,
             Rejected = pipeline.Risk.Rejected,

@@ -48,9 +48,7 @@ public static class InputRecordCodec
     {
         if (slot.Kind is EventKind.Timer or EventKind.Command)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(payload, slot.Kind == EventKind.Timer ? (ushort)slot.Timer : (ushort)slot.Command);
-            payload[2..8].Clear();
-            BinaryPrimitives.WriteInt64LittleEndian(payload[8..], slot.Argument);
+            WriteControl(payload, slot.Kind == EventKind.Timer ? (ushort)slot.Timer : (ushort)slot.Command, slot.Argument);
             if (slot.Kind == EventKind.Command)
             {
                 slot.TextBytes.CopyTo(payload[CommandPrefixSize..]);
@@ -59,19 +57,35 @@ public static class InputRecordCodec
             return;
         }
 
-        BinaryPrimitives.WriteInt64LittleEndian(payload, slot.FrameId);
-        payload[8] = slot.Connection;
-        payload[9] = 0;
         if (slot.Kind == EventKind.Tick)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(payload[10..], slot.PacketIndex);
+            WriteFramePrefix(payload, slot.FrameId, slot.Connection, slot.PacketIndex);
             slot.RawBytes.CopyTo(payload[PrefixSize..]);
         }
         else
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(payload[10..], 0);
+            WriteFramePrefix(payload, slot.FrameId, slot.Connection, 0);
             slot.TextBytes.CopyTo(payload[PrefixSize..]);
         }
+    }
+
+    /// <summary>The 12 bytes before a tick packet or text frame: frame id, connection, zero, packet index.</summary>
+    public static void WriteFramePrefix(Span<byte> payload, long frameId, byte connection, ushort packetIndex)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(payload, frameId);
+        payload[8] = connection;
+        payload[9] = 0;
+        BinaryPrimitives.WriteUInt16LittleEndian(payload[10..], packetIndex);
+    }
+
+    /// <summary>A timer's payload (<see cref="TimerSize"/> bytes): its kind and the market time it is for.</summary>
+    public static void WriteTimer(Span<byte> payload, TimerKind timer, long marketTimeNs) => WriteControl(payload, (ushort)timer, marketTimeNs);
+
+    private static void WriteControl(Span<byte> payload, ushort what, long argument)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(payload, what);
+        payload[2..8].Clear();
+        BinaryPrimitives.WriteInt64LittleEndian(payload[8..], argument);
     }
 
     /// <summary>
