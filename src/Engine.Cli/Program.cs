@@ -23,7 +23,7 @@ public static class Program
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Configuration.ConfigurationException ex)
+        catch (Engine.Host.Configuration.ConfigurationException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

@@ -1,4 +1,4 @@
-using Engine.Cli.Bench;
+using Engine.Bench.Workloads;
 
 namespace Engine.Benchmarks.Ring;
 

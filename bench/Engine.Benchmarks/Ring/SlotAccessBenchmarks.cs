@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
-using Engine.Cli.Bench;
+using Engine.Bench.Workloads;
 using Engine.Ring;
 
 namespace Engine.Benchmarks.Ring;

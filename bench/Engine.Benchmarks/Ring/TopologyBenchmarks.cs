@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Engine.Cli.Bench;
+using Engine.Bench.Workloads;
 using Engine.Ring;
 
 namespace Engine.Benchmarks.Ring;

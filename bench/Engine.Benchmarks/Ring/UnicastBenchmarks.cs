@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Engine.Cli.Bench;
+using Engine.Bench.Workloads;
 
 namespace Engine.Benchmarks.Ring;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Engine.Cli.Bench;
+using Engine.Bench.Workloads;
 using Engine.Ring;
 
 namespace Engine.Cli.Commands;

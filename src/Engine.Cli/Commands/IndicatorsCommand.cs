@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Engine.Cli.Indicators;
+using Engine.Host.Indicators;
 using Engine.Core.Indicators;
 
 namespace Engine.Cli.Commands;

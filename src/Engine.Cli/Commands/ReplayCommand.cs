@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using Engine.Cli.Replay;
+using Engine.Host.Replay;
 
 namespace Engine.Cli.Commands;
 
@@ -28,7 +27,7 @@ public static class ReplayCommand
             {
                 Journal = parse.GetValue(journal)!,
                 Verify = parse.GetValue(verify),
-                Speed = ParseSpeed(parse.GetValue(speed)!),
+                Speed = ReplaySpeed.Parse(parse.GetValue(speed)!),
                 From = parse.GetValue(from),
                 Until = parse.GetValue(until),
                 ConfigFile = parse.GetValue(config),
@@ -38,23 +37,5 @@ public static class ReplayCommand
             },
             cancellationToken)));
         return command;
-    }
-
-    /// <summary><c>max</c> is 0 (as fast as possible); <c>1x</c>, <c>10x</c>, <c>0.5x</c> are factors of the recorded pace.</summary>
-    public static double ParseSpeed(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        string t = text.Trim().ToLowerInvariant();
-        if (t == "max")
-        {
-            return 0;
-        }
-
-        if (double.TryParse(t.TrimEnd('x'), NumberStyles.Float, CultureInfo.InvariantCulture, out double factor) && factor > 0 && double.IsFinite(factor))
-        {
-            return factor;
-        }
-
-        throw new FormatException($"--speed: '{text}' is not allowed; use max, 1x (the recorded pace) or a factor such as 10x or 0.5x.");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Engine.Cli.Running;
+using Engine.Host.Configuration;
+using Engine.Host.Running;
 
 namespace Engine.Cli.Commands;
 
@@ -13,9 +14,10 @@ public static class RunCommand
         var duration = new Option<string?>("--duration") { Description = "Stop after this long (e.g. 60s, 5m, 1h); default: until SIGINT or SIGTERM." };
         var journal = new Option<string?>("--journal") { Description = "Journal folder (overrides journal.folder)." };
         var tickerUrl = new Option<string?>("--ticker-url") { Description = "Ticker WebSocket URL (overrides broker.ticker_url), e.g. a simulator started with 'engine sim'." };
+        var json = new Option<bool>("--json") { Description = "Print the end-of-run summary as one JSON object on stdout (the text for people goes to stderr)." };
         var command = new Command("run", "Run the engine: ticker -> ring -> signals -> risk -> journal -> router, with a status line; stops cleanly on Ctrl-C, SIGTERM or --duration.")
         {
-            config, duration, journal, tickerUrl,
+            config, duration, journal, tickerUrl, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,6 +34,7 @@ public static class RunCommand
                     Duration = parse.GetValue(duration) is { } d ? DurationText.Parse(d, "--duration") : null,
                     Journal = parse.GetValue(journal),
                     TickerUrl = url,
+                    Json = parse.GetValue(json),
                 },
                 cancellationToken).ConfigureAwait(false);
         });

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Engine.Cli.Configuration;
-using Engine.Cli.Logging;
-using Engine.Cli.Running;
+using Engine.Host.Configuration;
+using Engine.Host.Logging;
+using Engine.Host.Running;
 using Engine.Core.Strategies;
 using Engine.Core.Time;
 using Engine.Sim;

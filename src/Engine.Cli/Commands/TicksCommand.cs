@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Engine.Cli.Logging;
-using Engine.Cli.Ticks;
+using Engine.Core.Inputs;
+using Engine.Host.Running;
+using Engine.Host.Logging;
+using Engine.Host.Ticks;
 using Engine.Core.Events;
 using Engine.Journal.Writing;
 using Engine.Kite.Ticker;
@@ -66,7 +68,7 @@ public static class TicksCommand
 
             pipeline.Start();
 
-            await using var ticker = new KiteTicker(options, new RingTickerSink(ring, counters, logger, writer is null ? 0 : writer.LastSequence + 1), logger, counters);
+            await using var ticker = new KiteTicker(options, new RingTickerSink(new InputPublisher(ring, writer is null ? 0 : writer.LastSequence + 1), counters, logger), logger, counters);
             ticker.Subscribe(tokenList, tickMode);
             using var shutdown = new ShutdownSignal(parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : null);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token, cancellationToken);

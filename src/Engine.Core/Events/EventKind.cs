@@ -20,4 +20,10 @@ public enum EventKind : byte
 
     /// <summary>An operator command (kill switch, resume, flatten).</summary>
     Command = 5,
+
+    /// <summary>
+    /// A packet of a length Kite defines that the decoder refused: its bytes as received are in
+    /// <see cref="RingEvent.Raw"/> (journaled, so nothing is lost), and it is never a tick.
+    /// </summary>
+    Undecodable = 6,
 }

@@ -56,6 +56,8 @@ public sealed class SignalStage(StrategyHost host, MarketClock clock) : IEventHa
                 host.OnTime(ref data, data.Argument);
                 break;
             case EventKind.None:
+            case EventKind.Undecodable:
+                // Nothing the strategies may act on: not even its time, which the decoder could not read.
                 data.IntentCount = 0;
                 break;
             default:

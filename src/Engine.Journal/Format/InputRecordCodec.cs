@@ -4,9 +4,6 @@ using Engine.Core.Market;
 
 namespace Engine.Journal.Format;
 
-/// <summary>Decodes one Kite tick packet into a tick (the Kite project's decoder; injected so the journal does not depend on it).</summary>
-public delegate bool TickPacketDecoder(ReadOnlySpan<byte> packet, ref Tick tick);
-
 /// <summary>
 /// Input records to and from ring slots: a tick record is the packet as received plus its frame
 /// and position; text records are the frame's bytes; timers and operator commands are small
@@ -27,6 +24,7 @@ public static class InputRecordCodec
     public static RecordType TypeOf(EventKind kind) => kind switch
     {
         EventKind.Tick => RecordType.Tick,
+        EventKind.Undecodable => RecordType.UndecodablePacket,
         EventKind.OrderUpdate => RecordType.OrderUpdate,
         EventKind.BrokerText => RecordType.BrokerText,
         EventKind.Timer => RecordType.Timer,
@@ -37,7 +35,7 @@ public static class InputRecordCodec
     /// <summary>Payload bytes a slot's input record needs.</summary>
     public static int PayloadLength(in RingEvent slot) => slot.Kind switch
     {
-        EventKind.Tick => PrefixSize + slot.RawLength,
+        EventKind.Tick or EventKind.Undecodable => PrefixSize + slot.RawLength,
         EventKind.Timer => TimerSize,
         EventKind.Command => CommandPrefixSize + slot.TextLength,
         _ => PrefixSize + slot.TextLength,
@@ -57,7 +55,7 @@ public static class InputRecordCodec
             return;
         }
 
-        if (slot.Kind == EventKind.Tick)
+        if (slot.Kind is EventKind.Tick or EventKind.Undecodable)
         {
             WriteFramePrefix(payload, slot.FrameId, slot.Connection, slot.PacketIndex);
             slot.RawBytes.CopyTo(payload[PrefixSize..]);
@@ -118,6 +116,17 @@ public static class InputRecordCodec
                 }
 
                 slot.Kind = EventKind.Tick;
+                slot.PacketIndex = BinaryPrimitives.ReadUInt16LittleEndian(payload[10..]);
+                body.CopyTo(slot.Raw);
+                slot.RawLength = body.Length;
+                return true;
+            case RecordType.UndecodablePacket:
+                if (body.Length > RawPacket.Capacity)
+                {
+                    return false;
+                }
+
+                slot.Kind = EventKind.Undecodable;
                 slot.PacketIndex = BinaryPrimitives.ReadUInt16LittleEndian(payload[10..]);
                 body.CopyTo(slot.Raw);
                 slot.RawLength = body.Length;

@@ -35,4 +35,7 @@ public static class JournalFormat
 
     /// <summary>The file a writer holds exclusively while the journal is open.</summary>
     public const string WriterLock = "writer.lock";
+
+    /// <summary>Appended to a segment's file name while the file is a spare, created ahead of its roll (holds no records).</summary>
+    public const string SpareSuffix = ".next";
 }

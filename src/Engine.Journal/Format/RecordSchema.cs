@@ -96,6 +96,14 @@ public static class RecordSchema
             new("reserved", "u32", 4, 4, "Zero"),
             new("csv_row", "utf8", 8, -1, "The instrument's row in Kite's instruments CSV"),
         ]),
+        [RecordType.UndecodablePacket] = new(RecordType.UndecodablePacket, "undecodable_packet", 1, RecordDirection.Input,
+        [
+            new("frame_id", "i64", 0, 8, Frame),
+            new("connection", "u8", 8, 1, "Ticker connection (shard) index"),
+            new("reserved", "u8", 9, 1, "Zero"),
+            new("packet_index", "u16", 10, 2, "Position of the packet in its frame, from 0"),
+            new("packet", "bytes", 12, -1, "The packet exactly as received, which the tick decoder refused; never acted on"),
+        ]),
     };
 
     /// <summary>The schema as the JSON stored in segment headers.</summary>

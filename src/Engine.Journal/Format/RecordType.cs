@@ -35,4 +35,7 @@ public enum RecordType : ushort
 
     /// <summary>An instrument the run trades or watches (meta).</summary>
     Instrument = 10,
+
+    /// <summary>A packet of a known length the tick decoder refused, kept as received (input).</summary>
+    UndecodablePacket = 11,
 }

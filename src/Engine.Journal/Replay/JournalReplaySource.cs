@@ -1,20 +1,22 @@
 using System.Diagnostics;
 using Engine.Core.Events;
+using Engine.Core.Inputs;
+using Engine.Core.Market;
 using Engine.Journal.Format;
 using Engine.Journal.Reading;
-using Engine.Ring;
 
 namespace Engine.Journal.Replay;
 
 /// <summary>
 /// A producer that publishes a journal's input records back into a ring: as fast as possible, or
 /// paced by the recorded receive times with a speed factor, over a range of sequences or times.
-/// Slots are filled exactly as the live producers fill them, so the same pipeline runs on them.
+/// Slots are claimed through the same input door the live producers use and carry the recorded
+/// input sequences, so the same pipeline runs on them.
 /// An input's slot is published only when the next input is read (or the replay ends), so the
 /// output records that follow it in the journal are handed to <see cref="ReplayOptions.OnOutput"/>
 /// before any consumer sees the input; at full speed, inputs are published in batches.
 /// </summary>
-public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEvent> ring, TickPacketDecoder decoder, OrderTextParser? parseOrder = null)
+public sealed class JournalReplaySource(JournalReader reader, InputPublisher inputs, TickPacketDecoder decoder, OrderTextParser? parseOrder = null)
 {
     // Inputs are published in batches when not paced: one cursor update (and one wake-up of the
     // consumers) per batch instead of per input. Paced replays publish every input at once.
@@ -143,8 +145,9 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
                 WaitUntil(clock, (h.TimestampNs - firstTimestamp) / options.Speed, cancellationToken);
             }
 
-            long sequence = ring.Next();
-            ref var slot = ref ring[sequence];
+            var claim = inputs.Claim(EventKind.None, h.TimestampNs);
+            long sequence = claim.RingSequence;
+            ref var slot = ref claim.Slot;
             Volatile.Write(ref _lastInput, h.Sequence);
             if (InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, record.Payload.Span, ref slot, decoder, parseOrder))
             {
@@ -154,6 +157,7 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
             {
                 // The slot is claimed either way; an empty one keeps the ring's order.
                 slot.Kind = EventKind.None;
+                slot.IntentCount = 0;
                 slot.InputSequence = h.Sequence;
                 unreplayable++;
             }
@@ -176,16 +180,7 @@ public sealed class JournalReplaySource(JournalReader reader, RingBuffer<RingEve
         return new ReplayResult(published, outputs, read, damaged, unreplayable, nextSession);
     }
 
-    private void PublishRange(long lo, long hi)
-    {
-        long now = Stopwatch.GetTimestamp();
-        for (long s = lo; s <= hi; s++)
-        {
-            ring[s].PublishedTicks = now;
-        }
-
-        ring.Publish(lo, hi);
-    }
+    private void PublishRange(long lo, long hi) => inputs.PublishRange(lo, hi);
 
     private static void WaitUntil(Stopwatch clock, double targetNs, CancellationToken cancellationToken)
     {

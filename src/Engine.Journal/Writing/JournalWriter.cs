@@ -128,6 +128,7 @@ public sealed partial class JournalWriter : IDisposable
         try
         {
             writer.Recover();
+            writer.PrepareNextSpare();
         }
         catch
         {
@@ -213,22 +214,32 @@ public sealed partial class JournalWriter : IDisposable
         }
     }
 
-    /// <summary>Closes the active segment and starts the next: at session end, or when it is full. Hashing and sealing happen on the finisher's thread.</summary>
+    /// <summary>
+    /// Closes the active segment and starts the next: at session end, or when it is full. The next
+    /// segment's file was created ahead of time by the finisher, so the roll only renames it and
+    /// writes its header; making the old segment durable, hashing, linking and sealing happen on the
+    /// finisher's thread. Only <see cref="DurabilityMode.Fsync"/> fsyncs here, as it promises.
+    /// </summary>
     public void Roll()
     {
         WriteBuffer();
         string rolledPath;
         lock (_fileLock)
         {
-            RandomAccess.FlushToDisk(_file);
+            if (_options.Durability == DurabilityMode.Fsync)
+            {
+                DiskSync.Flush(_file);
+            }
+
             _file.Dispose();
             rolledPath = _filePath;
             _dirty = false;
         }
 
         Log.Rolled(_logger, _segmentNumber, _fileLength);
-        CreateSegment(_segmentNumber + 1, previousHash: null);
+        CreateSegment(_segmentNumber + 1, previousHash: null, ahead: true);
         _finisher.Enqueue(rolledPath, _filePath, _options.SealRolledSegments);
+        PrepareNextSpare();
     }
 
     /// <summary>Blocks until rolled segments are linked and sealed.</summary>
@@ -249,7 +260,7 @@ public sealed partial class JournalWriter : IDisposable
             WriteBuffer();
             lock (_fileLock)
             {
-                RandomAccess.FlushToDisk(_file);
+                DiskSync.Flush(_file);
                 _file.Dispose();
             }
 
@@ -284,7 +295,7 @@ public sealed partial class JournalWriter : IDisposable
     {
         lock (_fileLock)
         {
-            RandomAccess.FlushToDisk(_file);
+            DiskSync.Flush(_file);
             _dirty = false;
         }
     }
@@ -295,23 +306,40 @@ public sealed partial class JournalWriter : IDisposable
         {
             if (_dirty && _file is { IsClosed: false })
             {
-                RandomAccess.FlushToDisk(_file);
+                DiskSync.Flush(_file);
                 _dirty = false;
             }
         }
     }
 
     // A null previous hash leaves the link pending: the finisher fills it in once it has hashed
-    // the previous segment, so the writer never waits for a hash.
-    private void CreateSegment(ulong number, byte[]? previousHash)
+    // the previous segment, so the writer never waits for a hash. Ahead of time (a roll), the file
+    // is the finisher's spare, renamed; at open, and whenever the spare is not ready, it is created
+    // here. Either way only an open, or fsync durability, waits for the disk on this thread: after
+    // a roll the finisher fsyncs the new segment and the folder.
+    private void CreateSegment(ulong number, byte[]? previousHash, bool ahead = false)
     {
         var header = new SegmentHeader(JournalId, number, _nextRecordNumber, _lastSequence + 1, UnixTime.NowNanoseconds(), previousHash ?? new byte[32], _schema);
         byte[] bytes = header.ToBytes();
         string path = Path.Combine(_options.Folder, SegmentFile.NameOf(number, sealedForm: false));
-        var file = OpenNewSegmentFile(path);
+        SafeFileHandle file;
+        if (ahead && _finisher.TakeSpare(path) is { } spare)
+        {
+            File.Move(SegmentFinisher.SparePath(path), path);
+            file = spare;
+        }
+        else
+        {
+            file = SegmentFinisher.CreateSegmentFile(path, Reserve, _logger);
+        }
+
         RandomAccess.Write(file, bytes, 0);
-        RandomAccess.FlushToDisk(file);
-        DirectorySync.Sync(_options.Folder);
+        if (!ahead || _options.Durability == DurabilityMode.Fsync)
+        {
+            DiskSync.Flush(file);
+            DiskSync.Folder(_options.Folder);
+        }
+
         lock (_fileLock)
         {
             _file = file;
@@ -324,29 +352,10 @@ public sealed partial class JournalWriter : IDisposable
         FirstRecordNumberOfSegment = _nextRecordNumber;
     }
 
-    // Reserving the segment's blocks up front (the visible size stays what is written) spares the
-    // file system an allocation on every batch write. It is only an optimisation: capped, and
-    // skipped with a warning where the disk cannot reserve that much.
-    private SafeFileHandle OpenNewSegmentFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            throw new JournalException($"Segment file '{path}' already exists; refusing to overwrite journal data.");
-        }
+    private long Reserve => Math.Min(_options.SegmentBytes, 256L * 1024 * 1024);
 
-        long reserve = Math.Min(_options.SegmentBytes, 256L * 1024 * 1024);
-        try
-        {
-            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite, FileOptions.None, preallocationSize: reserve);
-        }
-        catch (IOException ex)
-        {
-            // Only this attempt can have created the file (it did not exist a moment ago).
-            File.Delete(path);
-            Log.NoPreallocation(_logger, Path.GetFileName(path), reserve, ex.Message);
-            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
-        }
-    }
+    private void PrepareNextSpare() =>
+        _finisher.PrepareSpare(Path.Combine(_options.Folder, SegmentFile.NameOf(_segmentNumber + 1, sealedForm: false)), Reserve);
 
     private void ContinueSegment(SegmentFile segment, SegmentHeader header, int keptLength)
     {
@@ -354,7 +363,7 @@ public sealed partial class JournalWriter : IDisposable
         if (RandomAccess.GetLength(file) != keptLength)
         {
             RandomAccess.SetLength(file, keptLength);
-            RandomAccess.FlushToDisk(file);
+            DiskSync.Flush(file);
         }
 
         _file = file;
@@ -377,6 +386,7 @@ public sealed partial class JournalWriter : IDisposable
             actions.Add($"removed {Path.GetFileName(stale)}, a sealing that a crash interrupted");
         }
 
+        ResolveSpares(folder, actions);
         FinishInterruptedSealing(SegmentFile.List(folder), actions);
 
         var archived = ArchiveManifest.Load(folder);
@@ -563,6 +573,27 @@ public sealed partial class JournalWriter : IDisposable
         return true;
     }
 
+    // A spare holds no records unless a power loss kept its header but lost the roll's rename:
+    // then it is that segment, and takes its name back. Any other spare is simply removed.
+    private static void ResolveSpares(string folder, List<string> actions)
+    {
+        foreach (string spare in Directory.EnumerateFiles(folder, "*" + JournalFormat.ActiveExtension + JournalFormat.SpareSuffix))
+        {
+            string segmentPath = spare[..^JournalFormat.SpareSuffix.Length];
+            bool hasHeader = new FileInfo(spare).Length > 0 && ReadHeader(spare) is not null;
+            string sealedPath = segmentPath[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension;
+            if (hasHeader && !File.Exists(segmentPath) && !File.Exists(sealedPath))
+            {
+                File.Move(spare, segmentPath);
+                actions.Add($"{Path.GetFileName(spare)} holds a segment whose roll did not reach the disk; renamed it to {Path.GetFileName(segmentPath)}");
+            }
+            else
+            {
+                File.Delete(spare);
+            }
+        }
+    }
+
     private static void FinishInterruptedSealing(IReadOnlyList<SegmentFile> files, List<string> actions)
     {
         foreach (var pair in files.GroupBy(f => f.Number).Where(g => g.Count() == 2))
@@ -599,9 +630,6 @@ public sealed partial class JournalWriter : IDisposable
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "journal recovery: cut the torn tail of {TornTail}")]
         public static partial void TornTail(ILogger logger, string tornTail);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "journal: could not reserve {Bytes} bytes for {Segment} ({Reason}); writing without a reservation. Is the disk nearly full?")]
-        public static partial void NoPreallocation(ILogger logger, string segment, long bytes, string reason);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "journal recovery: {Action}")]
         public static partial void Recovered(ILogger logger, string action);

@@ -144,7 +144,10 @@ public sealed partial class KiteTicker : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs every connection until <paramref name="cancellationToken"/> fires. Throws
+    /// Runs every connection until <paramref name="cancellationToken"/> fires, supervising each: a
+    /// connection that fails with anything but a refused handshake (a sink that throws, a bug) is
+    /// logged with its error, counted in <see cref="TickerCounters.ShardFaults"/> and restarted
+    /// after its backoff, while the other connections keep streaming. Throws
     /// <see cref="TickerRejectedException"/> if Kite refuses the credentials.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -163,10 +166,24 @@ public sealed partial class KiteTicker : IAsyncDisposable
                     }
                 }
 
-                var finished = await Task.WhenAny(running.Values.Append(Task.Delay(250, stop.Token))).ConfigureAwait(false);
-                if (finished.IsFaulted && finished.Exception!.InnerException is TickerRejectedException rejected)
+                await Task.WhenAny(running.Values.Append(Task.Delay(250, stop.Token))).ConfigureAwait(false);
+                foreach (var (connection, task) in running.Where(p => p.Value.IsCompleted).ToArray())
                 {
-                    throw rejected;
+                    if (stop.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    if (task.Exception?.InnerException is TickerRejectedException rejected)
+                    {
+                        throw rejected;
+                    }
+
+                    // Anything else is a fault of this connection alone: say so, and start it again.
+                    var delay = connection.NextBackoff();
+                    Counters.ShardFault();
+                    Log.ShardFailed(_logger, connection.Index, delay.TotalSeconds, task.Exception?.InnerException);
+                    running[connection] = connection.RestartAsync(delay, stop.Token);
                 }
             }
         }
@@ -185,6 +202,11 @@ public sealed partial class KiteTicker : IAsyncDisposable
                 catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or TickerRejectedException)
                 {
                     // Shutting down: the first rejection has already been thrown.
+                }
+                catch (Exception ex)
+                {
+                    // A connection that failed while everything was stopping: still worth a line.
+                    Log.ShardFailedStopping(_logger, ex);
                 }
             }
         }
@@ -224,6 +246,16 @@ public sealed partial class KiteTicker : IAsyncDisposable
         private bool _everConnected;
 
         public Dictionary<uint, TickMode> Modes { get; } = [];
+
+        public int Index => index;
+
+        public TimeSpan NextBackoff() => _backoff.Next();
+
+        public async Task RestartAsync(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await RunAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         public bool IsConnected => _socket is { State: WebSocketState.Open };
 
@@ -467,6 +499,12 @@ public sealed partial class KiteTicker : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "ticker connection {Connection}: no frame for {Seconds} s; treating the connection as dead")]
         public static partial void Silent(ILogger logger, int connection, double seconds);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "ticker connection {Connection} failed unexpectedly; restarting it in {Seconds:0.0} s while the other connections keep streaming")]
+        public static partial void ShardFailed(ILogger logger, int connection, double seconds, Exception? error);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "a ticker connection failed while the ticker was stopping")]
+        public static partial void ShardFailedStopping(ILogger logger, Exception error);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "ticker connection {Connection}: handshake refused with HTTP {Status}; not retrying")]
         public static partial void Rejected(ILogger logger, int connection, int status);

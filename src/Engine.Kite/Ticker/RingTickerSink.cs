@@ -1,39 +1,37 @@
-using System.Diagnostics;
 using Engine.Core.Events;
+using Engine.Core.Inputs;
+using Engine.Core.Market;
 using Engine.Kite.Ticks;
-using Engine.Ring;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Kite.Ticker;
 
 /// <summary>
-/// Publishes what a ticker connection receives into the engine's ring. A binary frame is scanned
-/// once to count its decodable packets, the slots are claimed in one batch, and every packet is
-/// decoded straight into its slot with its raw bytes beside it: nothing allocated per tick, and
-/// never a partial tick, because damaged packets are not counted and so never claimed.
+/// Publishes what a ticker connection receives into the engine's ring through its input door. A
+/// binary frame is scanned once to count its packets of a length Kite defines, the slots are
+/// claimed in one batch, and every packet is decoded straight into its slot with its raw bytes
+/// beside it: nothing allocated per tick. A packet the decoder refuses is counted, logged and
+/// published as an <see cref="EventKind.Undecodable"/> input (so the journal keeps its bytes and
+/// the input sequence has no gap), never as a tick. Packets of unknown length and the damaged end
+/// of a frame are counted and logged, and never claimed.
 /// </summary>
 public sealed partial class RingTickerSink : ITickerSink
 {
     private const int LoggedDamageLimit = 20;
-    private readonly RingBuffer<RingEvent> _ring;
+    private readonly InputPublisher _inputs;
     private readonly TickerCounters _counters;
     private readonly ILogger _logger;
-    private readonly int _maxClaim;
-    private readonly long _sequenceBase;
+    private readonly TickPacketDecoder _decode;
     private long _damageLogged;
 
-    /// <summary>
-    /// Creates the sink. Each slot's <see cref="RingEvent.InputSequence"/> is its ring sequence plus
-    /// <paramref name="sequenceBase"/> (the journal's next sequence when the run started), so input
-    /// sequences continue across runs of one journal.
-    /// </summary>
-    public RingTickerSink(RingBuffer<RingEvent> ring, TickerCounters counters, ILogger logger, long sequenceBase = 0)
+    /// <summary>Creates the sink over the engine's input door; <paramref name="decode"/> defaults to Kite's decoder.</summary>
+    public RingTickerSink(InputPublisher inputs, TickerCounters counters, ILogger logger, TickPacketDecoder? decode = null)
     {
-        _ring = ring;
-        _sequenceBase = sequenceBase;
+        ArgumentNullException.ThrowIfNull(inputs);
+        _inputs = inputs;
         _counters = counters;
         _logger = logger;
-        _maxClaim = Math.Max(1, ring.BufferSize / 4);
+        _decode = decode ?? TickDecoder.TryDecode;
     }
 
     /// <inheritdoc/>
@@ -55,21 +53,20 @@ public sealed partial class RingTickerSink : ITickerSink
         }
 
         bool damaged = scan.Damage != FrameDamage.None;
-        _counters.Decoded(decodable, unknown, damaged);
         if (damaged || unknown > 0)
         {
             ReportDamage(scan, unknown, connection, frameId);
         }
 
         var reader = new PacketReader(frame);
+        int refused = 0;
         ushort index = 0;
-        while (decodable > 0)
+        int remaining = decodable;
+        while (remaining > 0)
         {
-            int claim = Math.Min(decodable, _maxClaim);
-            long hi = _ring.Next(claim);
-            long lo = hi - claim + 1;
-            long sequence = lo;
-            while (sequence <= hi && reader.TryRead(out var packet))
+            var batch = _inputs.ClaimBatch(Math.Min(remaining, _inputs.MaxBatch));
+            int filled = 0;
+            while (filled < batch.Count && reader.TryRead(out var packet))
             {
                 index++;
                 if (!TickPacket.IsKnownLength(packet.Length))
@@ -77,28 +74,25 @@ public sealed partial class RingTickerSink : ITickerSink
                     continue;
                 }
 
-                ref var slot = ref _ring[sequence];
-                slot.InputSequence = _sequenceBase + sequence++;
-                slot.Kind = EventKind.Tick;
+                ref var slot = ref batch.Begin(filled++, EventKind.Tick, receiveTimestampNs);
                 slot.Connection = (byte)connection;
                 slot.PacketIndex = (ushort)(index - 1);
                 slot.FrameId = frameId;
-                slot.ReceiveTimestampNs = receiveTimestampNs;
-                TickDecoder.TryDecode(packet, ref slot.Tick);
                 packet.CopyTo(slot.Raw);
                 slot.RawLength = packet.Length;
+                if (!_decode(packet, ref slot.Tick))
+                {
+                    slot.Kind = EventKind.Undecodable;
+                    refused++;
+                    ReportRefused(connection, frameId, index - 1, packet.Length, slot.InputSequence);
+                }
             }
 
-            // Stamped once per claim: for latency measurement only (never journaled).
-            long published = Stopwatch.GetTimestamp();
-            for (long s = lo; s <= hi; s++)
-            {
-                _ring[s].PublishedTicks = published;
-            }
-
-            _ring.Publish(lo, hi);
-            decodable -= claim;
+            batch.Publish();
+            remaining -= batch.Count;
         }
+
+        _counters.Decoded(decodable - refused, unknown, refused, damaged);
     }
 
     /// <inheritdoc/>
@@ -106,14 +100,10 @@ public sealed partial class RingTickerSink : ITickerSink
     {
         var kind = OrderUpdateParser.ReadKind(utf8);
         _counters.Text(kind);
-        long sequence = _ring.Next();
-        ref var slot = ref _ring[sequence];
-        slot.InputSequence = _sequenceBase + sequence;
+        var claim = _inputs.Claim(EventKind.BrokerText, receiveTimestampNs);
+        ref var slot = ref claim.Slot;
         slot.Connection = (byte)connection;
-        slot.PacketIndex = 0;
         slot.FrameId = frameId;
-        slot.ReceiveTimestampNs = receiveTimestampNs;
-        slot.RawLength = 0;
         slot.SetText(utf8);
         if (kind == TextFrameKind.Order && OrderUpdateParser.TryParse(utf8, out slot.Order))
         {
@@ -121,25 +111,37 @@ public sealed partial class RingTickerSink : ITickerSink
         }
         else
         {
-            slot.Kind = EventKind.BrokerText;
             slot.Order = default;
         }
 
-        slot.PublishedTicks = Stopwatch.GetTimestamp();
-        _ring.Publish(sequence);
+        claim.Publish();
         if (kind is TextFrameKind.Error or TextFrameKind.Message or TextFrameKind.Other)
         {
             Log.BrokerText(_logger, connection, kind, System.Text.Encoding.UTF8.GetString(utf8));
         }
     }
 
-    private void ReportDamage(PacketReader scan, int unknown, int connection, long frameId)
+    private bool ShouldLogDamage(out bool last)
     {
         long logged = Interlocked.Increment(ref _damageLogged);
-        if (logged <= LoggedDamageLimit)
+        last = logged == LoggedDamageLimit;
+        return logged <= LoggedDamageLimit;
+    }
+
+    private void ReportDamage(PacketReader scan, int unknown, int connection, long frameId)
+    {
+        if (ShouldLogDamage(out bool last))
         {
             string what = scan.Damage != FrameDamage.None ? scan.DescribeDamage() : "frame is whole";
-            Log.DamagedFrame(_logger, connection, frameId, what, unknown, scan.PacketsRead - unknown, logged == LoggedDamageLimit ? " (further damage is counted, not logged)" : "");
+            Log.DamagedFrame(_logger, connection, frameId, what, unknown, scan.PacketsRead - unknown, last ? " (further damage is counted, not logged)" : "");
+        }
+    }
+
+    private void ReportRefused(int connection, long frameId, int packetIndex, int length, long inputSequence)
+    {
+        if (ShouldLogDamage(out bool last))
+        {
+            Log.Refused(_logger, connection, frameId, packetIndex, length, inputSequence, last ? " (further damage is counted, not logged)" : "");
         }
     }
 
@@ -150,5 +152,8 @@ public sealed partial class RingTickerSink : ITickerSink
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "ticker connection {Connection}, frame {FrameId}: {Damage}; {Unknown} packets of unknown length skipped; {Kept} complete packets kept{More}")]
         public static partial void DamagedFrame(ILogger logger, int connection, long frameId, string damage, int unknown, int kept, string more);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "ticker connection {Connection}, frame {FrameId}: packet {PacketIndex} ({Length} bytes) could not be decoded; journaled as undecodable input {InputSequence}, not acted on{More}")]
+        public static partial void Refused(ILogger logger, int connection, long frameId, int packetIndex, int length, long inputSequence, string more);
     }
 }

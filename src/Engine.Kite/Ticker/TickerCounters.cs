@@ -15,6 +15,8 @@ public sealed class TickerCounters
     private long _reconnects;
     private long _damagedFrames;
     private long _unknownPackets;
+    private long _refusedPackets;
+    private long _shardFaults;
     private long _textFrames;
     private long _orderUpdates;
     private long _errorMessages;
@@ -42,8 +44,14 @@ public sealed class TickerCounters
     /// <summary>Packets of a length Kite does not define, skipped.</summary>
     public long UnknownPackets => Volatile.Read(ref _unknownPackets);
 
-    /// <summary>Decode errors of any kind: damaged frames plus unknown packets.</summary>
-    public long DecodeErrors => DamagedFrames + UnknownPackets;
+    /// <summary>Packets of a defined length the decoder refused (journaled as undecodable inputs, never acted on).</summary>
+    public long RefusedPackets => Volatile.Read(ref _refusedPackets);
+
+    /// <summary>Decode errors of any kind: damaged frames, unknown packets and refused packets.</summary>
+    public long DecodeErrors => DamagedFrames + UnknownPackets + RefusedPackets;
+
+    /// <summary>Connection tasks that failed with an unexpected error and were restarted.</summary>
+    public long ShardFaults => Volatile.Read(ref _shardFaults);
 
     /// <summary>Text frames.</summary>
     public long TextFrames => Volatile.Read(ref _textFrames);
@@ -78,12 +86,19 @@ public sealed class TickerCounters
 
     internal void Reconnect() => Interlocked.Increment(ref _reconnects);
 
-    internal void Decoded(int packets, int unknown, bool damaged)
+    internal void ShardFault() => Interlocked.Increment(ref _shardFaults);
+
+    internal void Decoded(int packets, int unknown, int refused, bool damaged)
     {
         Interlocked.Add(ref _packets, packets);
         if (unknown > 0)
         {
             Interlocked.Add(ref _unknownPackets, unknown);
+        }
+
+        if (refused > 0)
+        {
+            Interlocked.Add(ref _refusedPackets, refused);
         }
 
         if (damaged)

@@ -13,9 +13,22 @@ internal sealed class EngineProcess : IDisposable
 
     private EngineProcess(Process process) => _process = process;
 
-    public static string EngineDll => Path.Combine(AppContext.BaseDirectory, "engine.dll");
+    /// <summary>The engine executable as the build left it (the configuration the tests were built in).</summary>
+    public static string EngineDll => BuiltExecutable("Engine.Cli", "engine.dll");
 
-    public static string JournalDll => Path.Combine(AppContext.BaseDirectory, "journal.dll");
+    /// <summary>The auditors' reader as the build left it.</summary>
+    public static string JournalDll => BuiltExecutable("Engine.JournalReader", "journal.dll");
+
+    // The test assembly runs from tests/Engine.Tests/bin/CONFIGURATION/TFM/.
+    private static string BuiltExecutable(string project, string dll)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string framework = output.Name;
+        string configuration = output.Parent!.Name;
+        string path = Path.Combine(TestData.RepositoryRoot, "src", project, "bin", configuration, framework, dll);
+        Assert.True(File.Exists(path), $"{path} is missing: build the solution first");
+        return path;
+    }
 
     public static EngineProcess Start(params string[] args) => Start(null, args);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Engine.Core.Inputs;
 using Engine.Core.Events;
 using Engine.Core.Market;
 using Engine.Kite.Ticker;
@@ -30,7 +31,7 @@ public sealed partial class SimAndTicksCommandTests
         var counters = new TickerCounters();
         await using var ticker = new KiteTicker(
             new KiteTickerOptions { Url = new Uri(match.Groups[1].Value), ApiKey = "sim_api_key", AccessToken = "sim_access_token" },
-            new RingTickerSink(ring, counters, NullLogger.Instance), NullLogger.Instance, counters);
+            new RingTickerSink(new InputPublisher(ring), counters, NullLogger.Instance), NullLogger.Instance, counters);
         ticker.Subscribe([408065u], TickMode.Full);
         using var stop = new CancellationTokenSource();
         var run = ticker.RunAsync(stop.Token);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Engine.Cli.Indicators;
+using Engine.Host.Indicators;
 using Engine.Core.Indicators;
 
 namespace Engine.Tests.Indicators;

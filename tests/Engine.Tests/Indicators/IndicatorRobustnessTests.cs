@@ -1,4 +1,4 @@
-using Engine.Cli.Indicators;
+using Engine.Host.Indicators;
 using Engine.Core.Indicators;
 
 namespace Engine.Tests.Indicators;

@@ -1,3 +1,4 @@
+using Engine.Core.Inputs;
 using Engine.Core.Events;
 using Engine.Core.Market;
 using Engine.Journal.Archiving;
@@ -73,7 +74,7 @@ public sealed class JournalArchiveAndReplayTests
             using var pipeline = new RingPipeline<RingEvent>(live);
             pipeline.HandleEventsWith(new RingJournaller(writer), received);
             pipeline.Start();
-            var sink = new RingTickerSink(live, new TickerCounters(), NullLogger.Instance);
+            var sink = new RingTickerSink(new InputPublisher(live), new TickerCounters(), NullLogger.Instance);
             byte[] frame = TestData.Bytes("kite/websocket_ticks.bin");
             for (int i = 0; i < 300; i++)
             {
@@ -90,7 +91,7 @@ public sealed class JournalArchiveAndReplayTests
         {
             pipeline.HandleEventsWith(replayed);
             pipeline.Start();
-            var result = new JournalReplaySource(JournalReader.Open(folder.Path), replayRing, TickDecoder.TryDecode, OrderUpdateParser.TryParse).Run(new ReplayOptions());
+            var result = new JournalReplaySource(JournalReader.Open(folder.Path), new InputPublisher(replayRing), TickDecoder.TryDecode, OrderUpdateParser.TryParse).Run(new ReplayOptions());
             Assert.Equal(601, result.InputsPublished);
             Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
         }
@@ -126,7 +127,7 @@ public sealed class JournalArchiveAndReplayTests
         pipeline.HandleEventsWith(seen);
         pipeline.Start();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = new JournalReplaySource(JournalReader.Open(folder.Path), ring, TickDecoder.TryDecode)
+        var result = new JournalReplaySource(JournalReader.Open(folder.Path), new InputPublisher(ring), TickDecoder.TryDecode)
             .Run(new ReplayOptions { FromSequence = 10, UntilSequence = 29, Speed = 2, OnOutput = (r, _) => outputs.Add(r.Sequence) });
         var elapsed = clock.Elapsed;
         Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));

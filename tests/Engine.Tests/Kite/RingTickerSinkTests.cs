@@ -1,3 +1,4 @@
+using Engine.Core.Inputs;
 using Engine.Core.Events;
 using Engine.Core.Market;
 using Engine.Kite.Ticker;
@@ -17,7 +18,7 @@ public sealed class RingTickerSinkTests
         var consumer = new Sequence();
         ring.AddGatingSequences(consumer);
         var counters = new TickerCounters();
-        return (ring, consumer, counters, new RingTickerSink(ring, counters, NullLogger.Instance));
+        return (ring, consumer, counters, new RingTickerSink(new InputPublisher(ring), counters, NullLogger.Instance));
     }
 
     [Fact]
@@ -88,6 +89,32 @@ public sealed class RingTickerSinkTests
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), Enumerable.Range(0, 10).Select(i => ring[i].Tick.LastPrice));
         Assert.Equal(10, counters.Packets);
     }
+
+    [Fact]
+    public void APacketTheDecoderRefusesIsCountedLoggedAndKeptAsAnUndecodableInputNeverAsATick()
+    {
+        var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy());
+        ring.AddGatingSequences(new Sequence());
+        var counters = new TickerCounters();
+        var logger = new Engine.Tests.Support.RecordingLogger();
+        var sink = new RingTickerSink(new InputPublisher(ring, sequenceBase: 100), counters, logger, RefuseToken(2953217));
+        byte[] frame = TestData.Bytes("kite/websocket_ticks.bin");
+
+        sink.OnBinaryFrame(frame, connection: 1, frameId: 9, receiveTimestampNs: 5);
+
+        Assert.Equal(1, ring.Cursor);
+        Assert.Equal(EventKind.Tick, ring[0].Kind);
+        Assert.Equal(408065u, ring[0].Tick.InstrumentToken);
+        Assert.Equal(EventKind.Undecodable, ring[1].Kind);
+        Assert.Equal(101, ring[1].InputSequence);
+        Assert.Equal(frame.AsSpan(4 + 186, 184).ToArray(), ring[1].RawBytes.ToArray());
+        Assert.Equal((1L, 1L, 1L), (counters.Packets, counters.RefusedPackets, counters.DecodeErrors));
+        Assert.Contains(logger.Lines, l => l.Text.Contains("could not be decoded", StringComparison.Ordinal) && l.Text.Contains("input 101", StringComparison.Ordinal));
+    }
+
+    // Kite's decoder, except that it refuses one instrument's packets, as a stricter decoder would.
+    private static TickPacketDecoder RefuseToken(uint token) => (ReadOnlySpan<byte> packet, ref Tick tick) =>
+        TickDecoder.TryDecode(packet, ref tick) && tick.InstrumentToken != token;
 
     [Fact]
     public void DecodingFullModeFramesIntoRingSlotsAllocatesNothing()

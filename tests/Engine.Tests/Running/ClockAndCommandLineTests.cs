@@ -1,5 +1,5 @@
-using Engine.Cli.Commands;
-using Engine.Cli.Replay;
+using Engine.Host.Configuration;
+using Engine.Host.Replay;
 using Engine.Core.Time;
 using FsCheck;
 using FsCheck.Fluent;
@@ -63,7 +63,7 @@ public sealed class ClockAndCommandLineTests
     [InlineData("10x", 10)]
     [InlineData("0.5x", 0.5)]
     [InlineData("MAX", 0)]
-    public void ReplaySpeeds(string text, double factor) => Assert.Equal(factor, ReplayCommand.ParseSpeed(text));
+    public void ReplaySpeeds(string text, double factor) => Assert.Equal(factor, ReplaySpeed.Parse(text));
 
     [Theory]
     [InlineData("fast")]
@@ -71,7 +71,7 @@ public sealed class ClockAndCommandLineTests
     [InlineData("-2x")]
     [InlineData("infinityx")]
     public void ABadSpeedIsRefused(string text) =>
-        Assert.Contains("--speed: '", Assert.Throws<FormatException>(() => ReplayCommand.ParseSpeed(text)).Message);
+        Assert.Contains("--speed: '", Assert.Throws<FormatException>(() => ReplaySpeed.Parse(text)).Message);
 
     [Fact]
     public void ReplayPositionsAreSequencesTimesOfDayOrInstants()

@@ -1,4 +1,4 @@
-using Engine.Cli.Configuration;
+using Engine.Host.Configuration;
 using Engine.Core.Pipeline;
 using Engine.Core.Strategies;
 using Engine.Tests.Cli;
@@ -124,9 +124,9 @@ public sealed class EngineConfigTests
     [Fact]
     public void PlacementIsChosenFromTheCoreCountWhenNotConfigured()
     {
-        Assert.Equal(PipelinePlacement.Fused, Engine.Cli.Running.EngineRun.DefaultPlacement(2));
-        Assert.Equal(PipelinePlacement.Staged, Engine.Cli.Running.EngineRun.DefaultPlacement(4));
-        Assert.Equal(PipelinePlacement.PerStage, Engine.Cli.Running.EngineRun.DefaultPlacement(16));
+        Assert.Equal(PipelinePlacement.Fused, Engine.Host.Running.EngineRun.DefaultPlacement(2));
+        Assert.Equal(PipelinePlacement.Staged, Engine.Host.Running.EngineRun.DefaultPlacement(4));
+        Assert.Equal(PipelinePlacement.PerStage, Engine.Host.Running.EngineRun.DefaultPlacement(16));
     }
 
     private static string RemoveSection(string text, string section)

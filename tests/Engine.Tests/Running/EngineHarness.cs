@@ -1,6 +1,7 @@
-using Engine.Cli.Configuration;
-using Engine.Cli.Running;
+using Engine.Host.Configuration;
+using Engine.Host.Running;
 using Engine.Core.Events;
+using Engine.Core.Inputs;
 using Engine.Core.Market;
 using Engine.Core.Pipeline;
 using Engine.Core.Routing;
@@ -58,9 +59,9 @@ internal sealed class EngineHarness : IDisposable
             reasons => Journaller = new RingJournaller(Writer, reasons));
         Composition.Pipeline.Start();
 
-        Inputs = new ControlInputs(Pipeline.Ring, sequenceBase);
-        Inputs.PublishTimer(TimerKind.Open, Run.Clock.MarketStartNs);
-        _sink = new RingTickerSink(Pipeline.Ring, new TickerCounters(), NullLogger.Instance, sequenceBase);
+        Inputs = new InputPublisher(Pipeline.Ring, sequenceBase);
+        Inputs.PublishTimer(TimerKind.Open, Run.Clock.MarketStartNs, _wallStart);
+        _sink = new RingTickerSink(Inputs, new TickerCounters(), NullLogger.Instance);
         _models = Run.Instruments.Select(i => new InstrumentModel(i, 7, 5)).ToArray();
         _ticks = new Tick[_models.Length];
         _frame = new byte[_models.Length * 200 + 2];
@@ -76,7 +77,7 @@ internal sealed class EngineHarness : IDisposable
 
     public TradingPipeline Pipeline => Composition.Pipeline;
 
-    public ControlInputs Inputs { get; }
+    public InputPublisher Inputs { get; }
 
     public string JournalFolder => _config.Journal;
 

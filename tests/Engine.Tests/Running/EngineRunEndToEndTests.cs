@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Engine.Cli.Configuration;
+using Engine.Host.Configuration;
 using Engine.Core.Events;
 using Engine.Core.Market;
 using Engine.Journal.Format;

@@ -1,3 +1,4 @@
+using Engine.Core.Inputs;
 using Engine.Core.Events;
 using Engine.Kite.Ticker;
 using Engine.Ring;
@@ -61,7 +62,7 @@ internal sealed class LoopbackFixture : IAsyncDisposable
             MaxBackoff = TimeSpan.FromMilliseconds(200),
             SilenceTimeout = TimeSpan.FromSeconds(2),
         };
-        var ticker = new KiteTicker(tickerConfig, new RingTickerSink(ring, counters, NullLogger.Instance), NullLogger.Instance, counters);
+        var ticker = new KiteTicker(tickerConfig, new RingTickerSink(new InputPublisher(ring), counters, NullLogger.Instance), NullLogger.Instance, counters);
         return new LoopbackFixture(simulator, ticker, pipeline, collected);
     }
 

@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+
+namespace Engine.Bench.Workloads;
+
+/// <summary>What <c>engine bench pipeline</c> measured (its JSON).</summary>
+public sealed record PipelineBenchmarkResult
+{
+    /// <summary>"pipeline".</summary>
+    [JsonPropertyName("benchmark")]
+    public string Benchmark { get; init; } = "pipeline";
+
+    /// <summary>Ticks replayed at full speed.</summary>
+    [JsonPropertyName("ticks")]
+    public long Ticks { get; init; }
+
+    /// <summary>Full-speed replay throughput through the whole pipeline.</summary>
+    [JsonPropertyName("ticks_per_sec")]
+    public double TicksPerSecond { get; init; }
+
+    /// <summary>Median tick-to-intent latency at the paced rate.</summary>
+    [JsonPropertyName("p50_ns")]
+    public double P50Ns { get; init; }
+
+    /// <summary>99th percentile.</summary>
+    [JsonPropertyName("p99_ns")]
+    public double P99Ns { get; init; }
+
+    /// <summary>99.9th percentile.</summary>
+    [JsonPropertyName("p999_ns")]
+    public double P999Ns { get; init; }
+
+    /// <summary>Worst.</summary>
+    [JsonPropertyName("max_ns")]
+    public double MaxNs { get; init; }
+
+    /// <summary>Bytes allocated (all threads) per tick during the full-speed replay.</summary>
+    [JsonPropertyName("allocated_bytes_per_tick")]
+    public double AllocatedBytesPerTick { get; init; }
+
+    /// <summary>Threads and cores used.</summary>
+    [JsonPropertyName("placement")]
+    public required string Placement { get; init; }
+
+    /// <summary>The consumers' wait strategy.</summary>
+    [JsonPropertyName("wait_strategy")]
+    public required string WaitStrategy { get; init; }
+
+    /// <summary>The paced rate.</summary>
+    [JsonPropertyName("paced_ticks_per_sec")]
+    public double PacedRate { get; init; }
+
+    /// <summary>Latency samples.</summary>
+    [JsonPropertyName("latency_samples")]
+    public long LatencySamples { get; init; }
+
+    /// <summary>Signal intents in the full-speed replay.</summary>
+    [JsonPropertyName("intents")]
+    public long Intents { get; init; }
+
+    /// <summary>Orders routed (to the null gateway) in the full-speed replay.</summary>
+    [JsonPropertyName("orders")]
+    public long Orders { get; init; }
+
+    /// <summary>Strategy instances.</summary>
+    [JsonPropertyName("strategies")]
+    public int Strategies { get; init; }
+
+    /// <summary>Instruments in the stream.</summary>
+    [JsonPropertyName("instruments")]
+    public int Instruments { get; init; }
+
+    /// <summary>Journal size on disk.</summary>
+    [JsonPropertyName("journal_bytes")]
+    public long JournalBytes { get; init; }
+
+    /// <summary>True when the journal's segments were sealed (LZ4), so the replay decompressed them.</summary>
+    [JsonPropertyName("journal_sealed")]
+    public bool JournalSealed { get; init; }
+
+    /// <summary>Seconds spent generating and sealing the journal.</summary>
+    [JsonPropertyName("generate_seconds")]
+    public double GenerateSeconds { get; init; }
+
+    /// <summary>Seconds of the whole benchmark.</summary>
+    [JsonPropertyName("total_seconds")]
+    public double TotalSeconds { get; init; }
+
+    /// <summary>Cores.</summary>
+    [JsonPropertyName("cores")]
+    public int Cores { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>CPU model.</summary>
+    [JsonPropertyName("cpu")]
+    public string Cpu { get; init; } = MachineInfo.CpuModel;
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Engine.Core.Events;
+using Engine.Core.Inputs;
+using Engine.Core.Time;
+using Engine.Host.Running;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host.Admin;
+
+/// <summary>
+/// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>POST /kill-switch</c> and
+/// <c>POST /resume</c>. Commands enter the ring as inputs (and so the journal), never as a flag
+/// flipped behind the pipeline's back. Listens on 127.0.0.1 only.
+/// </summary>
+public sealed partial class AdminEndpoint : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private AdminEndpoint(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    /// <summary>The port it listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The base URL.</summary>
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Starts listening on <paramref name="port"/> (0: any free port).</summary>
+    public static async Task<AdminEndpoint> StartAsync(int port, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger("Engine.Admin");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        app.MapGet("/status", () => Results.Json(status()));
+        app.MapPost("/kill-switch", (HttpRequest request) => Command(inputs, CommandKind.KillSwitch, request, logger));
+        app.MapPost("/resume", (HttpRequest request) => Command(inputs, CommandKind.Resume, request, logger));
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var endpoint = new AdminEndpoint(app, new Uri(address).Port);
+        Log.Listening(logger, endpoint.Url);
+        return endpoint;
+    }
+
+    private static IResult Command(InputPublisher inputs, CommandKind command, HttpRequest request, ILogger logger)
+    {
+        string reason = request.Query["reason"].ToString();
+        string source = $"admin endpoint{(reason.Length > 0 ? ": " + reason : "")}";
+        long sequence = inputs.PublishCommand(command, 0, System.Text.Encoding.UTF8.GetBytes(source), UnixTime.NowNanoseconds());
+        Log.Command(logger, command, sequence, source);
+        return Results.Json(new { command = command == CommandKind.KillSwitch ? "kill-switch" : "resume", input_sequence = sequence });
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, POST resume)")]
+        public static partial void Listening(ILogger logger, Uri url);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "operator command {Command} entered the ring as input {Sequence} ({Source})")]
+        public static partial void Command(ILogger logger, CommandKind command, long sequence, string source);
+    }
+}

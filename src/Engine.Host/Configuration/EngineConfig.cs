@@ -1,0 +1,61 @@
+using Engine.Core.Instruments;
+using Engine.Core.Market;
+using Engine.Core.Risk;
+using Engine.Core.Time;
+
+namespace Engine.Host.Configuration;
+
+/// <summary>A loaded, validated engine configuration, with every file it names already read.</summary>
+public sealed record EngineConfig
+{
+    /// <summary>The file it came from.</summary>
+    public required string SourceFile { get; init; }
+
+    /// <summary>Sim, paper or live.</summary>
+    public required EngineMode Mode { get; init; }
+
+    /// <summary>The instruments file.</summary>
+    public required string InstrumentsFile { get; init; }
+
+    /// <summary>Every instrument in the instruments file.</summary>
+    public required IReadOnlyList<Instrument> Instruments { get; init; }
+
+    /// <summary>The session calendar file.</summary>
+    public required string CalendarFile { get; init; }
+
+    /// <summary>The session calendar.</summary>
+    public required SessionCalendar Calendar { get; init; }
+
+    /// <summary>Market data source and credentials location.</summary>
+    public required BrokerSettings Broker { get; init; }
+
+    /// <summary>Packet mode for every subscription.</summary>
+    public required TickMode SubscriptionMode { get; init; }
+
+    /// <summary>Instruments watched besides the strategies' universes (e.g. indices).</summary>
+    public required IReadOnlyList<uint> ExtraInstruments { get; init; }
+
+    /// <summary>The sim market clock and simulator.</summary>
+    public required SimulatorSettings Simulator { get; init; }
+
+    /// <summary>The journal.</summary>
+    public required JournalSettings Journal { get; init; }
+
+    /// <summary>Ring and placement.</summary>
+    public required PipelineSettings Pipeline { get; init; }
+
+    /// <summary>The risk gate.</summary>
+    public required RiskGateOptions Risk { get; init; }
+
+    /// <summary>Assemblies with custom strategies (absolute paths).</summary>
+    public required IReadOnlyList<string> StrategyAssemblies { get; init; }
+
+    /// <summary>Strategy instances, in configuration order.</summary>
+    public required IReadOnlyList<StrategySpec> Strategies { get; init; }
+
+    /// <summary>Logging.</summary>
+    public required LoggingSettings Logging { get; init; }
+
+    /// <summary>The loopback admin endpoint's port (0: any free port), or null for none.</summary>
+    public int? AdminPort { get; init; }
+}

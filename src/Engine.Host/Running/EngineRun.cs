@@ -1,0 +1,142 @@
+using Engine.Core.Strategies;
+using Engine.Core.Time;
+using Engine.Host.Configuration;
+using Engine.Host.Logging;
+using Engine.Core.Pipeline;
+using Engine.Sim;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host.Running;
+
+/// <summary>
+/// <c>engine run</c>: loads and checks the configuration and the credentials before anything is
+/// written, starts the in-process simulator when sim mode names no ticker, then hands over to an
+/// <see cref="EngineSession"/>, which owns everything from the journal's opening to its seal.
+/// </summary>
+public static partial class EngineRun
+{
+    /// <summary>Exit code: a clean stop.</summary>
+    public const int ExitOk = 0;
+
+    /// <summary>Exit code: a stage faulted.</summary>
+    public const int ExitFault = 1;
+
+    /// <summary>Exit code: the configuration or the command line is wrong; nothing was written.</summary>
+    public const int ExitConfiguration = 2;
+
+    /// <summary>Exit code: the broker refused the credentials.</summary>
+    public const int ExitRejected = 3;
+
+    /// <summary>Exit code: a start-up step failed after the journal opened (the journal was still flushed and sealed).</summary>
+    public const int ExitStartFailed = 4;
+
+    /// <summary>Runs the engine; returns the process exit code. Configuration problems throw <see cref="ConfigurationException"/> before anything is written.</summary>
+    public static async Task<int> RunAsync(EngineRunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var registry = StrategyRegistry.CreateWithBuiltins();
+        var config = EngineConfigLoader.Load(options.ConfigFile, registry);
+        if (options.Journal is not null)
+        {
+            config = config with { Journal = config.Journal with { Folder = Path.GetFullPath(options.Journal) } };
+        }
+
+        if (options.TickerUrl is not null)
+        {
+            config = config with { Broker = config.Broker with { TickerUrl = options.TickerUrl } };
+        }
+
+        RefuseModesWithoutRouting(config);
+        if (JournalFolderCheck.Problem(config.Journal.Folder) is { } journalProblem)
+        {
+            throw new ConfigurationException($"{config.SourceFile}: journal.folder: {journalProblem}");
+        }
+
+        var credentials = CredentialsLoader.Load(config);
+        long wallStart = UnixTime.NowNanoseconds();
+        var clock = config.Mode == EngineMode.Sim ? SimClock(config, wallStart) : MarketClock.Identity;
+        var run = RunDefinition.FromConfig(config, clock);
+        if (run.Instruments.Count == 0)
+        {
+            throw new ConfigurationException($"{config.SourceFile}: nothing to subscribe to: configure strategies.instances or subscription.instruments");
+        }
+
+        using var loggerFactory = EngineLogging.Create(config.Logging.Level, config.Logging.File, options.StatusIsTerminal);
+        var logger = loggerFactory.CreateLogger("Engine");
+        Log.Starting(logger, config.Mode, config.SourceFile, config.Strategies.Count, run.Instruments.Count, credentials.Source);
+        KiteSimulator? simulator = null;
+        try
+        {
+            var tickerUrl = config.Broker.TickerUrl;
+            if (tickerUrl is null)
+            {
+                simulator = await KiteSimulator.StartAsync(
+                    new SimulatorOptions
+                    {
+                        Port = 0,
+                        ApiKey = credentials.ApiKey,
+                        AccessToken = credentials.AccessToken,
+                        Seed = config.Simulator.Seed,
+                        TicksPerSecond = config.Simulator.TicksPerSecond,
+                        MarketSpeed = config.Simulator.Speed,
+                        InstrumentsFile = config.InstrumentsFile,
+                        StartTime = UnixTime.ToIst(clock.MarketStartNs),
+                    },
+                    loggerFactory,
+                    cancellationToken).ConfigureAwait(false);
+                tickerUrl = simulator.WebSocketUrl;
+                Log.InProcessSimulator(logger, tickerUrl);
+            }
+
+            await using var session = new EngineSession(options, config, registry, credentials, run, wallStart, tickerUrl, loggerFactory);
+            return await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (simulator is not null)
+            {
+                await simulator.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Paper and live runs need an order gateway that sends; until one exists they must not start
+    /// and quietly log orders an operator believes were sent.
+    /// </summary>
+    public static void RefuseModesWithoutRouting(EngineConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Mode is EngineMode.Paper or EngineMode.Live)
+        {
+            string mode = config.Mode.ToString().ToLowerInvariant();
+            throw new ConfigurationException(
+                $"{config.SourceFile}: mode: '{mode}' cannot run yet: this build has no order gateway for {(config.Mode == EngineMode.Live ? "Kite's REST API" : "the paper broker")}, and the engine refuses to run and only log orders an operator would believe were sent. Use mode: sim (the local simulator) until order routing lands.");
+        }
+    }
+
+    /// <summary>fused below 4 cores, staged below 8, per-stage from 8.</summary>
+    public static PipelinePlacement DefaultPlacement(int cores) => cores >= 8 ? PipelinePlacement.PerStage : cores >= 4 ? PipelinePlacement.Staged : PipelinePlacement.Fused;
+
+    /// <summary>The sim market clock: the configured start time on the latest trading day, at the configured speed.</summary>
+    public static MarketClock SimClock(EngineConfig config, long wallStartNs)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var day = DateOnly.FromDateTime(UnixTime.ToIst(wallStartNs).DateTime);
+        for (int i = 0; i < 30 && !config.Calendar.IsTradingDay(day); i++)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return new MarketClock(wallStartNs, SessionCalendar.At(day, config.Simulator.MarketStart), config.Simulator.Speed);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "starting in {Mode} mode from {Config}: {Strategies} strategy instances, {Instruments} instruments, {Credentials}")]
+        public static partial void Starting(ILogger logger, EngineMode mode, string config, int strategies, int instruments, string credentials);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "simulator started in-process; ticker at {Url}")]
+        public static partial void InProcessSimulator(ILogger logger, Uri url);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Engine.Host.Running;
+
+/// <summary>How a run ended and what it did: printed for people, and as one JSON object with <c>engine run --json</c>.</summary>
+public sealed record EngineRunSummary
+{
+    /// <summary>Why the run stopped, in words.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The error behind a failed start-up or a refused credential; null otherwise.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>The process exit code.</summary>
+    public int ExitCode { get; init; }
+
+    /// <summary>sim, paper or live.</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>Wall seconds from start to the end of the stop.</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>True when every stage finished what was published.</summary>
+    public bool Drained { get; init; }
+
+    /// <summary>True when the journal was opened, and so was flushed, fsynced and sealed at the stop.</summary>
+    public bool Sealed { get; init; }
+
+    /// <summary>The journal folder.</summary>
+    public required string Journal { get; init; }
+
+    /// <summary>Records this run appended.</summary>
+    public long JournalRecords { get; init; }
+
+    /// <summary>Bytes this run wrote to segment files.</summary>
+    public long JournalBytes { get; init; }
+
+    /// <summary>This run's first input sequence; -1 if the journal never opened.</summary>
+    public long FirstInputSequence { get; init; }
+
+    /// <summary>Tick packets decoded from the ticker.</summary>
+    public long TicksReceived { get; init; }
+
+    /// <summary>Ticks the strategies saw.</summary>
+    public long TicksProcessed { get; init; }
+
+    /// <summary>WebSocket frames received.</summary>
+    public long Frames { get; init; }
+
+    /// <summary>Damaged frames, unknown and refused packets.</summary>
+    public long DecodeErrors { get; init; }
+
+    /// <summary>Ticker reconnections.</summary>
+    public long Reconnects { get; init; }
+
+    /// <summary>Ticker connections that failed unexpectedly and were restarted.</summary>
+    public long ShardFaults { get; init; }
+
+    /// <summary>Signal intents.</summary>
+    public long Signals { get; init; }
+
+    /// <summary>Intents the risk gate accepted.</summary>
+    public long Accepted { get; init; }
+
+    /// <summary>Intents the risk gate rejected.</summary>
+    public long Rejected { get; init; }
+
+    /// <summary>Orders handed to the gateway.</summary>
+    public long Orders { get; init; }
+
+    /// <summary>Orders the logging gateway could not keep up with (still journaled).</summary>
+    public long OrdersUnlogged { get; init; }
+
+    /// <summary>The stage that faulted, if one did.</summary>
+    public string? FaultStage { get; init; }
+
+    /// <summary>snake_case, compact.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+}

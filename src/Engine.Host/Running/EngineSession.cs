@@ -1,0 +1,431 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Engine.Core.Inputs;
+using Engine.Core.Pipeline;
+using Engine.Core.Strategies;
+using Engine.Core.Time;
+using Engine.Host.Admin;
+using Engine.Host.Configuration;
+using Engine.Host.Gateways;
+using Engine.Host.Inputs;
+using Engine.Journal.Writing;
+using Engine.Kite.Ticker;
+using Engine.Ring;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host.Running;
+
+/// <summary>
+/// One run of the engine, from the journal's opening to its seal. Start-up goes step by step
+/// (open the journal and record the run's settings, build and start the pipeline, start the
+/// session timers, subscribe, start the admin endpoint, connect the ticker); whatever step fails,
+/// and however the run ends (SIGINT, SIGTERM, the time limit, a stage fault, a refused
+/// credential), the stop is the same: intake stops, the ring drains, the journal is flushed,
+/// fsynced and sealed, and a summary says why the run ended.
+/// </summary>
+public sealed partial class EngineSession : IAsyncDisposable
+{
+    private readonly EngineRunOptions _options;
+    private readonly EngineConfig _config;
+    private readonly StrategyRegistry _registry;
+    private readonly KiteCredentials _credentials;
+    private readonly RunDefinition _run;
+    private readonly long _wallStart;
+    private readonly Uri _tickerUrl;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TickerCounters _counters = new();
+    private readonly Stopwatch _uptime = new();
+    private JournalWriter? _writer;
+    private EngineComposition? _composition;
+    private LoggingOrderGateway? _gateway;
+    private SessionTimerSource? _timers;
+    private KiteTicker? _ticker;
+    private AdminEndpoint? _admin;
+    private Task _tickerRun = Task.CompletedTask;
+    private bool _pipelineStarted;
+    private bool _stopped;
+    private long _sequenceBase = -1;
+    private double _ticksPerSecond;
+    private volatile string? _faultStage;
+    private Exception? _faultError;
+
+    /// <summary>Prepares the run; nothing is opened until <see cref="RunAsync"/>.</summary>
+    public EngineSession(EngineRunOptions options, EngineConfig config, StrategyRegistry registry, KiteCredentials credentials, RunDefinition run, long wallStartNs, Uri tickerUrl, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _config = config;
+        _registry = registry;
+        _credentials = credentials;
+        _run = run;
+        _wallStart = wallStartNs;
+        _tickerUrl = tickerUrl;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger("Engine");
+    }
+
+    /// <summary>The start-up step in progress, or null once running (and for tests: the step that failed).</summary>
+    public string? StartupStep { get; private set; }
+
+    /// <summary>Runs until stopped; returns the process exit code. Never leaves the journal open.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var shutdown = new ShutdownSignal(_options.Duration);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token, cancellationToken);
+        _uptime.Start();
+        int exitCode = EngineRun.ExitOk;
+        string stopReason = "stopped";
+        string? failure = null;
+        try
+        {
+            await StartAsync(stop).ConfigureAwait(false);
+            await ShowStatusUntilStoppedAsync(stop).ConfigureAwait(false);
+            await _tickerRun.ConfigureAwait(false);
+            stopReason = _faultStage is { } stage ? $"stage '{stage}' failed"
+                : shutdown.Reason is { } signal ? $"{signal} received"
+                : _options.Duration is not null && !cancellationToken.IsCancellationRequested ? "time limit reached"
+                : "stopped";
+        }
+        catch (TickerRejectedException ex)
+        {
+            Log.Rejected(_logger, ex.Message);
+            stopReason = "the broker refused the credentials";
+            failure = ex.Message;
+            exitCode = EngineRun.ExitRejected;
+        }
+        catch (Exception ex) when (StartupStep is { } step && ex is not OperationCanceledException)
+        {
+            Log.StartFailed(_logger, step, ex.Message);
+            stopReason = $"start-up failed while {step}";
+            failure = ex.Message;
+            exitCode = EngineRun.ExitStartFailed;
+        }
+        finally
+        {
+            var summary = await StopAsync(stop, stopReason, failure).ConfigureAwait(false);
+            if (_faultStage is not null)
+            {
+                Log.Fault(_logger, _faultStage, _faultError!);
+                exitCode = EngineRun.ExitFault;
+            }
+
+            await WriteSummaryAsync(summary with { ExitCode = exitCode }).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    private async Task StartAsync(CancellationTokenSource stop)
+    {
+        var people = PeopleOutput;
+        StartupStep = "opening the journal";
+        _writer = JournalWriter.Open(
+            new JournalWriterOptions { Folder = _config.Journal.Folder, Durability = _config.Journal.Durability, SegmentBytes = _config.Journal.SegmentBytes },
+            _loggerFactory.CreateLogger("Engine.Journal"));
+        _sequenceBase = _writer.LastSequence + 1;
+        Log.Journal(_logger, _writer.Folder, _writer.ActiveSegment, _sequenceBase, _writer.Durability);
+
+        StartupStep = "recording the run's settings in the journal";
+        SessionRecords.Write(_writer, _run, _sequenceBase, _wallStart);
+
+        StartupStep = "building the pipeline";
+        var placement = _config.Pipeline.Placement ?? EngineRun.DefaultPlacement(Environment.ProcessorCount);
+        var threads = TradingPipeline.ThreadNames(placement);
+        var wait = _config.Pipeline.WaitStrategy is { } kind
+            ? WaitStrategyChoice.Configured(kind)
+            : WaitStrategyChoice.ForMachine(Environment.ProcessorCount, threads.Count, 1);
+        var pipelineOptions = new TradingPipelineOptions
+        {
+            RingSize = _config.Pipeline.RingSize,
+            ProducerType = ProducerType.Multi,
+            WaitStrategy = WaitStrategies.Create(wait.Kind, TimeSpan.FromMilliseconds(100)),
+            WaitStrategyReason = wait.Reason,
+            Placement = placement,
+            Cores = _config.Pipeline.Cores,
+            Log = message => Log.RingFault(_logger, message),
+        };
+        var symbols = _run.Instruments.ToDictionary(i => i.InstrumentToken, i => i.TradingSymbol);
+        _gateway = new LoggingOrderGateway(_loggerFactory.CreateLogger("Engine.Orders"), symbols);
+        var writer = _writer;
+        _composition = EngineComposition.Build(_run, _registry, pipelineOptions, _gateway, reasons => new RingJournaller(writer, reasons));
+        var pipeline = _composition.Pipeline;
+        pipeline.Faulted += (stage, error) =>
+        {
+            _faultError = error;
+            _faultStage = stage;
+            stop.Cancel();
+        };
+
+        StartupStep = "starting the pipeline threads";
+        var report = pipeline.Start();
+        _pipelineStarted = true;
+        await people.WriteLineAsync($"engine: {_config.Mode.ToString().ToLowerInvariant()} mode, {_run.Strategies.Count} strategies over {_run.Instruments.Count} instruments, journal {_writer.Folder}").ConfigureAwait(false);
+        await people.WriteLineAsync(report.ToString().TrimEnd()).ConfigureAwait(false);
+        await people.FlushAsync().ConfigureAwait(false);
+        foreach (string warning in report.Warnings)
+        {
+            Log.PlacementWarning(_logger, warning);
+        }
+
+        var inputs = new InputPublisher(pipeline.Ring, _sequenceBase);
+        StartupStep = "starting the session timers";
+        _timers = new SessionTimerSource(inputs, _config.Calendar, _run.Clock, _logger);
+        _timers.Start();
+
+        StartupStep = "subscribing the instruments";
+        var tickerLogger = _loggerFactory.CreateLogger("Engine.Ticker");
+        _ticker = new KiteTicker(
+            new KiteTickerOptions { Url = _tickerUrl, ApiKey = _credentials.ApiKey, AccessToken = _credentials.AccessToken },
+            new RingTickerSink(inputs, _counters, tickerLogger),
+            tickerLogger,
+            _counters);
+        _ticker.Subscribe(_run.SubscribedTokens, _config.SubscriptionMode);
+
+        if (_config.AdminPort is { } port)
+        {
+            StartupStep = $"starting the admin endpoint on 127.0.0.1:{port}";
+            _admin = await AdminEndpoint.StartAsync(port, () => Status(), inputs, _loggerFactory).ConfigureAwait(false);
+        }
+
+        StartupStep = "connecting the ticker";
+        _tickerRun = _ticker.RunAsync(stop.Token);
+        StartupStep = null;
+    }
+
+    private async Task ShowStatusUntilStoppedAsync(CancellationTokenSource stop)
+    {
+        var pipeline = _composition!.Pipeline;
+        var interval = _options.StatusInterval ?? TimeSpan.FromSeconds(_options.StatusIsTerminal ? 1 : 5);
+        long lastTicks = 0;
+        var lastAt = TimeSpan.Zero;
+        while (!stop.IsCancellationRequested && !_tickerRun.IsCompleted)
+        {
+            try
+            {
+                await Task.WhenAny(Task.Delay(interval, stop.Token), _tickerRun).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            var now = _uptime.Elapsed;
+            long ticks = pipeline.Signals.Ticks;
+            _ticksPerSecond = (ticks - lastTicks) / Math.Max(1e-3, (now - lastAt).TotalSeconds);
+            lastTicks = ticks;
+            lastAt = now;
+            if (!stop.IsCancellationRequested)
+            {
+                WriteStatus(Status().ToLine());
+            }
+        }
+    }
+
+    // The same order whatever happened: intake first (so the drain has an end), then the ring,
+    // then the journal (flushed, fsynced and sealed), then the gateway's own thread.
+    private async Task<EngineRunSummary> StopAsync(CancellationTokenSource stop, string reason, string? failure)
+    {
+        if (_options.StatusIsTerminal)
+        {
+            await _options.StatusOutput.WriteLineAsync().ConfigureAwait(false);
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _tickerRun.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TickerRejectedException or OperationCanceledException)
+        {
+        }
+
+        if (_ticker is not null)
+        {
+            await _ticker.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_timers is not null)
+        {
+            await _timers.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_admin is not null)
+        {
+            await _admin.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Log.Stopping(_logger, reason, _composition?.Pipeline.Lag ?? 0);
+        bool drained = true;
+        if (_composition is not null)
+        {
+            drained = !_pipelineStarted || _composition.Pipeline.Shutdown(TimeSpan.FromSeconds(30));
+            _composition.Dispose();
+        }
+
+        var status = Status();
+        _writer?.Dispose();
+        _gateway?.Dispose();
+        _stopped = true;
+        return new EngineRunSummary
+        {
+            Reason = reason,
+            Failure = failure,
+            ExitCode = 0,
+            Mode = _config.Mode.ToString().ToLowerInvariant(),
+            Seconds = _uptime.Elapsed.TotalSeconds,
+            Drained = drained,
+            Sealed = _writer is not null,
+            Journal = _writer?.Folder ?? _config.Journal.Folder,
+            JournalRecords = status.JournalRecords,
+            JournalBytes = status.JournalBytes,
+            FirstInputSequence = _sequenceBase,
+            TicksReceived = status.TicksReceived,
+            TicksProcessed = status.TicksProcessed,
+            Frames = _counters.Frames,
+            DecodeErrors = status.DecodeErrors,
+            Reconnects = status.Reconnects,
+            ShardFaults = _counters.ShardFaults,
+            Signals = status.Signals,
+            Accepted = status.Accepted,
+            Rejected = status.Rejected,
+            Orders = status.Orders,
+            OrdersUnlogged = _gateway?.Unlogged ?? 0,
+            FaultStage = _faultStage,
+        };
+    }
+
+    /// <summary>Releases what a run that never reached its stop (an exception the run did not expect) still holds; after <see cref="RunAsync"/> returns there is nothing left.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        if (_ticker is not null)
+        {
+            await _ticker.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_timers is not null)
+        {
+            await _timers.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_admin is not null)
+        {
+            await _admin.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _composition?.Dispose();
+        _writer?.Dispose();
+        _gateway?.Dispose();
+    }
+
+    private EngineStatus Status()
+    {
+        var pipeline = _composition?.Pipeline;
+        return new EngineStatus
+        {
+            UptimeSeconds = _uptime.Elapsed.TotalSeconds,
+            Mode = _config.Mode.ToString().ToLowerInvariant(),
+            Phase = PhaseName(pipeline?.Risk.Phase ?? Core.Events.TimerKind.None),
+            MarketTime = UnixTime.ToIst(_run.Clock.ToMarket(UnixTime.NowNanoseconds())).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            TicksReceived = _counters.Packets,
+            TicksProcessed = pipeline?.Signals.Ticks ?? 0,
+            TicksPerSecond = _ticksPerSecond,
+            Instruments = _run.Instruments.Count,
+            Signals = pipeline?.Signals.Intents ?? 0,
+            Accepted = pipeline?.Risk.Accepted ?? 0,
+            Rejected = pipeline?.Risk.Rejected ?? 0,
+            Orders = pipeline?.Router.Routed ?? 0,
+            RingLag = pipeline?.Lag ?? 0,
+            JournalBytes = _writer?.BytesWritten ?? 0,
+            JournalRecords = _writer?.RecordsAppended ?? 0,
+            Journal = _writer?.Folder,
+            KillSwitch = pipeline?.Risk.KillSwitchEngaged ?? false,
+            Connections = _ticker?.ConnectedCount ?? 0,
+            Reconnects = _counters.Reconnects,
+            DecodeErrors = _counters.DecodeErrors,
+        };
+    }
+
+    private TextWriter PeopleOutput => _options.Json ? _options.StatusOutput : _options.Output;
+
+    private static string PhaseName(Core.Events.TimerKind phase) => phase switch
+    {
+        Core.Events.TimerKind.PreOpen => "pre-open",
+        Core.Events.TimerKind.Open => "open",
+        Core.Events.TimerKind.SquareOff => "square-off",
+        Core.Events.TimerKind.Close => "closed",
+        _ => "no session",
+    };
+
+    private void WriteStatus(string line)
+    {
+        if (_options.StatusIsTerminal)
+        {
+            _options.StatusOutput.Write("\r\u001b[K" + line);
+        }
+        else
+        {
+            _options.StatusOutput.WriteLine(line);
+        }
+
+        _options.StatusOutput.Flush();
+    }
+
+    private async Task WriteSummaryAsync(EngineRunSummary s)
+    {
+        var output = PeopleOutput;
+        var inv = CultureInfo.InvariantCulture;
+        string quoted = s.Journal.Contains(' ', StringComparison.Ordinal) ? $"\"{s.Journal}\"" : s.Journal;
+        string journalState = s.Sealed ? "journal flushed and sealed" : "the journal was never opened";
+        await output.WriteLineAsync(string.Create(inv, $"engine: {s.Reason} after {s.Seconds:F1} s; ring {(s.Drained ? "drained" : "NOT drained (a stage stopped early)")}, {journalState}")).ConfigureAwait(false);
+        if (s.Failure is not null)
+        {
+            await output.WriteLineAsync($"  reason    {s.Failure}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(string.Create(inv, $"  ticks     {s.TicksReceived:N0} received, {s.TicksProcessed:N0} through the strategies ({s.TicksProcessed / Math.Max(1e-3, s.Seconds):N0}/s); {s.Frames:N0} frames, {s.DecodeErrors} decode errors, {s.Reconnects} reconnects")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(inv, $"  decisions {s.Signals:N0} signal intents: {s.Accepted:N0} accepted, {s.Rejected:N0} rejected; {s.Orders:N0} orders journaled and handed to the gateway ({s.OrdersUnlogged} not logged)")).ConfigureAwait(false);
+        if (s.Sealed)
+        {
+            await output.WriteLineAsync(string.Create(inv, $"  journal   {s.Journal}: {s.JournalRecords:N0} records, {s.JournalBytes / 1e6:F1} MB written by this run")).ConfigureAwait(false);
+            await output.WriteLineAsync($"  replay    ./run.sh engine replay {quoted} --verify").ConfigureAwait(false);
+            await output.WriteLineAsync($"  read      ./run.sh journal stats {quoted}   |   ./run.sh journal dump {quoted} --type order_request").ConfigureAwait(false);
+        }
+
+        await output.FlushAsync().ConfigureAwait(false);
+        if (_options.Json)
+        {
+            await _options.Output.WriteLineAsync(JsonSerializer.Serialize(s, EngineRunSummary.JsonOptions)).ConfigureAwait(false);
+            await _options.Output.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "journal {Folder}: segment {Segment}, this run's inputs start at sequence {Sequence}, {Durability} durability")]
+        public static partial void Journal(ILogger logger, string folder, ulong segment, long sequence, DurabilityMode durability);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "placement: {Warning}")]
+        public static partial void PlacementWarning(ILogger logger, string warning);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
+        public static partial void RingFault(ILogger logger, string message);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "ticker: {Message}")]
+        public static partial void Rejected(ILogger logger, string message);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "start-up failed while {Step}: {Message}; stopping intake, draining, flushing and sealing the journal")]
+        public static partial void StartFailed(ILogger logger, string step, string message);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "shutting down ({Reason}): intake stopped, draining {Lag} events, then flushing and sealing the journal")]
+        public static partial void Stopping(ILogger logger, string reason, long lag);
+
+        [LoggerMessage(Level = LogLevel.Critical, Message = "stage {Stage} failed; the pipeline halted at that event, so nothing after it was acted on")]
+        public static partial void Fault(ILogger logger, string stage, Exception error);
+    }
+}
