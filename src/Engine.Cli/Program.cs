@@ -28,7 +28,7 @@ public static class Program
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is FormatException or Engine.Core.Strategies.StrategyConfigurationException or ArgumentException or Engine.Journal.JournalException or Engine.Journal.Compression.Lz4UnavailableException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is FormatException or Engine.Core.Strategies.StrategyConfigurationException or ArgumentException or Engine.Journal.JournalException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Engine.Journal;
-using Engine.Journal.Compression;
 using Engine.JournalTool.Commands;
 
 namespace Engine.JournalTool;
@@ -23,7 +22,7 @@ public static class Program
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is FormatException or DirectoryNotFoundException or FileNotFoundException or JournalException or Lz4UnavailableException or IOException)
+        catch (Exception ex) when (ex is FormatException or DirectoryNotFoundException or FileNotFoundException or JournalException or IOException)
         {
             Console.Error.WriteLine($"journal: {ex.Message}");
             return 2;

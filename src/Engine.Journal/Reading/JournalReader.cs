@@ -1,3 +1,4 @@
+using Engine.Journal.Compression;
 using Engine.Journal.Format;
 
 namespace Engine.Journal.Reading;
@@ -158,6 +159,13 @@ public sealed class JournalReader
                 RecordCheck.BadCrc => "CRC mismatch: the record was altered or damaged",
                 _ => check.ToString(),
             };
+
+            // Where a damaged LZ4 block of the sealed file is the cause, say which block and bytes.
+            if (LostBlock(content, offset, resume < 0 ? end : resume) is { } block)
+            {
+                detail = $"records lost with a damaged LZ4 block of {Path.GetFileName(content.File.Path)}: {block}";
+            }
+
             options.OnDamage?.Invoke(new RecordDamage(content.File.Number, name, offset, check, detail, last?.RecordNumber, last?.Sequence, resume, isActive));
             if (resume < 0)
             {
@@ -174,6 +182,19 @@ public sealed class JournalReader
 
             offset = resume;
         }
+    }
+
+    private static Lz4BlockDamage? LostBlock(SegmentContent content, int from, int until)
+    {
+        foreach (var block in content.Damage)
+        {
+            if (block.ContentOffset < until && block.ContentOffset + block.ContentLength > from)
+            {
+                return block;
+            }
+        }
+
+        return null;
     }
 
     private Task<SegmentContent> Load(SegmentFile file, SegmentBuffers? buffers, JournalReadOptions options)

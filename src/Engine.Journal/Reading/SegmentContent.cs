@@ -7,7 +7,7 @@ namespace Engine.Journal.Reading;
 /// <summary>One segment's bytes in memory (decompressed if sealed) and its parsed header.</summary>
 public sealed class SegmentContent
 {
-    private SegmentContent(SegmentFile file, byte[] bytes, int length, long storedBytes, SegmentHeader? header, string? headerError)
+    private SegmentContent(SegmentFile file, byte[] bytes, int length, long storedBytes, SegmentHeader? header, string? headerError, IReadOnlyList<Lz4BlockDamage> damage)
     {
         File = file;
         Bytes = bytes;
@@ -15,7 +15,15 @@ public sealed class SegmentContent
         StoredBytes = storedBytes;
         Header = header;
         HeaderError = headerError;
+        Damage = damage;
     }
+
+    /// <summary>
+    /// Damaged LZ4 blocks of a sealed segment: their bytes in <see cref="Bytes"/> are zeroed, so the
+    /// records they held fail their checks while every record in the other blocks reads as usual.
+    /// Empty for an intact or uncompressed segment.
+    /// </summary>
+    public IReadOnlyList<Lz4BlockDamage> Damage { get; }
 
     /// <summary>The file.</summary>
     public SegmentFile File { get; }
@@ -41,7 +49,7 @@ public sealed class SegmentContent
     /// <summary>SHA-256 of the uncompressed bytes: what the next segment's header must carry.</summary>
     public byte[] ContentSha256() => SHA256.HashData(Span);
 
-    /// <summary>Reads (and for a sealed segment, decompresses) <paramref name="file"/> into a buffer of its own. LZ4 damage is an <see cref="InvalidDataException"/>.</summary>
+    /// <summary>Reads (and for a sealed segment, decompresses) <paramref name="file"/> into a buffer of its own; damaged LZ4 blocks are listed in <see cref="Damage"/>. A frame that cannot be opened at all is an <see cref="InvalidDataException"/>.</summary>
     public static SegmentContent Load(SegmentFile file) => Load(file, (SegmentBuffers?)null);
 
     /// <summary>
@@ -81,10 +89,11 @@ public sealed class SegmentContent
 
         if (!file.Sealed)
         {
-            return Parse(file, stored, storedLength, storedLength);
+            return Parse(file, stored, storedLength, storedLength, []);
         }
 
         var frame = stored.AsSpan(0, storedLength);
+        var damage = new List<Lz4BlockDamage>();
         try
         {
             if (buffers is not null && Lz4Frame.DeclaredContentSize(frame) is { } size)
@@ -92,12 +101,12 @@ public sealed class SegmentContent
                 byte[]? slot = buffers.Content;
                 byte[] content = SegmentBuffers.Ensure(ref slot, size);
                 buffers.Content = slot;
-                int length = Lz4Frame.DecompressInto(frame, content, verifyFrameChecksum);
-                return Parse(file, content, length, storedLength);
+                int length = Lz4Frame.DecompressInto(frame, content, verifyFrameChecksum, damage);
+                return Parse(file, content, length, storedLength, damage);
             }
 
-            byte[] bytes = Lz4Frame.Decompress(frame);
-            return Parse(file, bytes, bytes.Length, storedLength);
+            byte[] bytes = Lz4Frame.Decompress(frame, damage: damage);
+            return Parse(file, bytes, bytes.Length, storedLength, damage);
         }
         catch (InvalidDataException ex)
         {
@@ -105,9 +114,9 @@ public sealed class SegmentContent
         }
     }
 
-    private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes)
+    private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage)
     {
         SegmentHeader.TryRead(bytes.AsSpan(0, length), out var header, out string? error);
-        return new SegmentContent(file, bytes, length, storedBytes, header, error);
+        return new SegmentContent(file, bytes, length, storedBytes, header, error, damage);
     }
 }

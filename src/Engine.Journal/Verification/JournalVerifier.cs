@@ -97,8 +97,24 @@ public static class JournalVerifier
 
         CheckHeader(file, header, isActive, state, report);
         byte[] hash = content.ContentSha256();
+        foreach (var block in content.Damage.Where(d => d.Block < 0 || d.ContentLength == 0))
+        {
+            // Damage that loses no records (a frame-level checksum, the frame's tail) is still damage.
+            report.Errors.Add(new VerificationIssue(file.Number, -1, null, null, $"LZ4 frame of {Path.GetFileName(file.Path)}: {block}"));
+        }
+
         VerifyRecords(content, header, isActive, state, report);
-        state.PreviousHash = hash;
+        if (content.Damage.Count > 0)
+        {
+            // The lost bytes cannot be hashed: the link to the next segment cannot be checked either way.
+            report.Warnings.Add(new VerificationIssue(file.Number, -1, null, null, $"{content.Damage.Count} damaged LZ4 block(s): the hash link from segment {file.Number + 1} to this segment cannot be checked"));
+            state.PreviousHash = null;
+        }
+        else
+        {
+            state.PreviousHash = hash;
+        }
+
         state.PreviousSegmentName = $"segment {file.Number}";
     }
 

@@ -202,7 +202,7 @@ public sealed partial class SegmentFinisher : IDisposable
                     Log.Sealed(_logger, name, length, sealedSize, ratio, started.Elapsed.TotalMilliseconds);
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or Lz4UnavailableException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 // The uncompressed segment stays, and any missing link is completed on the next open.
                 Log.FinishFailed(_logger, name, ex.Message);
