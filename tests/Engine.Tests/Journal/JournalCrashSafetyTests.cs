@@ -191,7 +191,7 @@ public sealed class JournalCrashSafetyTests
         Assert.InRange(flipped, from, to);
         Assert.Contains("content bytes", lost.Message, StringComparison.Ordinal);
 
-        // Every record outside the block is read; a block holds 64 KiB, so at most that many bytes of records are lost.
+        // Every record outside the block is read; a block holds 256 KiB, so at most that many bytes of records are lost.
         int maxLost = (Lz4Frame.BlockSize / records.Min(r => r.Payload.Length + JournalFormat.RecordOverhead)) + 2;
         Assert.InRange(report.Records, records.Length - maxLost, records.Length - 1);
         var read = JournalReader.Open(folder.Path).Read(new JournalReadOptions { SkipDamaged = true }).ToList();

@@ -63,7 +63,7 @@ public sealed class Lz4FrameTests
         Assert.NotEqual(0, flg & 0x10);            // block checksums
         Assert.NotEqual(0, flg & 0x08);            // content size
         Assert.NotEqual(0, flg & 0x04);            // content checksum
-        Assert.Equal(4, (frame[5] >> 4) & 7);      // 64 KiB blocks
+        Assert.Equal(5, (frame[5] >> 4) & 7);      // 256 KiB blocks
         Assert.Equal(200_000L, Lz4Frame.DeclaredContentSize(frame));
     }
 
