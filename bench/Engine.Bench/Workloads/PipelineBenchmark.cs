@@ -29,8 +29,7 @@ namespace Engine.Bench.Workloads;
 /// </summary>
 public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<string> progress)
 {
-    // 4096 slots of 1,520 bytes (6 MB) stay in the L2/L3 working set; 16384 measured ~30% slower.
-    private const int RingSize = 1 << 12;
+    private const int RingSize = TradingPipelineOptions.DefaultRingSize;
 
     /// <summary>Runs the benchmark.</summary>
     public PipelineBenchmarkResult Run()

@@ -5,8 +5,14 @@ namespace Engine.Core.Pipeline;
 /// <summary>How to build the engine's ring and place its stages.</summary>
 public sealed record TradingPipelineOptions
 {
+    /// <summary>
+    /// The one default ring size (<c>pipeline.ring_size</c>, replays and benchmarks alike): 4,096
+    /// slots of 1,520 bytes stay within the caches; docs/ring-event.md has the measurement.
+    /// </summary>
+    public const int DefaultRingSize = 1 << 12;
+
     /// <summary>Ring slots (a power of two).</summary>
-    public int RingSize { get; init; } = 1 << 16;
+    public int RingSize { get; init; } = DefaultRingSize;
 
     /// <summary>Single producer (a replay) or several (ticker connections, timers, operator commands).</summary>
     public ProducerType ProducerType { get; init; } = ProducerType.Multi;

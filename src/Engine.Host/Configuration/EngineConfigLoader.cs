@@ -133,7 +133,7 @@ public static class EngineConfigLoader
         journalSection.RejectUnknownKeys();
 
         var pipelineSection = top.Section("pipeline");
-        long ringSize = pipelineSection.Integer("ring_size", 1 << 12, 64, 1 << 24, "slots, a power of two");
+        long ringSize = pipelineSection.Integer("ring_size", TradingPipelineOptions.DefaultRingSize, 64, 1 << 24, "slots, a power of two");
         if (!long.IsPow2(ringSize))
         {
             problems.Add(pipelineSection.Node("ring_size"), "pipeline.ring_size", $"'{ringSize}' is not allowed; use a power of two (e.g. 4096, 16384)");

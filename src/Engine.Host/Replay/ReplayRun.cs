@@ -95,7 +95,7 @@ public static class ReplayRun
             long untilSequence = until?.Sequence ?? long.MaxValue;
             long untilTime = until is { Sequence: null } u ? u.ReceiveTimeNs(run.Clock, runStart) : long.MaxValue;
 
-            const int ringSize = 1 << 14;
+            const int ringSize = TradingPipelineOptions.DefaultRingSize;
             var pipelineOptions = new TradingPipelineOptions
             {
                 RingSize = ringSize,

@@ -35,6 +35,47 @@ public static class CpuAffinity
         }
     }
 
+    /// <summary>
+    /// The cores this process may run on (its main thread's affinity, as <c>taskset</c> or a
+    /// container's cpuset leave it), ascending; where that cannot be asked, 0 to the core count − 1.
+    /// A core to pin to must be one of these.
+    /// </summary>
+    public static unsafe IReadOnlyList<int> AllowedCores
+    {
+        get
+        {
+            if (IsSupported)
+            {
+                ulong* mask = stackalloc ulong[MaxCores / 64];
+                new Span<ulong>(mask, MaxCores / 64).Clear();
+                try
+                {
+                    if (sched_getaffinity(Environment.ProcessId, MaxCores / 8, mask) == 0)
+                    {
+                        var cores = new List<int>();
+                        for (int core = 0; core < MaxCores; core++)
+                        {
+                            if ((mask[core / 64] & (1UL << (core % 64))) != 0)
+                            {
+                                cores.Add(core);
+                            }
+                        }
+
+                        if (cores.Count > 0)
+                        {
+                            return cores;
+                        }
+                    }
+                }
+                catch (EntryPointNotFoundException)
+                {
+                }
+            }
+
+            return Enumerable.Range(0, Environment.ProcessorCount).ToArray();
+        }
+    }
+
     /// <summary>Pins the calling thread to <paramref name="core"/>; on failure <paramref name="reason"/> says why.</summary>
     public static unsafe bool TryPinCurrentThread(int core, out string? reason)
     {
@@ -44,9 +85,10 @@ public static class CpuAffinity
             return false;
         }
 
-        if (core < 0 || core >= Math.Min(Environment.ProcessorCount, MaxCores))
+        var allowed = AllowedCores;
+        if (core < 0 || core >= MaxCores || !allowed.Contains(core))
         {
-            reason = $"core {core} does not exist here (cores 0-{Environment.ProcessorCount - 1}), so the thread runs unpinned";
+            reason = $"core {core} does not exist here or is not one this process may run on (allowed: {Describe(allowed)}), so the thread runs unpinned";
             return false;
         }
 
@@ -64,9 +106,31 @@ public static class CpuAffinity
         return true;
     }
 
+    // "0-3,6" rather than a long list.
+    private static string Describe(IReadOnlyList<int> cores)
+    {
+        var parts = new List<string>();
+        for (int i = 0; i < cores.Count;)
+        {
+            int j = i;
+            while (j + 1 < cores.Count && cores[j + 1] == cores[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(i == j ? $"{cores[i]}" : $"{cores[i]}-{cores[j]}");
+            i = j + 1;
+        }
+
+        return string.Join(',', parts);
+    }
+
 #pragma warning disable CA5392, SYSLIB1054 // libc is found by the runtime's own probing
     [DllImport("libc", SetLastError = true)]
     private static extern unsafe int sched_setaffinity(int pid, nint cpusetsize, ulong* mask);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern unsafe int sched_getaffinity(int pid, nint cpusetsize, ulong* mask);
 
     [DllImport("libc")]
     private static extern int sched_getcpu();

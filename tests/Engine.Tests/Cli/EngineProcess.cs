@@ -107,6 +107,41 @@ internal sealed class EngineProcess : IDisposable
         return (process.ExitCode, process.Stdout, process.Stderr);
     }
 
+    /// <summary>
+    /// Starts <c>engine ARGS --json</c>, waits until <paramref name="until"/> holds (checked a few
+    /// times a second) or the engine ends by itself, stops it with SIGTERM as an operator would, and
+    /// returns its exit code and its JSON summary: no wall-clock assumption about how much happens
+    /// in how many seconds on a busy machine.
+    /// </summary>
+    public static (int ExitCode, System.Text.Json.JsonElement Summary, string Stdout, string Stderr) RunUntil(Func<bool> until, TimeSpan timeout, params string[] args)
+    {
+        using var process = Start([.. args, "--json"]);
+        var clock = Stopwatch.StartNew();
+        while (!process._process.HasExited && !until())
+        {
+            if (clock.Elapsed > timeout)
+            {
+                process.Kill();
+                Assert.Fail($"engine {string.Join(' ', args)}: the awaited condition did not hold within {timeout.TotalSeconds} s. stderr: {process.Stderr}");
+            }
+
+            Thread.Sleep(250);
+        }
+
+        process.Signal(15);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"engine {string.Join(' ', args)} did not stop after SIGTERM: {process.Stderr}");
+        return (process.ExitCode, Summary(process.Stdout, process.Stderr), process.Stdout, process.Stderr);
+    }
+
+    /// <summary>The JSON summary <c>--json</c> prints as the last line of standard output.</summary>
+    public static System.Text.Json.JsonElement Summary(string stdout, string stderr)
+    {
+        string? last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        Assert.True(last is not null && last.StartsWith('{'), $"no JSON summary on stdout: {stdout}\nstderr: {stderr}");
+        using var document = System.Text.Json.JsonDocument.Parse(last);
+        return document.RootElement.Clone();
+    }
+
     public int Id => _process.Id;
 
     public int ExitCode => _process.ExitCode;

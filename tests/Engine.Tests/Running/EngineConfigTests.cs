@@ -129,6 +129,50 @@ public sealed class EngineConfigTests
         Assert.Equal(PipelinePlacement.PerStage, Engine.Host.Running.EngineRun.DefaultPlacement(16));
     }
 
+    [Fact]
+    public void TheDefaultsTheConfigurationReferenceDocumentsAreTheOnesTheLoaderUses()
+    {
+        string folder = Directory.CreateTempSubdirectory("engine-defaults-").FullName;
+        try
+        {
+            string root = TestData.RepositoryRoot;
+            string file = Path.Combine(folder, "engine.yaml");
+            File.WriteAllText(file, $"instruments: {root}/config/instruments.csv\nsession_calendar: {root}/config/session-calendar.yaml\n");
+            var config = EngineConfigLoader.Load(file, StrategyRegistry.CreateWithBuiltins());
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            var actual = new Dictionary<string, string>
+            {
+                ["mode"] = config.Mode.ToString().ToLowerInvariant(),
+                ["subscription.mode"] = config.SubscriptionMode.ToString().ToLowerInvariant(),
+                ["simulator.seed"] = config.Simulator.Seed.ToString(inv),
+                ["simulator.ticks_per_second"] = config.Simulator.TicksPerSecond.ToString(inv),
+                ["simulator.speed"] = config.Simulator.Speed.ToString(inv),
+                ["simulator.market_start"] = config.Simulator.MarketStart.ToString("HH:mm", inv),
+                ["journal.durability"] = config.Journal.Durability.ToString().ToLowerInvariant(),
+                ["journal.segment_mb"] = (config.Journal.SegmentBytes >> 20).ToString(inv),
+                ["pipeline.ring_size"] = config.Pipeline.RingSize.ToString(inv),
+                ["risk.default_quantity"] = config.Risk.DefaultQuantity.ToString(inv),
+                ["risk.product"] = config.Risk.Product.ToString().ToLowerInvariant(),
+                ["logging.level"] = config.Logging.Level.ToString().ToLowerInvariant(),
+            };
+
+            // The reference table in docs/engine.md: | `key` | default | allowed |
+            var documented = File.ReadAllLines(Path.Combine(root, "docs", "engine.md"))
+                .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\| `([a-z_.]+)` \| `?([^|`]+?)`? \|"))
+                .Where(m => m.Success)
+                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
+            foreach (var (key, value) in actual)
+            {
+                Assert.True(documented.TryGetValue(key, out var doc), $"docs/engine.md does not document {key}");
+                Assert.True(doc == value, $"docs/engine.md gives {key} a default of '{doc}'; the loader uses '{value}'");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     private static string RemoveSection(string text, string section)
     {
         var lines = text.Split('\n').ToList();

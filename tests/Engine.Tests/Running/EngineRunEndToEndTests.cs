@@ -18,36 +18,44 @@ namespace Engine.Tests.Running;
 /// </summary>
 public sealed partial class EngineRunEndToEndTests
 {
-    [GeneratedRegex(@"ticks\s+([\d,]+) received, ([\d,]+) through the strategies")]
-    private static partial Regex TicksLine();
-
-    [GeneratedRegex(@"decisions ([\d,]+) signal intents: ([\d,]+) accepted, ([\d,]+) rejected; ([\d,]+) orders journaled")]
-    private static partial Regex DecisionsLine();
-
     [GeneratedRegex(@"verify: FAILED at input sequence (\d+)")]
     private static partial Regex FailedAt();
 
     [GeneratedRegex(@"strategy (\d+) \([^)]*\)")]
     private static partial Regex StrategyName();
 
-    private static long Number(Group group) => long.Parse(group.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+    /// <summary>True once the journal holds at least <paramref name="count"/> records of <paramref name="type"/> (the active segment is read while the engine writes it).</summary>
+    internal static bool JournalHolds(string folder, RecordType type, int count)
+    {
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.seg*").Any())
+        {
+            return false;
+        }
+
+        try
+        {
+            return JournalReader.Open(folder).Read(new JournalReadOptions { SkipDamaged = true }).Count(r => r.Type == type) >= count;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     [Fact]
     public void ARunAgainstTheSimulatorJournalsEveryTickAndDecisionAndReplayVerifiesThem()
     {
         using var config = new TestEngineConfig();
-        var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "run", "--config", config.File, "--duration", "6s");
+        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(() => JournalHolds(config.Journal, RecordType.OrderRequest, 2), TimeSpan.FromSeconds(180), "run", "--config", config.File);
         Assert.True(exit == 0, $"engine run exited {exit}: {stderr}\n{stdout}");
-        Assert.Contains("consumer  thread", stdout);   // the placement table
-        Assert.Contains("ring drained, journal flushed and sealed", stdout);
+        Assert.Contains("consumer  thread", stderr);   // the placement table, for people
+        Assert.Contains("ring drained, journal flushed and sealed", stderr);
         Assert.DoesNotContain("sim_access_token", stdout + stderr);
-
-        var ticks = TicksLine().Match(stdout);
-        var decisions = DecisionsLine().Match(stdout);
-        Assert.True(ticks.Success && decisions.Success, stdout);
-        long received = Number(ticks.Groups[1]);
-        Assert.True(received > 500, $"only {received} ticks in 6 s");
-        Assert.Equal(received, Number(ticks.Groups[2]));
+        Assert.Equal("SIGTERM received", summary.GetProperty("reason").GetString());
+        Assert.True(summary.GetProperty("drained").GetBoolean() && summary.GetProperty("sealed").GetBoolean());
+        long received = summary.GetProperty("ticks_received").GetInt64();
+        Assert.True(received > 0);
+        Assert.Equal(received, summary.GetProperty("ticks_processed").GetInt64());
 
         // The journal holds every tick the engine decoded, each as the packet that arrived, and
         // every decision: an intent, its verdict and (accepted) its order.
@@ -58,10 +66,10 @@ public sealed partial class EngineRunEndToEndTests
         Assert.All(tickRecords, r => Assert.True(TickDecoder.TryDecode(r.Payload.Span[InputRecordCodec.PrefixSize..], ref tick)));
         Assert.Equal(tickRecords.Select(r => r.Sequence).Order(), tickRecords.Select(r => r.Sequence));
         long intents = records.Count(r => r.Type == RecordType.SignalIntent);
-        Assert.True(intents > 0, "no strategy fired in 6 s at 600x");
-        Assert.Equal(Number(decisions.Groups[1]), intents);
+        Assert.Equal(summary.GetProperty("signals").GetInt64(), intents);
         Assert.Equal(intents, records.Count(r => r.Type == RecordType.RiskVerdict));
-        Assert.Equal(Number(decisions.Groups[4]), records.Count(r => r.Type == RecordType.OrderRequest));
+        Assert.Equal(summary.GetProperty("orders").GetInt64(), records.Count(r => r.Type == RecordType.OrderRequest));
+        Assert.True(summary.GetProperty("orders").GetInt64() >= 2);
         Assert.Contains(records, r => r.Type == RecordType.SessionStart);
         Assert.Contains(records, r => r.Type == RecordType.Timer);
         Assert.True(JournalVerifier.Verify(config.Journal).Ok);
@@ -115,9 +123,9 @@ public sealed partial class EngineRunEndToEndTests
 
         Assert.Contains($"at 25 ticks/s each, seed 7, market time from {day:yyyy-MM-dd} 09:15:00 +05:30", sim.Stdout + sim.Stderr);
 
-        var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "run", "--config", config.File, "--duration", "4s", "--ticker-url", url.Groups[1].Value);
+        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(() => JournalHolds(config.Journal, RecordType.Tick, 200), TimeSpan.FromSeconds(120), "run", "--config", config.File, "--ticker-url", url.Groups[1].Value);
         Assert.True(exit == 0, stdout + stderr);
-        Assert.True(Number(TicksLine().Match(stdout).Groups[1]) > 200, stdout);
+        Assert.True(summary.GetProperty("ticks_received").GetInt64() >= 200, stdout);
         var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
         Assert.True(replayExit == 0, replayOut);
     }
