@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engine.Core.Events;
 
 namespace Engine.Core.Inputs;
@@ -23,6 +24,7 @@ public readonly ref struct InputBatch
     public int Count { get; }
 
     /// <summary>Stamps slot <paramref name="index"/> (0 to <see cref="Count"/> − 1) as an input of <paramref name="kind"/> and returns it to be filled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref RingEvent Begin(int index, EventKind kind, long receiveTimestampNs)
     {
         if ((uint)index >= (uint)Count)

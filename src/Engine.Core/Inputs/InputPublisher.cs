@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Engine.Core.Events;
 using Engine.Ring;
 
@@ -95,6 +96,7 @@ public sealed class InputPublisher
     /// </summary>
     public void PublishRange(long firstRingSequence, long lastRingSequence) => Publish(firstRingSequence, lastRingSequence);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ref RingEvent Slot(long sequence) => ref _ring[sequence];
 
     internal void Publish(long lo, long hi)
@@ -108,6 +110,7 @@ public sealed class InputPublisher
         _ring.Publish(lo, hi);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Begin(ref RingEvent slot, long sequence, EventKind kind, long receiveTimestampNs)
     {
         slot.Kind = kind;

@@ -21,7 +21,7 @@ public sealed partial class RingTickerSink : ITickerSink
     private readonly InputPublisher _inputs;
     private readonly TickerCounters _counters;
     private readonly ILogger _logger;
-    private readonly TickPacketDecoder _decode;
+    private readonly TickPacketDecoder? _decode;
     private long _damageLogged;
 
     /// <summary>Creates the sink over the engine's input door; <paramref name="decode"/> defaults to Kite's decoder.</summary>
@@ -31,7 +31,7 @@ public sealed partial class RingTickerSink : ITickerSink
         _inputs = inputs;
         _counters = counters;
         _logger = logger;
-        _decode = decode ?? TickDecoder.TryDecode;
+        _decode = decode;
     }
 
     /// <inheritdoc/>
@@ -80,7 +80,8 @@ public sealed partial class RingTickerSink : ITickerSink
                 slot.FrameId = frameId;
                 packet.CopyTo(slot.Raw);
                 slot.RawLength = packet.Length;
-                if (!_decode(packet, ref slot.Tick))
+                // Kite's decoder is called directly (no delegate call per packet) unless another was given.
+                if (!(_decode is null ? TickDecoder.TryDecode(packet, ref slot.Tick) : _decode(packet, ref slot.Tick)))
                 {
                     slot.Kind = EventKind.Undecodable;
                     refused++;
