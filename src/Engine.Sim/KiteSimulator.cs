@@ -5,6 +5,7 @@ using Engine.Core.Instruments;
 using Engine.Core.Market;
 using Engine.Core.Time;
 using Engine.Kite.Instruments;
+using Engine.Sim.Exchange;
 using Engine.Sim.Faults;
 using Engine.Sim.Market;
 using Engine.Sim.Ticker;
@@ -20,8 +21,9 @@ namespace Engine.Sim;
 
 /// <summary>
 /// A local stand-in for Kite on 127.0.0.1: the ticker WebSocket speaking Kite's binary protocol
-/// (checking api_key and access_token like Kite), over a deterministic simulated market, plus
-/// the instruments list and fault controls over HTTP on the same port.
+/// (checking api_key and access_token like Kite), over a deterministic simulated market; Kite's
+/// REST API with an exchange that matches orders against that market and sends order updates on
+/// the ticker; the instruments list and fault controls over HTTP on the same port.
 /// </summary>
 public sealed partial class KiteSimulator : IAsyncDisposable
 {
@@ -34,6 +36,8 @@ public sealed partial class KiteSimulator : IAsyncDisposable
     private int _nextSession;
     private long _connectionsAccepted;
     private long _handshakesRejected;
+    private long _orderUpdatesSent;
+    private long _orderUpdatesDropped;
 
     private KiteSimulator(WebApplication app, SimulatorOptions options, MarketTape tape, IReadOnlyList<Instrument> instruments, ILogger logger)
     {
@@ -42,7 +46,19 @@ public sealed partial class KiteSimulator : IAsyncDisposable
         Tape = tape;
         Instruments = instruments;
         _logger = logger;
+        Exchange = new SimExchange(tape.Models, options.Exchange);
+        tape.Observer = Exchange;
+        Exchange.OrderUpdate += Broadcast;
     }
+
+    /// <summary>The exchange behind the REST order endpoints.</summary>
+    public SimExchange Exchange { get; }
+
+    /// <summary>Order updates sent on the ticker connections.</summary>
+    public long OrderUpdatesSent => Interlocked.Read(ref _orderUpdatesSent);
+
+    /// <summary>Order updates dropped by a fault.</summary>
+    public long OrderUpdatesDropped => Interlocked.Read(ref _orderUpdatesDropped);
 
     /// <summary>The bound port.</summary>
     public int Port { get; private set; }
@@ -124,8 +140,26 @@ public sealed partial class KiteSimulator : IAsyncDisposable
         return new DateTimeOffset(DateOnly.FromDateTime(today.DateTime), time, UnixTime.IstOffset);
     }
 
+    // Every connection is the one user's, so every connection gets the user's order updates.
+    private void Broadcast(byte[] frame)
+    {
+        if (Faults.TakeDroppedUpdate())
+        {
+            Interlocked.Increment(ref _orderUpdatesDropped);
+            return;
+        }
+
+        foreach (var session in _sessions.Values)
+        {
+            session.EnqueueText(frame);
+        }
+
+        Interlocked.Increment(ref _orderUpdatesSent);
+    }
+
     private void MapEndpoints()
     {
+        SimRestApi.Map(_app, Exchange, _options, Faults);
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         _app.Map("/", HandleRootAsync);
         _app.MapGet("/instruments", () =>
@@ -145,6 +179,11 @@ public sealed partial class KiteSimulator : IAsyncDisposable
             rejected = HandshakesRejected,
             ticks_generated = Tape.Generated,
             ticks_sent = TicksSent,
+            orders = Exchange.Orders.Count,
+            trades = Exchange.Trades.Count,
+            rate_limited = Exchange.RateLimited,
+            order_updates_sent = OrderUpdatesSent,
+            order_updates_dropped = OrderUpdatesDropped,
         }));
     }
 

@@ -12,6 +12,12 @@ public sealed class SimulatorOptions
     /// <summary>The access_token clients must present.</summary>
     public string AccessToken { get; init; } = "sim_access_token";
 
+    /// <summary>The api_secret the session exchange's checksum is computed with.</summary>
+    public string ApiSecret { get; init; } = "sim_api_secret";
+
+    /// <summary>The simulated account and the exchange's limits.</summary>
+    public Exchange.SimExchangeOptions Exchange { get; init; } = new();
+
     /// <summary>Seeds every instrument's random walk.</summary>
     public ulong Seed { get; init; } = 42;
 

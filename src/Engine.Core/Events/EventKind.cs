@@ -26,4 +26,7 @@ public enum EventKind : byte
     /// <see cref="RingEvent.Raw"/> (journaled, so nothing is lost), and it is never a tick.
     /// </summary>
     Undecodable = 6,
+
+    /// <summary>The broker's answer to an order request or a look-up: <see cref="RingEvent.Reply"/>, the response body as received in <see cref="RingEvent.Text"/>.</summary>
+    OrderReply = 7,
 }

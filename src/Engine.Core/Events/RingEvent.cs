@@ -81,6 +81,21 @@ public struct RingEvent
     /// <summary>Written by the risk gate: the decision on each intent.</summary>
     public DecisionBuffer Decisions;
 
+    /// <summary>Written by the order tracker: how many of <see cref="Actions"/> are set.</summary>
+    public int ActionCount;
+
+    /// <summary>Written by the order tracker: how many of <see cref="Transitions"/> are set.</summary>
+    public int TransitionCount;
+
+    /// <summary>For <see cref="EventKind.OrderReply"/>: the broker's answer (its body is in <see cref="Text"/>).</summary>
+    public OrderReply Reply;
+
+    /// <summary>Written by the order tracker: the engine's own requests (square-off, flatten).</summary>
+    public ActionBuffer Actions;
+
+    /// <summary>Written by the order tracker: the order transitions this event caused.</summary>
+    public TransitionBuffer Transitions;
+
     /// <summary>The raw tick bytes in use.</summary>
     [UnscopedRef]
     public readonly ReadOnlySpan<byte> RawBytes => ((ReadOnlySpan<byte>)Raw)[..RawLength];

@@ -125,5 +125,7 @@ public sealed class InputPublisher
         slot.Command = CommandKind.None;
         slot.Argument = 0;
         slot.IntentCount = 0;
+        slot.ActionCount = 0;
+        slot.TransitionCount = 0;
     }
 }

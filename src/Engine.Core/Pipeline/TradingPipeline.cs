@@ -1,4 +1,5 @@
 using Engine.Core.Events;
+using Engine.Core.Orders;
 using Engine.Core.Risk;
 using Engine.Core.Routing;
 using Engine.Ring;
@@ -7,7 +8,8 @@ namespace Engine.Core.Pipeline;
 
 /// <summary>
 /// The engine's ring and its stages in their fixed order: signals (indicators and strategies),
-/// risk, an optional check (the replay verifier or a latency probe), the journal, the router. The
+/// risk, orders (the order tracker: states, fills, positions, square-off), an optional check (the
+/// replay verifier or a latency probe), the journal, the router. The
 /// router comes after the journal, on the same thread or gated on the journal's sequence, so
 /// nothing leaves the process before the input and the decisions it caused are journaled; the
 /// journal comes after the decisions, so one writer records each input and its outputs together.
@@ -23,8 +25,9 @@ public sealed class TradingPipeline : IDisposable
     private readonly TradingPipelineOptions _options;
 
     /// <summary>Builds the ring and the consumer graph; nothing runs until <see cref="Start"/>.</summary>
-    public TradingPipeline(TradingPipelineOptions options, SignalStage signals, RiskGate risk, OrderRouter router, IEventHandler<RingEvent>? journal = null, IEventHandler<RingEvent>? check = null)
+    public TradingPipeline(TradingPipelineOptions options, SignalStage signals, RiskGate risk, OrderTracker orders, OrderRouter router, IEventHandler<RingEvent>? journal = null, IEventHandler<RingEvent>? check = null)
     {
+        ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(risk);
@@ -32,6 +35,7 @@ public sealed class TradingPipeline : IDisposable
         _options = options;
         Signals = signals;
         Risk = risk;
+        Orders = orders;
         Router = router;
         Ring = new RingBuffer<RingEvent>(options.RingSize, options.WaitStrategy, options.ProducerType);
         _pipeline = new RingPipeline<RingEvent>(Ring, new RingPipelineOptions
@@ -43,7 +47,7 @@ public sealed class TradingPipeline : IDisposable
         });
         _pipeline.ConsumerFaulted += (name, exception) => Faulted?.Invoke(name, exception);
 
-        var decide = new List<IEventHandler<RingEvent>> { signals, risk };
+        var decide = new List<IEventHandler<RingEvent>> { signals, risk, orders };
         if (check is not null)
         {
             decide.Add(check);
@@ -89,6 +93,9 @@ public sealed class TradingPipeline : IDisposable
     /// <summary>The risk gate.</summary>
     public RiskGate Risk { get; }
 
+    /// <summary>The order tracker (orders, fills, positions).</summary>
+    public OrderTracker Orders { get; }
+
     /// <summary>The router.</summary>
     public OrderRouter Router { get; }
 
@@ -97,7 +104,7 @@ public sealed class TradingPipeline : IDisposable
     {
         PipelinePlacement.Fused => ["logic"],
         PipelinePlacement.Staged => withJournal ? ["logic", "journal", "router"] : ["logic", "router"],
-        _ => withJournal ? ["signals", "risk", "journal", "router"] : ["signals", "risk", "router"],
+        _ => withJournal ? ["signals", "risk", "orders", "journal", "router"] : ["signals", "risk", "orders", "router"],
     };
 
     /// <summary>Raised on the faulting consumer's thread when a stage throws (the pipeline halts).</summary>

@@ -25,6 +25,9 @@ public struct GateDecision
     /// <summary>Product, when accepted.</summary>
     public Product Product;
 
+    /// <summary>Kite's <c>market_protection</c> for a MARKET order, when accepted.</summary>
+    public short MarketProtection;
+
     /// <summary>Quantity in units, when accepted.</summary>
     public long Quantity;
 
@@ -32,17 +35,19 @@ public struct GateDecision
     public readonly bool IsAccepted => Verdict is RiskVerdict.Accepted or RiskVerdict.Resized;
 
     /// <summary>The engine's order id for intent <paramref name="intentIndex"/> of input <paramref name="inputSequence"/>: unique in a journal, the same on every replay.</summary>
-    public static ulong ClientOrderIdOf(long inputSequence, int intentIndex) =>
-        ((ulong)(inputSequence + 1) * Events.IntentBuffer.Capacity) + (ulong)intentIndex;
+    public static ulong ClientOrderIdOf(long inputSequence, int intentIndex) => OrderIds.ForIntent(inputSequence, intentIndex);
 
     /// <summary>The order this (accepted) decision on <paramref name="intent"/> becomes.</summary>
     public readonly OrderRequest ToOrder(in SignalIntent intent, long inputSequence, int intentIndex) => new()
     {
         ClientOrderId = ClientOrderIdOf(inputSequence, intentIndex),
+        Action = OrderAction.Place,
         InstrumentToken = intent.InstrumentToken,
         Side = intent.Side,
         OrderType = OrderType,
         Product = Product,
+        Validity = Validity.Day,
+        MarketProtection = OrderType is OrderType.Market or OrderType.StopLossMarket ? MarketProtection : (short)0,
         Quantity = Quantity,
         Price = 0,
         TriggerPrice = 0,

@@ -23,6 +23,7 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     private readonly Dictionary<uint, int> _lotSizes = [];
     private TimerKind _phase = TimerKind.Closed;
     private bool _killSwitch;
+    private bool _flattened;
     private long _accepted;
     private long _rejected;
 
@@ -55,6 +56,9 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     /// <summary>True while the operator's kill switch is engaged.</summary>
     public bool KillSwitchEngaged => Volatile.Read(ref _killSwitch);
 
+    /// <summary>True after an operator's flatten until resume: only exits pass.</summary>
+    public bool Flattened => Volatile.Read(ref _flattened);
+
     /// <summary>Intents accepted as orders.</summary>
     public long Accepted => Volatile.Read(ref _accepted);
 
@@ -74,6 +78,10 @@ public sealed class RiskGate : IEventHandler<RingEvent>
                 break;
             case EventKind.Command when data.Command == CommandKind.Resume:
                 Volatile.Write(ref _killSwitch, false);
+                Volatile.Write(ref _flattened, false);
+                break;
+            case EventKind.Command when data.Command == CommandKind.Flatten:
+                Volatile.Write(ref _flattened, true);
                 break;
         }
 
@@ -93,6 +101,10 @@ public sealed class RiskGate : IEventHandler<RingEvent>
         if (_killSwitch)
         {
             rule = RiskRule.KillSwitch;
+        }
+        else if (_flattened && !intent.IsExit)
+        {
+            rule = RiskRule.Flattened;
         }
         else if (!_lotSizes.TryGetValue(intent.InstrumentToken, out lotSize))
         {
@@ -115,6 +127,7 @@ public sealed class RiskGate : IEventHandler<RingEvent>
         decision.Rule = RiskRule.None;
         decision.OrderType = OrderType.Market;
         decision.Product = _options.Product;
+        decision.MarketProtection = _options.MarketProtection;
         decision.Quantity = (long)_options.DefaultQuantity * lotSize;
         Volatile.Write(ref _accepted, _accepted + 1);
     }

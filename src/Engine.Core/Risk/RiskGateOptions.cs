@@ -10,4 +10,10 @@ public sealed record RiskGateOptions
 
     /// <summary>Product for every order.</summary>
     public Product Product { get; init; } = Product.Mis;
+
+    /// <summary>
+    /// Kite's <c>market_protection</c> for the engine's MARKET orders: -1 lets the broker choose,
+    /// 1 to 100 is a percentage. 0 (none) is refused by Kite for API orders since 1 April 2026.
+    /// </summary>
+    public short MarketProtection { get; init; } = -1;
 }

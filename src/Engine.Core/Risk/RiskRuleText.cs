@@ -11,6 +11,7 @@ public static class RiskRuleText
         RiskRule.MarketSession => "market not open for this order (no entries outside the session; exits until the close)"u8,
         RiskRule.NotTradable => "instrument not tradable (an index, or not in the instruments file)"u8,
         RiskRule.Sizing => "sizing gives no quantity"u8,
+        RiskRule.Flattened => "the book was flattened by the operator: only exits until resume"u8,
         _ => "unknown rule"u8,
     };
 }

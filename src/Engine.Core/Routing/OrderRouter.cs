@@ -4,12 +4,15 @@ using Engine.Ring;
 namespace Engine.Core.Routing;
 
 /// <summary>
-/// The last stage: hands every order the risk gate accepted to the gateway. It runs after the
-/// journaller (gated on its sequence, or after it on the same thread), so no order leaves the
-/// process before the input that caused it and the order itself are in the journal.
+/// The last stage: hands every order the risk gate accepted, and every request the order tracker
+/// made (square-off, flatten), to the gateway. It runs after the journaller (gated on its
+/// sequence, or after it on the same thread), so no request leaves the process before the input
+/// that caused it and the request itself are in the journal. A gateway that watches the market
+/// (the paper broker) sees each tick here first, in sequence.
 /// </summary>
 public sealed class OrderRouter(IOrderGateway gateway) : IEventHandler<RingEvent>
 {
+    private readonly IMarketDataObserver? _market = gateway as IMarketDataObserver;
     private long _routed;
 
     /// <inheritdoc/>
@@ -18,20 +21,37 @@ public sealed class OrderRouter(IOrderGateway gateway) : IEventHandler<RingEvent
     /// <summary>The gateway.</summary>
     public IOrderGateway Gateway => gateway;
 
-    /// <summary>Orders handed to the gateway.</summary>
+    /// <summary>Requests handed to the gateway.</summary>
     public long Routed => Volatile.Read(ref _routed);
 
     /// <inheritdoc/>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
+        if (_market is not null && data.Kind == EventKind.Tick)
+        {
+            _market.OnTick(data.Tick, data.InputSequence);
+        }
+
+        int routed = 0;
         for (int i = 0; i < data.IntentCount; i++)
         {
             ref readonly var decision = ref data.Decisions[i];
             if (decision.IsAccepted)
             {
                 gateway.Submit(decision.ToOrder(data.Intents[i], data.InputSequence, i));
-                Volatile.Write(ref _routed, _routed + 1);
+                routed++;
             }
+        }
+
+        for (int i = 0; i < data.ActionCount; i++)
+        {
+            gateway.Submit(data.Actions[i]);
+            routed++;
+        }
+
+        if (routed > 0)
+        {
+            Volatile.Write(ref _routed, _routed + routed);
         }
     }
 }

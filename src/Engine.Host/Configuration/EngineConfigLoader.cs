@@ -149,7 +149,12 @@ public static class EngineConfigLoader
         {
             DefaultQuantity = (int)riskSection.Integer("default_quantity", 1, 1, 1_000_000, "lots per order"),
             Product = riskSection.Choice("product", Product.Mis, Products),
+            MarketProtection = (short)riskSection.Integer("market_protection", -1, -1, 100, "-1 (the broker chooses) or a percentage 1 to 100"),
         };
+        if (risk.MarketProtection == 0)
+        {
+            problems.Add(riskSection.Node("market_protection"), "risk.market_protection", "'0' is not allowed: Kite rejects MARKET and SL-M API orders without market protection since 1 April 2026; use -1 (the broker chooses) or a percentage 1 to 100");
+        }
         riskSection.RejectUnknownKeys();
 
         var strategiesSection = top.Section("strategies");
@@ -247,7 +252,7 @@ public static class EngineConfigLoader
             return cores;
         }
 
-        var allowed = placement is { } p ? TradingPipeline.ThreadNames(p) : ["logic", "signals", "risk", "journal", "router"];
+        var allowed = placement is { } p ? TradingPipeline.ThreadNames(p) : ["logic", "signals", "risk", "orders", "journal", "router"];
         foreach (var (key, _) in section.Mapping.Children)
         {
             string name = (key as YamlScalarNode)?.Value ?? "";

@@ -18,7 +18,7 @@ public sealed class DecisionPrinter(TextWriter output, IntentReasonTable reasons
     /// <inheritdoc/>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
-        if (data.IntentCount > 0 && data.InputSequence >= fromSequence)
+        if (SlotOutputs.HasOutputs(data) && data.InputSequence >= fromSequence)
         {
             _outputs.Reset(sequence);
             SlotOutputs.Write(data, reasons, _outputs);

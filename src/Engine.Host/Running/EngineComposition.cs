@@ -1,4 +1,5 @@
 using Engine.Core.Events;
+using Engine.Core.Orders;
 using Engine.Core.Pipeline;
 using Engine.Core.Risk;
 using Engine.Core.Routing;
@@ -63,8 +64,9 @@ public sealed class EngineComposition : IDisposable
         var reasons = new IntentReasonTable(host.Contexts);
         var signals = new SignalStage(host, run.Clock);
         var risk = new RiskGate(run.Risk, run.Instruments);
+        var orders = new OrderTracker(new OrderTrackerOptions { MarketProtection = run.Risk.MarketProtection });
         var router = new OrderRouter(gateway);
-        var pipeline = new TradingPipeline(options, signals, risk, router, journal?.Invoke(reasons), check?.Invoke(reasons));
+        var pipeline = new TradingPipeline(options, signals, risk, orders, router, journal?.Invoke(reasons), check?.Invoke(reasons));
         return new EngineComposition(pipeline, host, reasons);
     }
 

@@ -59,6 +59,7 @@ public static class RunDefinitionJson
             json.WriteStartObject("risk");
             json.WriteNumber("default_quantity", run.Risk.DefaultQuantity);
             json.WriteString("product", run.Risk.Product.ToString().ToLowerInvariant());
+            json.WriteNumber("market_protection", run.Risk.MarketProtection);
             json.WriteEndObject();
 
             json.WriteString("subscription_mode", run.SubscriptionMode.ToString().ToLowerInvariant());
@@ -163,6 +164,7 @@ public static class RunDefinitionJson
                 {
                     DefaultQuantity = risk.GetProperty("default_quantity").GetInt32(),
                     Product = Enum.Parse<Product>(risk.GetProperty("product").GetString()!, ignoreCase: true),
+                    MarketProtection = risk.TryGetProperty("market_protection", out var protection) ? protection.GetInt16() : (short)0,
                 },
                 SubscriptionMode = Enum.Parse<TickMode>(root.GetProperty("subscription_mode").GetString()!, ignoreCase: true),
                 StrategyAssemblies = root.GetProperty("strategy_assemblies").EnumerateArray().Select(a => a.GetString()!).ToArray(),

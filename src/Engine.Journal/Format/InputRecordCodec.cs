@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Engine.Core.Events;
 using Engine.Core.Market;
+using Engine.Core.Orders;
 
 namespace Engine.Journal.Format;
 
@@ -20,6 +21,9 @@ public static class InputRecordCodec
     /// <summary>Bytes before a command record's reason text.</summary>
     public const int CommandPrefixSize = 16;
 
+    /// <summary>Bytes before an order reply record's body.</summary>
+    public const int ReplyPrefixSize = 32;
+
     /// <summary>The record type for a slot, or <see cref="RecordType.None"/> for slots the journal does not record as inputs.</summary>
     public static RecordType TypeOf(EventKind kind) => kind switch
     {
@@ -29,6 +33,7 @@ public static class InputRecordCodec
         EventKind.BrokerText => RecordType.BrokerText,
         EventKind.Timer => RecordType.Timer,
         EventKind.Command => RecordType.Command,
+        EventKind.OrderReply => RecordType.OrderReply,
         _ => RecordType.None,
     };
 
@@ -38,12 +43,20 @@ public static class InputRecordCodec
         EventKind.Tick or EventKind.Undecodable => PrefixSize + slot.RawLength,
         EventKind.Timer => TimerSize,
         EventKind.Command => CommandPrefixSize + slot.TextLength,
+        EventKind.OrderReply => ReplyPrefixSize + slot.TextLength,
         _ => PrefixSize + slot.TextLength,
     };
 
     /// <summary>Writes a slot's input payload.</summary>
     public static void Write(Span<byte> payload, in RingEvent slot)
     {
+        if (slot.Kind == EventKind.OrderReply)
+        {
+            WriteReply(payload, slot.Reply);
+            slot.TextBytes.CopyTo(payload[ReplyPrefixSize..]);
+            return;
+        }
+
         if (slot.Kind is EventKind.Timer or EventKind.Command)
         {
             WriteControl(payload, slot.Kind == EventKind.Timer ? (ushort)slot.Timer : (ushort)slot.Command, slot.Argument);
@@ -76,6 +89,33 @@ public static class InputRecordCodec
         BinaryPrimitives.WriteUInt16LittleEndian(payload[10..], packetIndex);
     }
 
+    /// <summary>An order reply's fixed part (<see cref="ReplyPrefixSize"/> bytes); the body follows.</summary>
+    public static void WriteReply(Span<byte> payload, in OrderReply reply)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(payload, reply.ClientOrderId);
+        BinaryPrimitives.WriteUInt64LittleEndian(payload[8..], reply.BrokerOrderId);
+        payload[16] = (byte)reply.Action;
+        payload[17] = (byte)reply.Outcome;
+        payload[18] = (byte)reply.Error;
+        payload[19] = 0;
+        BinaryPrimitives.WriteInt16LittleEndian(payload[20..], reply.HttpStatus);
+        BinaryPrimitives.WriteInt16LittleEndian(payload[22..], reply.Attempt);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[24..], reply.LatencyNs);
+    }
+
+    /// <summary>Reads an order reply's fixed part.</summary>
+    public static OrderReply ReadReply(ReadOnlySpan<byte> payload) => new()
+    {
+        ClientOrderId = BinaryPrimitives.ReadUInt64LittleEndian(payload),
+        BrokerOrderId = BinaryPrimitives.ReadUInt64LittleEndian(payload[8..]),
+        Action = (OrderAction)payload[16],
+        Outcome = (ReplyOutcome)payload[17],
+        Error = (BrokerError)payload[18],
+        HttpStatus = BinaryPrimitives.ReadInt16LittleEndian(payload[20..]),
+        Attempt = BinaryPrimitives.ReadInt16LittleEndian(payload[22..]),
+        LatencyNs = BinaryPrimitives.ReadInt64LittleEndian(payload[24..]),
+    };
+
     /// <summary>A timer's payload (<see cref="TimerSize"/> bytes): its kind and the market time it is for.</summary>
     public static void WriteTimer(Span<byte> payload, TimerKind timer, long marketTimeNs) => WriteControl(payload, (ushort)timer, marketTimeNs);
 
@@ -97,6 +137,23 @@ public static class InputRecordCodec
         if (type is RecordType.Timer or RecordType.Command)
         {
             return TryFillControl(type, payload, ref slot);
+        }
+
+        if (type == RecordType.OrderReply)
+        {
+            if (payload.Length < ReplyPrefixSize)
+            {
+                return false;
+            }
+
+            slot.Kind = EventKind.OrderReply;
+            slot.FrameId = 0;
+            slot.Connection = 0;
+            slot.PacketIndex = 0;
+            slot.RawLength = 0;
+            slot.Reply = ReadReply(payload);
+            slot.SetText(payload[ReplyPrefixSize..]);
+            return true;
         }
 
         if (payload.Length < PrefixSize)

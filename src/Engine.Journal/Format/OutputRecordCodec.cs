@@ -21,7 +21,10 @@ public static class OutputRecordCodec
     public const int VerdictPrefixSize = 24;
 
     /// <summary>An order request record's size.</summary>
-    public const int OrderSize = 40;
+    public const int OrderSize = 56;
+
+    /// <summary>An order transition record's size.</summary>
+    public const int TransitionSize = 40;
 
     /// <summary>Writes an intent; returns the payload length.</summary>
     public static int WriteIntent(Span<byte> payload, in SignalIntent intent, int index, ReadOnlySpan<byte> reason)
@@ -66,12 +69,76 @@ public static class OutputRecordCodec
         payload[12] = (byte)order.Side;
         payload[13] = (byte)order.OrderType;
         payload[14] = (byte)order.Product;
-        payload[15] = 0;
+        payload[15] = (byte)order.Action;
         BinaryPrimitives.WriteInt64LittleEndian(payload[16..], order.Quantity);
         BinaryPrimitives.WriteInt64LittleEndian(payload[24..], order.Price);
         BinaryPrimitives.WriteInt64LittleEndian(payload[32..], order.TriggerPrice);
+        BinaryPrimitives.WriteUInt64LittleEndian(payload[40..], order.BrokerOrderId);
+        payload[48] = (byte)order.Validity;
+        payload[49] = 0;
+        BinaryPrimitives.WriteInt16LittleEndian(payload[50..], order.MarketProtection);
+        BinaryPrimitives.WriteInt16LittleEndian(payload[52..], order.ValidityTtlMinutes);
+        payload[54..OrderSize].Clear();
         return OrderSize;
     }
+
+    /// <summary>Reads an order request record (version 1 records: place, DAY, no protection).</summary>
+    public static OrderRequest ReadOrder(ReadOnlySpan<byte> payload, long inputSequence)
+    {
+        var order = new OrderRequest
+        {
+            ClientOrderId = BinaryPrimitives.ReadUInt64LittleEndian(payload),
+            InstrumentToken = BinaryPrimitives.ReadUInt32LittleEndian(payload[8..]),
+            Side = (Side)payload[12],
+            OrderType = (OrderType)payload[13],
+            Product = (Product)payload[14],
+            Action = payload[15] == 0 ? OrderAction.Place : (OrderAction)payload[15],
+            Quantity = BinaryPrimitives.ReadInt64LittleEndian(payload[16..]),
+            Price = BinaryPrimitives.ReadInt64LittleEndian(payload[24..]),
+            TriggerPrice = BinaryPrimitives.ReadInt64LittleEndian(payload[32..]),
+            Validity = Validity.Day,
+            InputSequence = inputSequence,
+        };
+        if (payload.Length >= OrderSize)
+        {
+            order.BrokerOrderId = BinaryPrimitives.ReadUInt64LittleEndian(payload[40..]);
+            order.Validity = (Validity)payload[48];
+            order.MarketProtection = BinaryPrimitives.ReadInt16LittleEndian(payload[50..]);
+            order.ValidityTtlMinutes = BinaryPrimitives.ReadInt16LittleEndian(payload[52..]);
+        }
+
+        return order;
+    }
+
+    /// <summary>Writes an order transition (<see cref="TransitionSize"/> bytes).</summary>
+    public static int WriteTransition(Span<byte> payload, in OrderTransition transition)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(payload, transition.ClientOrderId);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[8..], transition.FilledQuantity);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[16..], transition.FillQuantity);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[24..], transition.FillPrice);
+        payload[32] = (byte)transition.From;
+        payload[33] = (byte)transition.To;
+        payload[34] = (byte)transition.Cause;
+        payload[35] = (byte)transition.BrokerStatus;
+        payload[36] = transition.Illegal ? (byte)1 : (byte)0;
+        payload[37..TransitionSize].Clear();
+        return TransitionSize;
+    }
+
+    /// <summary>Reads an order transition record.</summary>
+    public static OrderTransition ReadTransition(ReadOnlySpan<byte> payload) => new()
+    {
+        ClientOrderId = BinaryPrimitives.ReadUInt64LittleEndian(payload),
+        FilledQuantity = BinaryPrimitives.ReadInt64LittleEndian(payload[8..]),
+        FillQuantity = BinaryPrimitives.ReadInt64LittleEndian(payload[16..]),
+        FillPrice = BinaryPrimitives.ReadInt64LittleEndian(payload[24..]),
+        From = (OrderState)payload[32],
+        To = (OrderState)payload[33],
+        Cause = (TransitionCause)payload[34],
+        BrokerStatus = (OrderStatus)payload[35],
+        Illegal = (payload[36] & 1) != 0,
+    };
 
     /// <summary>One line describing an output record, for people (the verifier's report, logs).</summary>
     public static string Describe(RecordType type, ReadOnlySpan<byte> payload, IntentReasonTable? names = null)
@@ -87,9 +154,22 @@ public static class OutputRecordCodec
             case RecordType.RiskVerdict when payload.Length >= VerdictPrefixSize:
                 return string.Create(inv,
                     $"risk_verdict #{payload[6]}: {(RiskVerdict)payload[4]} {BinaryPrimitives.ReadUInt32LittleEndian(payload)} rule {(RiskRule)payload[5]} quantity {BinaryPrimitives.ReadInt64LittleEndian(payload[8..])} order {BinaryPrimitives.ReadUInt64LittleEndian(payload[16..])} \"{Encoding.UTF8.GetString(payload[VerdictPrefixSize..])}\"");
-            case RecordType.OrderRequest when payload.Length >= OrderSize:
+            case RecordType.OrderRequest when payload.Length >= 40:
+                var order = ReadOrder(payload, 0);
+                string action = order.Action switch
+                {
+                    OrderAction.Cancel => "CANCEL ",
+                    OrderAction.Modify => "MODIFY ",
+                    _ => "",
+                };
+                string protection = order.MarketProtection != 0 ? string.Create(inv, $" protection {order.MarketProtection}") : "";
                 return string.Create(inv,
-                    $"order_request {BinaryPrimitives.ReadUInt64LittleEndian(payload)}: {SideName(payload[12])} {BinaryPrimitives.ReadInt64LittleEndian(payload[16..])} of {BinaryPrimitives.ReadUInt32LittleEndian(payload[8..])} {(OrderType)payload[13]} {(Product)payload[14]} price {BinaryPrimitives.ReadInt64LittleEndian(payload[24..])} trigger {BinaryPrimitives.ReadInt64LittleEndian(payload[32..])}");
+                    $"order_request {order.ClientOrderId}: {action}{SideName((byte)order.Side)} {order.Quantity} of {order.InstrumentToken} {order.OrderType} {order.Product} price {order.Price} trigger {order.TriggerPrice}{protection}{(order.BrokerOrderId != 0 ? string.Create(inv, $" broker order {order.BrokerOrderId}") : "")}");
+            case RecordType.OrderTransition when payload.Length >= TransitionSize:
+                var t = ReadTransition(payload);
+                string fill = t.FillQuantity > 0 ? string.Create(inv, $", filled {t.FillQuantity} at {t.FillPrice} ({t.FilledQuantity} in all)") : "";
+                return string.Create(inv,
+                    $"order_transition {t.ClientOrderId}: {t.From} -> {t.To} on {t.Cause}{(t.BrokerStatus != OrderStatus.Unknown ? $" ({OrderStatuses.ToKite(t.BrokerStatus)})" : "")}{fill}{(t.Illegal ? " ILLEGAL, not applied" : "")}");
             default:
                 return $"{RecordSchema.NameOf(type)} ({payload.Length} bytes: {Convert.ToHexString(payload[..Math.Min(payload.Length, 48)])})";
         }

@@ -38,4 +38,10 @@ public enum RecordType : ushort
 
     /// <summary>A packet of a known length the tick decoder refused, kept as received (input).</summary>
     UndecodablePacket = 11,
+
+    /// <summary>The broker's answer to an order request or a look-up, with its body as received (input).</summary>
+    OrderReply = 12,
+
+    /// <summary>A change of an order's state decided by the order tracker, with the fill it carried (output).</summary>
+    OrderTransition = 13,
 }

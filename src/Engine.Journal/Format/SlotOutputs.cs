@@ -37,12 +37,34 @@ public static class SlotOutputs
             }
         }
 
+        for (int i = 0; i < slot.TransitionCount; i++)
+        {
+            OutputRecordCodec.WriteTransition(sink.Begin(OutputRecordCodec.TransitionSize), slot.Transitions[i]);
+            sink.Commit(RecordType.OrderTransition, OutputRecordCodec.TransitionSize);
+            records++;
+        }
+
+        for (int i = 0; i < slot.ActionCount; i++)
+        {
+            OutputRecordCodec.WriteOrder(sink.Begin(OutputRecordCodec.OrderSize), slot.Actions[i]);
+            sink.Commit(RecordType.OrderRequest, OutputRecordCodec.OrderSize);
+            records++;
+        }
+
         return records;
     }
+
+    /// <summary>True when the slot carries any decision to journal (intents, transitions or the engine's own requests).</summary>
+    public static bool HasOutputs(in RingEvent slot) => slot.IntentCount > 0 || slot.TransitionCount > 0 || slot.ActionCount > 0;
 
     /// <summary>True when the slot carries an order the router will send.</summary>
     public static bool HasOrder(in RingEvent slot)
     {
+        if (slot.ActionCount > 0)
+        {
+            return true;
+        }
+
         for (int i = 0; i < slot.IntentCount; i++)
         {
             if (slot.Decisions[i].IsAccepted)

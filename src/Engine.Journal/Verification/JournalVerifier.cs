@@ -233,7 +233,7 @@ public static class JournalVerifier
             return;
         }
 
-        if (h.PayloadLength < info.FixedSize)
+        if (h.PayloadLength < info.FixedSize && h.Version >= info.Version)
         {
             report.Errors.Add(new VerificationIssue(record.Segment, record.Offset, h.RecordNumber, h.Sequence, $"{info.Name} payload has {h.PayloadLength} bytes; its layout needs at least {info.FixedSize}"));
         }

@@ -54,7 +54,7 @@ public sealed class RingJournaller : IEventHandler<RingEvent>
             }
 
             bool hasOrder = false;
-            if (_reasons is not null && data.IntentCount > 0)
+            if (_reasons is not null && SlotOutputs.HasOutputs(data))
             {
                 _inputSequence = data.InputSequence;
                 _timestampNs = data.ReceiveTimestampNs;
@@ -84,6 +84,6 @@ public sealed class RingJournaller : IEventHandler<RingEvent>
     {
         public Span<byte> Begin(int length) => owner._writer.BeginRecord(length);
 
-        public void Commit(RecordType type, int length) => owner._writer.CommitRecord(type, 1, owner._inputSequence, owner._timestampNs, length);
+        public void Commit(RecordType type, int length) => owner._writer.CommitRecord(type, RecordVersions.Of(type), owner._inputSequence, owner._timestampNs, length);
     }
 }

@@ -69,6 +69,9 @@ public sealed class MarketTape : IDisposable
     /// <summary>Starts the market thread.</summary>
     public void Start() => _thread.Start();
 
+    /// <summary>Sees every tick as it is made (the exchange); set before <see cref="Start"/>.</summary>
+    public ITickObserver? Observer { get; set; }
+
     /// <summary>
     /// Copies tick <paramref name="sequence"/> into <paramref name="tick"/>; false if the market has
     /// already overwritten it (the reader lapped).
@@ -119,6 +122,7 @@ public sealed class MarketTape : IDisposable
         long sequence = _tape.Next();
         _models[instrument].Step(_startUnixSeconds + (long)(k / _ticksPerSecond * _marketSpeed), ref _tape[sequence]);
         _tape.Publish(sequence);
+        Observer?.OnTick(in _tape[sequence]);
         Volatile.Write(ref _generated, n + 1);
     }
 

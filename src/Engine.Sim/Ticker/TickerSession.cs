@@ -27,6 +27,7 @@ internal sealed partial class TickerSession : IDisposable
     private readonly ILogger _logger;
     private readonly byte[] _modes;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _texts = new();
 
     public TickerSession(int id, WebSocket socket, MarketTape tape, SimulatorOptions options, SimulatorFaults faults, Action<int, Tick>? recordSent, ILogger logger)
     {
@@ -74,6 +75,9 @@ internal sealed partial class TickerSession : IDisposable
 
     public void Dispose() => _sendLock.Dispose();
 
+    /// <summary>Queues a text frame (an order update) to go out before the next ticks.</summary>
+    public void EnqueueText(byte[] frame) => _texts.Enqueue(frame);
+
     private async Task SendAsync(CancellationToken cancellationToken)
     {
         int maxPackets = Math.Clamp(_options.MaxPacketsPerFrame, 1, ushort.MaxValue);
@@ -110,6 +114,13 @@ internal sealed partial class TickerSession : IDisposable
                 await SendFrameAsync(MalformedFrame(), WebSocketMessageType.Binary, cancellationToken).ConfigureAwait(false);
                 FramesSent++;
                 continue;
+            }
+
+            while (_texts.TryDequeue(out var text))
+            {
+                await SendFrameAsync(text, WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
+                FramesSent++;
+                sinceSend.Restart();
             }
 
             long cursor = _tape.Cursor;

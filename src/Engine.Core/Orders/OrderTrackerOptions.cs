@@ -1,0 +1,11 @@
+namespace Engine.Core.Orders;
+
+/// <summary>How the order tracker places the engine's own orders.</summary>
+public sealed record OrderTrackerOptions
+{
+    /// <summary>Kite's <c>market_protection</c> for the closing MARKET orders of a square-off or flatten (-1: the broker chooses).</summary>
+    public short MarketProtection { get; init; } = -1;
+
+    /// <summary>Orders the tracker can hold before it grows (a day's budget is 5,000).</summary>
+    public int Capacity { get; init; } = 8192;
+}
