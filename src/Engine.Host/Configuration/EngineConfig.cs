@@ -14,6 +14,9 @@ public sealed record EngineConfig
     /// <summary>Sim, paper or live.</summary>
     public required EngineMode Mode { get; init; }
 
+    /// <summary>True when the run's market time is the simulator's accelerated clock (sim mode, or paper against the simulator) rather than the wall clock.</summary>
+    public bool SimulatorClock { get; init; }
+
     /// <summary>The instruments file.</summary>
     public required string InstrumentsFile { get; init; }
 

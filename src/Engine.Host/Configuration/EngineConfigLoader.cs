@@ -26,6 +26,8 @@ public static class EngineConfigLoader
 {
     private static readonly string[] SecretKeys = ["api_key", "api_secret", "access_token", "request_token", "password", "secret"];
 
+    private static readonly Dictionary<string, bool?> Clocks = new() { ["auto"] = null, ["simulator"] = true, ["wall"] = false };
+
     private static readonly Dictionary<string, EngineMode> Modes = new() { ["sim"] = EngineMode.Sim, ["paper"] = EngineMode.Paper, ["live"] = EngineMode.Live };
 
     private static readonly Dictionary<string, TickMode> TickModes = new() { ["ltp"] = TickMode.Ltp, ["quote"] = TickMode.Quote, ["full"] = TickMode.Full };
@@ -64,6 +66,12 @@ public static class EngineConfigLoader
         var top = new YamlSection(root, "", problems);
 
         var mode = top.Choice("mode", EngineMode.Sim, Modes);
+        var clockChoice = top.Choice("market_clock", (bool?)null, Clocks);
+        bool simulatorClock = clockChoice ?? mode == EngineMode.Sim;
+        if (simulatorClock && mode == EngineMode.Live)
+        {
+            problems.Add(top.Node("market_clock"), "market_clock", "'simulator' is not allowed in live mode: live trading runs on the wall clock");
+        }
         string instrumentsFile = Resolve(folder, top.Text("instruments", "instruments.csv")!);
         var instruments = LoadInstruments(instrumentsFile, top, problems);
         var symbols = new SymbolTable(instruments);
@@ -101,6 +109,20 @@ public static class EngineConfigLoader
             else
             {
                 problems.Add(brokerSection.Node("ticker_url"), "broker.ticker_url", $"'{tickerUrl}' is not allowed; use a ws:// or wss:// URL");
+            }
+        }
+
+        string? restUrl = brokerSection.Text("rest_url");
+        Uri? rest = null;
+        if (!string.IsNullOrWhiteSpace(restUrl))
+        {
+            if (Uri.TryCreate(restUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                rest = uri;
+            }
+            else
+            {
+                problems.Add(brokerSection.Node("rest_url"), "broker.rest_url", $"'{restUrl}' is not allowed; use an http:// or https:// URL");
             }
         }
 
@@ -196,11 +218,12 @@ public static class EngineConfigLoader
         {
             SourceFile = System.IO.Path.GetFullPath(path),
             Mode = mode,
+            SimulatorClock = simulatorClock,
             InstrumentsFile = instrumentsFile,
             Instruments = instruments,
             CalendarFile = calendarFile,
             Calendar = calendar,
-            Broker = new BrokerSettings(ticker, credentials),
+            Broker = new BrokerSettings(ticker, credentials, rest),
             SubscriptionMode = tickMode,
             ExtraInstruments = extra,
             Simulator = simulator,

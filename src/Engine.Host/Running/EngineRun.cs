@@ -46,7 +46,6 @@ public static partial class EngineRun
             config = config with { Broker = config.Broker with { TickerUrl = options.TickerUrl } };
         }
 
-        RefuseModesWithoutRouting(config);
         if (JournalFolderCheck.Problem(config.Journal.Folder) is { } journalProblem)
         {
             throw new ConfigurationException($"{config.SourceFile}: journal.folder: {journalProblem}");
@@ -54,7 +53,7 @@ public static partial class EngineRun
 
         var credentials = CredentialsLoader.Load(config);
         long wallStart = UnixTime.NowNanoseconds();
-        var clock = config.Mode == EngineMode.Sim ? SimClock(config, wallStart) : MarketClock.Identity;
+        var clock = config.SimulatorClock ? SimClock(config, wallStart) : MarketClock.Identity;
         var run = RunDefinition.FromConfig(config, clock);
         if (run.Instruments.Count == 0)
         {
@@ -97,21 +96,6 @@ public static partial class EngineRun
             {
                 await simulator.DisposeAsync().ConfigureAwait(false);
             }
-        }
-    }
-
-    /// <summary>
-    /// Paper and live runs need an order gateway that sends; until one exists they must not start
-    /// and quietly log orders an operator believes were sent.
-    /// </summary>
-    public static void RefuseModesWithoutRouting(EngineConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        if (config.Mode is EngineMode.Paper or EngineMode.Live)
-        {
-            string mode = config.Mode.ToString().ToLowerInvariant();
-            throw new ConfigurationException(
-                $"{config.SourceFile}: mode: '{mode}' cannot run yet: this build has no order gateway for {(config.Mode == EngineMode.Live ? "Kite's REST API" : "the paper broker")}, and the engine refuses to run and only log orders an operator would believe were sent. Use mode: sim (the local simulator) until order routing lands.");
         }
     }
 

@@ -66,11 +66,35 @@ public sealed record EngineRunSummary
     /// <summary>Intents the risk gate rejected.</summary>
     public long Rejected { get; init; }
 
-    /// <summary>Orders handed to the gateway.</summary>
+    /// <summary>Orders the engine sent (its own square-off and flatten orders included).</summary>
     public long Orders { get; init; }
 
-    /// <summary>Orders the logging gateway could not keep up with (still journaled).</summary>
-    public long OrdersUnlogged { get; init; }
+    /// <summary>Orders still open at the stop.</summary>
+    public long OrdersOpen { get; init; }
+
+    /// <summary>Orders fully filled.</summary>
+    public long OrdersFilled { get; init; }
+
+    /// <summary>Orders cancelled.</summary>
+    public long OrdersCancelled { get; init; }
+
+    /// <summary>Orders refused by the broker or the exchange.</summary>
+    public long OrdersRejected { get; init; }
+
+    /// <summary>Fills.</summary>
+    public long Fills { get; init; }
+
+    /// <summary>Order updates refused as impossible (each journaled).</summary>
+    public long IllegalTransitions { get; init; }
+
+    /// <summary>Requests refused with HTTP 429.</summary>
+    public long RateLimited { get; init; }
+
+    /// <summary>Requests journaled but not sent because the engine was stopping.</summary>
+    public long RequestsNotSent { get; init; }
+
+    /// <summary>Where orders went.</summary>
+    public string? Gateway { get; init; }
 
     /// <summary>The stage that faulted, if one did.</summary>
     public string? FaultStage { get; init; }

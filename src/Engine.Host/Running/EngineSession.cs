@@ -10,6 +10,7 @@ using Engine.Host.Configuration;
 using Engine.Host.Gateways;
 using Engine.Host.Inputs;
 using Engine.Journal.Writing;
+using Engine.Kite.Rest;
 using Engine.Kite.Ticker;
 using Engine.Ring;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ namespace Engine.Host.Running;
 /// <summary>
 /// One run of the engine, from the journal's opening to its seal. Start-up goes step by step
 /// (open the journal and record the run's settings, build and start the pipeline, start the
-/// session timers, subscribe, start the admin endpoint, connect the ticker); whatever step fails,
+/// order gateway and the session timers, subscribe, start the admin endpoint, connect the ticker); whatever step fails,
 /// and however the run ends (SIGINT, SIGTERM, the time limit, a stage fault, a refused
 /// credential), the stop is the same: intake stops, the ring drains, the journal is flushed,
 /// fsynced and sealed, and a summary says why the run ended.
@@ -39,7 +40,7 @@ public sealed partial class EngineSession : IAsyncDisposable
     private readonly Stopwatch _uptime = new();
     private JournalWriter? _writer;
     private EngineComposition? _composition;
-    private LoggingOrderGateway? _gateway;
+    private IEngineGateway? _gateway;
     private SessionTimerSource? _timers;
     private KiteTicker? _ticker;
     private AdminEndpoint? _admin;
@@ -145,8 +146,7 @@ public sealed partial class EngineSession : IAsyncDisposable
             Cores = _config.Pipeline.Cores,
             Log = message => Log.RingFault(_logger, message),
         };
-        var symbols = _run.Instruments.ToDictionary(i => i.InstrumentToken, i => i.TradingSymbol);
-        _gateway = new LoggingOrderGateway(_loggerFactory.CreateLogger("Engine.Orders"), symbols);
+        _gateway = CreateGateway();
         var writer = _writer;
         _composition = EngineComposition.Build(_run, _registry, pipelineOptions, _gateway, reasons => new RingJournaller(writer, reasons));
         var pipeline = _composition.Pipeline;
@@ -169,6 +169,10 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
 
         var inputs = new InputPublisher(pipeline.Ring, _sequenceBase);
+        StartupStep = "starting the order gateway";
+        _gateway.Start(inputs);
+        Log.Gateway(_logger, _gateway.Name);
+
         StartupStep = "starting the session timers";
         _timers = new SessionTimerSource(inputs, _config.Calendar, _run.Clock, _logger);
         _timers.Start();
@@ -256,15 +260,35 @@ public sealed partial class EngineSession : IAsyncDisposable
 
         Log.Stopping(_logger, reason, _composition?.Pipeline.Lag ?? 0);
         bool drained = true;
+        bool answered = true;
         if (_composition is not null)
         {
+            if (_pipelineStarted)
+            {
+                // The router hands the gateway what is left in the ring; the gateway finishes what
+                // is in flight while the pipeline still runs, so every answer is journaled.
+                _composition.Pipeline.WaitUntilDrained(TimeSpan.FromSeconds(30));
+                if (_gateway is not null)
+                {
+                    answered = await _gateway.DrainAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+                }
+            }
+
             drained = !_pipelineStarted || _composition.Pipeline.Shutdown(TimeSpan.FromSeconds(30));
             _composition.Dispose();
         }
 
+        if (!answered)
+        {
+            Log.Unanswered(_logger);
+        }
+
         var status = Status();
         _writer?.Dispose();
-        _gateway?.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync().ConfigureAwait(false);
+        }
         _stopped = true;
         return new EngineRunSummary
         {
@@ -289,7 +313,15 @@ public sealed partial class EngineSession : IAsyncDisposable
             Accepted = status.Accepted,
             Rejected = status.Rejected,
             Orders = status.Orders,
-            OrdersUnlogged = _gateway?.Unlogged ?? 0,
+            OrdersOpen = status.OrdersOpen,
+            OrdersFilled = status.OrdersFilled,
+            OrdersRejected = status.OrdersRejected,
+            OrdersCancelled = _composition?.Pipeline.Orders.Cancelled ?? 0,
+            Fills = _composition?.Pipeline.Orders.Fills ?? 0,
+            IllegalTransitions = _composition?.Pipeline.Orders.IllegalTransitions ?? 0,
+            RequestsNotSent = _gateway?.Counters.NotSent ?? 0,
+            RateLimited = _gateway?.Counters.RateLimited ?? 0,
+            Gateway = _gateway?.Name,
             FaultStage = _faultStage,
         };
     }
@@ -320,7 +352,23 @@ public sealed partial class EngineSession : IAsyncDisposable
 
         _composition?.Dispose();
         _writer?.Dispose();
-        _gateway?.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private IEngineGateway CreateGateway()
+    {
+        var logger = _loggerFactory.CreateLogger("Engine.Orders");
+        if (_config.Mode == EngineMode.Paper)
+        {
+            return new PaperBroker(_run.Instruments, logger);
+        }
+
+        var rest = _config.Broker.RestRoot(_config.Mode, _tickerUrl);
+        var client = new KiteRestClient(new KiteRestOptions { BaseUrl = rest, ApiKey = _credentials.ApiKey, AccessToken = _credentials.AccessToken });
+        return new RestOrderGateway(client, _run.Instruments, new RestGatewayOptions(), logger);
     }
 
     private EngineStatus Status()
@@ -339,7 +387,10 @@ public sealed partial class EngineSession : IAsyncDisposable
             Signals = pipeline?.Signals.Intents ?? 0,
             Accepted = pipeline?.Risk.Accepted ?? 0,
             Rejected = pipeline?.Risk.Rejected ?? 0,
-            Orders = pipeline?.Router.Routed ?? 0,
+            Orders = pipeline?.Orders.Count ?? 0,
+            OrdersOpen = pipeline?.Orders.Open ?? 0,
+            OrdersFilled = pipeline?.Orders.Complete ?? 0,
+            OrdersRejected = pipeline?.Orders.Rejected ?? 0,
             RingLag = pipeline?.Lag ?? 0,
             JournalBytes = _writer?.BytesWritten ?? 0,
             JournalRecords = _writer?.RecordsAppended ?? 0,
@@ -389,12 +440,13 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
 
         await output.WriteLineAsync(string.Create(inv, $"  ticks     {s.TicksReceived:N0} received, {s.TicksProcessed:N0} through the strategies ({s.TicksProcessed / Math.Max(1e-3, s.Seconds):N0}/s); {s.Frames:N0} frames, {s.DecodeErrors} decode errors, {s.Reconnects} reconnects")).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(inv, $"  decisions {s.Signals:N0} signal intents: {s.Accepted:N0} accepted, {s.Rejected:N0} rejected; {s.Orders:N0} orders journaled and handed to the gateway ({s.OrdersUnlogged} not logged)")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(inv, $"  decisions {s.Signals:N0} signal intents: {s.Accepted:N0} accepted, {s.Rejected:N0} rejected by the risk gate")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(inv, $"  orders    {s.Orders:N0} sent to {s.Gateway ?? "no gateway"}: {s.OrdersFilled:N0} filled, {s.OrdersOpen:N0} open, {s.OrdersCancelled:N0} cancelled, {s.OrdersRejected:N0} rejected ({s.RateLimited} for the rate); {s.Fills:N0} fills{(s.IllegalTransitions > 0 ? $"; {s.IllegalTransitions} impossible updates refused" : "")}{(s.RequestsNotSent > 0 ? $"; {s.RequestsNotSent} requests journaled but not sent (stopping)" : "")}")).ConfigureAwait(false);
         if (s.Sealed)
         {
             await output.WriteLineAsync(string.Create(inv, $"  journal   {s.Journal}: {s.JournalRecords:N0} records, {s.JournalBytes / 1e6:F1} MB written by this run")).ConfigureAwait(false);
             await output.WriteLineAsync($"  replay    ./run.sh engine replay {quoted} --verify").ConfigureAwait(false);
-            await output.WriteLineAsync($"  read      ./run.sh journal stats {quoted}   |   ./run.sh journal dump {quoted} --type order_request").ConfigureAwait(false);
+            await output.WriteLineAsync($"  read      ./run.sh journal orders {quoted}   |   ./run.sh journal stats {quoted}").ConfigureAwait(false);
         }
 
         await output.FlushAsync().ConfigureAwait(false);
@@ -421,6 +473,12 @@ public sealed partial class EngineSession : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Error, Message = "start-up failed while {Step}: {Message}; stopping intake, draining, flushing and sealing the journal")]
         public static partial void StartFailed(ILogger logger, string step, string message);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "orders go to {Gateway}")]
+        public static partial void Gateway(ILogger logger, string gateway);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "some order requests were still unanswered when the engine stopped; the broker's order book has their fate (the next start reconciles)")]
+        public static partial void Unanswered(ILogger logger);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "shutting down ({Reason}): intake stopped, draining {Lag} events, then flushing and sealing the journal")]
         public static partial void Stopping(ILogger logger, string reason, long lag);

@@ -53,6 +53,18 @@ public sealed record EngineStatus
     [JsonPropertyName("orders")]
     public long Orders { get; init; }
 
+    /// <summary>Orders not finished yet.</summary>
+    [JsonPropertyName("orders_open")]
+    public long OrdersOpen { get; init; }
+
+    /// <summary>Orders fully filled.</summary>
+    [JsonPropertyName("orders_filled")]
+    public long OrdersFilled { get; init; }
+
+    /// <summary>Orders refused by the broker or the exchange.</summary>
+    [JsonPropertyName("orders_rejected")]
+    public long OrdersRejected { get; init; }
+
     /// <summary>Events the slowest stage is behind.</summary>
     [JsonPropertyName("ring_lag")]
     public long RingLag { get; init; }
@@ -87,5 +99,5 @@ public sealed record EngineStatus
 
     /// <summary>The status line.</summary>
     public string ToLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{UptimeSeconds,5:F0}s  ticks {TicksPerSecond,7:N0}/s ({TicksProcessed:N0})  instruments {Instruments}  signals {Signals}  orders {Orders}  rejected {Rejected}  ring lag {RingLag}  journal {JournalBytes / 1e6:F1} MB  {Phase}, market {MarketTime}{(KillSwitch ? "  KILL SWITCH" : "")}{(Connections == 0 ? "  (ticker not connected)" : "")}");
+        $"{UptimeSeconds,5:F0}s  ticks {TicksPerSecond,7:N0}/s ({TicksProcessed:N0})  instruments {Instruments}  signals {Signals}  orders {Orders} ({OrdersFilled} filled, {OrdersOpen} open, {OrdersRejected} rejected)  risk-rejected {Rejected}  ring lag {RingLag}  journal {JournalBytes / 1e6:F1} MB  {Phase}, market {MarketTime}{(KillSwitch ? "  KILL SWITCH" : "")}{(Connections == 0 ? "  (ticker not connected)" : "")}");
 }

@@ -142,6 +142,7 @@ public static class RecordRenderer
             {
                 case "u8": json.WriteNumberValue(bytes[0]); break;
                 case "u16": json.WriteNumberValue(BinaryPrimitives.ReadUInt16LittleEndian(bytes)); break;
+                case "i16": json.WriteNumberValue(BinaryPrimitives.ReadInt16LittleEndian(bytes)); break;
                 case "u32": json.WriteNumberValue(BinaryPrimitives.ReadUInt32LittleEndian(bytes)); break;
                 case "u64": json.WriteNumberValue(BinaryPrimitives.ReadUInt64LittleEndian(bytes)); break;
                 case "i64": json.WriteNumberValue(BinaryPrimitives.ReadInt64LittleEndian(bytes)); break;

@@ -93,6 +93,22 @@ public sealed class SimExchange : IMatchListener, ITickObserver
         }
     }
 
+    /// <summary>The last tick of an instrument the exchange has seen, if any.</summary>
+    public bool TryGetMarket(uint token, out Tick tick)
+    {
+        lock (_gate)
+        {
+            tick = default;
+            if (!_byToken.TryGetValue(token, out var listing) || !listing.Book.HasMarket)
+            {
+                return false;
+            }
+
+            tick = listing.Book.Market;
+            return true;
+        }
+    }
+
     /// <summary>Places a regular order from Kite's form fields.</summary>
     public ExchangeAnswer Place(IReadOnlyDictionary<string, string> form)
     {

@@ -113,9 +113,13 @@ internal sealed class EngineProcess : IDisposable
     /// returns its exit code and its JSON summary: no wall-clock assumption about how much happens
     /// in how many seconds on a busy machine.
     /// </summary>
-    public static (int ExitCode, System.Text.Json.JsonElement Summary, string Stdout, string Stderr) RunUntil(Func<bool> until, TimeSpan timeout, params string[] args)
+    public static (int ExitCode, System.Text.Json.JsonElement Summary, string Stdout, string Stderr) RunUntil(Func<bool> until, TimeSpan timeout, params string[] args) =>
+        RunUntil(null, until, timeout, args);
+
+    /// <summary>As <see cref="RunUntil(Func{bool}, TimeSpan, string[])"/>, with <paramref name="environment"/> set for the process.</summary>
+    public static (int ExitCode, System.Text.Json.JsonElement Summary, string Stdout, string Stderr) RunUntil(IDictionary<string, string>? environment, Func<bool> until, TimeSpan timeout, params string[] args)
     {
-        using var process = Start([.. args, "--json"]);
+        using var process = Start(environment, [.. args, "--json"]);
         var clock = Stopwatch.StartNew();
         while (!process._process.HasExited && !until())
         {

@@ -129,10 +129,11 @@ public sealed class JournalCrashSafetyTests
     [Fact]
     public void EditingOrDeletingASealedSegmentBreaksTheHashChainAndVerifySaysWhere()
     {
+        // Segments a little larger than their header (the schema), so each holds several records.
         using var folder = new JournalFolder();
-        using (var writer = folder.Open(10_000))
+        using (var writer = folder.Open(RecordSchema.ToJson().Length + 4_000))
         {
-            JournalFolder.Write(writer, Records(120));
+            JournalFolder.Write(writer, Records(200));
         }
 
         var segments = folder.Segments;

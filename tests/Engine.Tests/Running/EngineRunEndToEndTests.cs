@@ -95,7 +95,7 @@ public sealed partial class EngineRunEndToEndTests
         int recordedAt = Array.IndexOf(lines, "  recorded in the journal:");
         int replayedAt = Array.IndexOf(lines, "  made by this replay:");
         var reported = lines[(recordedAt + 1)..replayedAt].Select(l => StrategyName().Replace(l.Trim(), "strategy $1")).Where(l => l != "(no decisions)").ToList();
-        var journaled = records.Where(r => r.Sequence == at && r.Type is RecordType.SignalIntent or RecordType.RiskVerdict or RecordType.OrderRequest)
+        var journaled = records.Where(r => r.Sequence == at && r.Type is RecordType.SignalIntent or RecordType.RiskVerdict or RecordType.OrderRequest or RecordType.OrderTransition)
             .Select(r => OutputRecordCodec.Describe(r.Type, r.Payload.Span)).ToList();
         Assert.Equal(journaled, reported);
         var replayed = lines[(replayedAt + 1)..].TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => StrategyName().Replace(l.Trim(), "strategy $1")).ToList();
@@ -131,6 +131,50 @@ public sealed partial class EngineRunEndToEndTests
     }
 
     [Fact]
+    public void APaperRunFillsAtThePaperBrokerAgainstTheTicksItSeesAndReplaysWithoutIt()
+    {
+        using var config = new TestEngineConfig();
+        File.WriteAllText(config.File, File.ReadAllText(config.File).Replace("mode: sim", "mode: paper\nmarket_clock: simulator", StringComparison.Ordinal));
+        using var sim = EngineProcess.Start("sim", "--port", "0", "--config", config.File, "--duration", "180");
+        var url = SimListening().Match(sim.WaitForFirstLine(TimeSpan.FromSeconds(60)));
+        Assert.True(url.Success, sim.FirstLine);
+        var environment = new Dictionary<string, string> { ["KITE_API_KEY"] = "sim_api_key", ["KITE_ACCESS_TOKEN"] = "sim_access_token" };
+
+        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(environment, () => Fills(config.Journal) >= 2, TimeSpan.FromSeconds(180), "run", "--config", config.File, "--ticker-url", url.Groups[1].Value);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Equal("paper", summary.GetProperty("mode").GetString());
+        Assert.StartsWith("paper broker", summary.GetProperty("gateway").GetString(), StringComparison.Ordinal);
+        Assert.True(summary.GetProperty("orders_filled").GetInt64() >= 2);
+        var records = JournalReader.Open(config.Journal).Read().ToList();
+        var replies = records.Where(r => r.Type == RecordType.OrderReply).Select(r => InputRecordCodec.ReadReply(r.Payload.Span)).ToList();
+        Assert.All(replies, r => Assert.Equal(Engine.Core.Orders.ReplyOutcome.Accepted, r.Outcome));
+        Assert.Equal(records.Count(r => r.Type == RecordType.OrderRequest), replies.Count);
+
+        var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
+        Assert.True(replayExit == 0, replayOut);
+        Assert.Contains("verify: OK", replayOut, StringComparison.Ordinal);
+    }
+
+    internal static int Fills(string folder)
+    {
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.seg*").Any())
+        {
+            return 0;
+        }
+
+        try
+        {
+            return JournalReader.Open(folder).Read(new JournalReadOptions { SkipDamaged = true })
+                .Count(r => r.Type == RecordType.OrderTransition && OutputRecordCodec.ReadTransition(r.Payload.Span).FillQuantity > 0);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    [Fact]
     public void TwoRunsIntoOneJournalContinueTheSequenceAndReplayAsTwoRuns()
     {
         using var config = new TestEngineConfig();
@@ -143,7 +187,7 @@ public sealed partial class EngineRunEndToEndTests
         var records = JournalReader.Open(config.Journal).Read().ToList();
         var starts = records.Where(r => r.Type == RecordType.SessionStart).Select(r => r.Sequence).ToList();
         Assert.Equal(2, starts.Count);
-        var inputs = records.Where(r => r.Type is RecordType.Tick or RecordType.Timer).Select(r => r.Sequence).ToList();
+        var inputs = records.Where(r => RecordSchema.Types[r.Type].Direction == RecordDirection.Input).Select(r => r.Sequence).ToList();
         Assert.Equal(Enumerable.Range(0, inputs.Count).Select(i => (long)i), inputs);   // one sequence across both runs
         Assert.Equal(inputs.First(s => s >= starts[1]), starts[1]);
 

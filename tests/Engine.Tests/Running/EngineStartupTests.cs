@@ -10,8 +10,7 @@ namespace Engine.Tests.Running;
 
 /// <summary>
 /// A start-up step that fails after the journal opened must still leave a journal that is
-/// flushed, sealed and verifies, and say which step failed and why; modes that cannot route
-/// orders yet refuse to start at all.
+/// flushed, sealed and verifies, and say which step failed and why.
 /// </summary>
 public sealed class EngineStartupTests
 {
@@ -70,23 +69,6 @@ public sealed class EngineStartupTests
             Assert.False(summary.GetProperty("sealed").GetBoolean());
             Assert.Equal(before, Directory.GetFiles(config.Journal).Select(f => (f, new FileInfo(f).Length)).ToList());
         }
-    }
-
-    [Theory]
-    [InlineData("paper", "the paper broker")]
-    [InlineData("live", "Kite's REST API")]
-    public void PaperAndLiveRefuseToStartRatherThanQuietlyLogOrders(string mode, string gateway)
-    {
-        using var config = new TestEngineConfig();
-        File.WriteAllText(config.File, File.ReadAllText(config.File).Replace("mode: sim", $"mode: {mode}", StringComparison.Ordinal));
-        var environment = new Dictionary<string, string> { ["KITE_API_KEY"] = "key", ["KITE_ACCESS_TOKEN"] = "token" };
-        using var engine = EngineProcess.Start(environment, "run", "--config", config.File, "--duration", "5s");
-        Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(60)));
-
-        Assert.Equal(2, engine.ExitCode);
-        Assert.Contains($"mode: '{mode}' cannot run yet", engine.Stderr, StringComparison.Ordinal);
-        Assert.Contains(gateway, engine.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(config.Journal), "nothing may be written");
     }
 
     private static void AssertSealedAndVerified(string journal)

@@ -44,6 +44,11 @@ public sealed partial class RingEventLayoutTests
             ["Order"] = (At(ref e.Order), Unsafe.SizeOf<Engine.Core.Orders.OrderUpdate>()),
             ["Intents"] = (At(ref e.Intents), Unsafe.SizeOf<IntentBuffer>()),
             ["Decisions"] = (At(ref e.Decisions), Unsafe.SizeOf<DecisionBuffer>()),
+            ["ActionCount"] = (At(ref e.ActionCount), 4),
+            ["TransitionCount"] = (At(ref e.TransitionCount), 4),
+            ["Reply"] = (At(ref e.Reply), Unsafe.SizeOf<Engine.Core.Orders.OrderReply>()),
+            ["Actions"] = (At(ref e.Actions), Unsafe.SizeOf<ActionBuffer>()),
+            ["Transitions"] = (At(ref e.Transitions), Unsafe.SizeOf<TransitionBuffer>()),
         };
     }
 
@@ -51,7 +56,7 @@ public sealed partial class RingEventLayoutTests
     public void TheFieldsEveryStageReadsSitInTheFirstTwoCacheLines()
     {
         var layout = Layout();
-        string[] hot = ["Kind", "RawLength", "InputSequence", "ReceiveTimestampNs", "Timer", "Command", "Argument", "PublishedTicks", "IntentCount"];
+        string[] hot = ["Kind", "RawLength", "InputSequence", "ReceiveTimestampNs", "Timer", "Command", "Argument", "PublishedTicks", "IntentCount", "ActionCount", "TransitionCount"];
         Assert.All(hot, name => Assert.True(layout[name].Offset + layout[name].Size <= 128, $"{name} at {layout[name].Offset}"));
 
         // Nothing overlaps and nothing lies outside the slot.

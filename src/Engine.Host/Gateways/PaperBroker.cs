@@ -1,0 +1,391 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Engine.Core.Inputs;
+using Engine.Core.Instruments;
+using Engine.Core.Market;
+using Engine.Core.Matching;
+using Engine.Core.Orders;
+using Engine.Core.Routing;
+using Engine.Ring;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host.Gateways;
+
+/// <summary>
+/// The paper broker: fills the engine's orders against the engine's own view of the market, the
+/// ticks in the ring, with the matching code the simulator's exchange uses (<see cref="MatchingBook"/>
+/// and <see cref="OrderChecks"/>). The router calls it on its thread, ticks and orders in the
+/// ring's order, so what fills when is a function of the inputs alone. Its answers (a reply per
+/// request, Kite-format order updates with the fills) go to its own queue, and a publishing thread
+/// brings them into the ring through the input door, where they are journaled like a real
+/// broker's, so a paper run replays without the broker. Nothing allocates on the router's thread.
+/// </summary>
+public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchListener
+{
+    private readonly Dictionary<uint, (Instrument Instrument, MatchingBook Book)> _books = [];
+    private readonly Dictionary<ulong, int> _byBrokerId;
+    private readonly Dictionary<ulong, int> _byClientId;
+    private readonly ILogger _logger;
+    private readonly RingBuffer<PaperAnswer> _outbox;
+    private readonly RingPipeline<PaperAnswer> _publisher;
+    private readonly ConcurrentQueue<PaperAnswer> _overflow = new();
+    private readonly PublishingHandler _handler;
+    private PaperOrder[] _orders;
+    private int _count;
+    private ulong _nextBrokerId = 9_000_000_000_000_001;
+    private OrderAnswerPublisher? _answers;
+    private volatile bool _accepting = true;
+
+    /// <summary>Creates the broker for <paramref name="instruments"/>.</summary>
+    public PaperBroker(IEnumerable<Instrument> instruments, ILogger logger, int capacity = 8192)
+    {
+        ArgumentNullException.ThrowIfNull(instruments);
+        _logger = logger;
+        foreach (var instrument in instruments)
+        {
+            _books[instrument.InstrumentToken] = (instrument, new MatchingBook(instrument.InstrumentToken));
+        }
+
+        _orders = new PaperOrder[capacity];
+        _byBrokerId = new Dictionary<ulong, int>(capacity);
+        _byClientId = new Dictionary<ulong, int>(capacity);
+        _outbox = new RingBuffer<PaperAnswer>(1 << 14, new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)));
+        _publisher = new RingPipeline<PaperAnswer>(_outbox, new RingPipelineOptions { ThreadNamePrefix = "paper-" });
+        _handler = new PublishingHandler(this);
+        _publisher.HandleEventsWith(_handler);
+    }
+
+    /// <inheritdoc/>
+    public string Name => "paper broker (fills against the ticks in the ring)";
+
+    /// <inheritdoc/>
+    public GatewayCounters Counters { get; } = new();
+
+    /// <inheritdoc/>
+    public void Start(InputPublisher inputs)
+    {
+        _answers = new OrderAnswerPublisher(inputs);
+        _publisher.Start();
+    }
+
+    /// <inheritdoc/>
+    public void OnTick(in Tick tick, long inputSequence)
+    {
+        if (_books.TryGetValue(tick.InstrumentToken, out var entry))
+        {
+            entry.Book.OnTick(tick, this);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Submit(in OrderRequest order)
+    {
+        Counters.OnSubmitted();
+        if (!_accepting)
+        {
+            Counters.OnNotSent();
+            return;
+        }
+
+        Counters.OnSent();
+        switch (order.Action)
+        {
+            case OrderAction.Cancel:
+                Cancel(order);
+                break;
+            case OrderAction.Modify:
+                Modify(order);
+                break;
+            default:
+                Place(order);
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> DrainAsync(TimeSpan timeout)
+    {
+        _accepting = false;
+        var deadline = DateTime.UtcNow + timeout;
+        while ((_outbox.Cursor > _publisher.Consumers.Min(c => c.Sequence) || !_overflow.IsEmpty) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+
+        return _outbox.Cursor <= _publisher.Consumers.Min(c => c.Sequence) && _overflow.IsEmpty;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        _accepting = false;
+        _publisher.Shutdown(TimeSpan.FromSeconds(5));
+        _publisher.Dispose();
+        _handler.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    void IMatchListener.OnFill(ulong orderId, long quantity, long price)
+    {
+        ref var order = ref _orders[_byBrokerId[orderId]];
+        order.Filled += quantity;
+        order.FilledValue += quantity * price;
+        order.Status = order.Filled == order.Quantity ? OrderStatus.Complete : OrderStatus.Open;
+        Queue(PaperAnswer.UpdateOf(order));
+    }
+
+    void IMatchListener.OnTriggered(ulong orderId)
+    {
+        ref var order = ref _orders[_byBrokerId[orderId]];
+        order.Status = OrderStatus.Open;
+        Queue(PaperAnswer.UpdateOf(order));
+    }
+
+    void IMatchListener.OnExpired(ulong orderId, long remaining)
+    {
+        ref var order = ref _orders[_byBrokerId[orderId]];
+        order.Cancelled = remaining;
+        order.Status = OrderStatus.Cancelled;
+        Queue(PaperAnswer.UpdateOf(order));
+    }
+
+    private void Place(in OrderRequest request)
+    {
+        if (!_books.TryGetValue(request.InstrumentToken, out var entry) || _byClientId.ContainsKey(request.ClientOrderId))
+        {
+            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Input, 0, RejectReason.Input));
+            return;
+        }
+
+        var instrument = entry.Instrument;
+        var match = new MatchOrder
+        {
+            Id = _nextBrokerId++,
+            Side = request.Side,
+            Type = request.OrderType,
+            Validity = request.Validity,
+            MarketProtection = request.MarketProtection,
+            Quantity = request.Quantity,
+            Price = request.Price,
+            TriggerPrice = request.TriggerPrice,
+        };
+        var rules = new InstrumentRules(Math.Max(1, instrument.TickSizeUnits), Math.Max(1, instrument.LotSize), 0, 0, 0);
+        var reason = OrderChecks.Check(match, rules);
+        if (reason == RejectReason.MarketProtection || reason == RejectReason.Input)
+        {
+            // Kite refuses these at once, without an order id.
+            Counters.OnRejected();
+            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Input, 0, reason));
+            return;
+        }
+
+        if (_count == _orders.Length)
+        {
+            Array.Resize(ref _orders, _orders.Length * 2);
+        }
+
+        int index = _count++;
+        _orders[index] = new PaperOrder
+        {
+            ClientOrderId = request.ClientOrderId,
+            BrokerOrderId = match.Id,
+            InstrumentToken = request.InstrumentToken,
+            Side = request.Side,
+            OrderType = request.OrderType,
+            Product = request.Product,
+            Validity = request.Validity,
+            Quantity = request.Quantity,
+            Price = request.Price,
+            TriggerPrice = request.TriggerPrice,
+            Status = OrderStatus.Open,
+        };
+        _byBrokerId[match.Id] = index;
+        _byClientId[request.ClientOrderId] = index;
+        Counters.OnAccepted();
+        Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Accepted, BrokerError.None, match.Id, RejectReason.None));
+        ref var order = ref _orders[index];
+        if (reason != RejectReason.None)
+        {
+            order.Status = OrderStatus.Rejected;
+            order.Reason = reason;
+            Queue(PaperAnswer.UpdateOf(order));
+            return;
+        }
+
+        order.Status = request.OrderType is OrderType.StopLoss or OrderType.StopLossMarket ? OrderStatus.TriggerPending : OrderStatus.Open;
+        Queue(PaperAnswer.UpdateOf(order));
+        entry.Book.Submit(match, this);
+    }
+
+    private void Cancel(in OrderRequest request)
+    {
+        if (!_byClientId.TryGetValue(request.ClientOrderId, out int index) || OrderStatuses.IsTerminal(_orders[index].Status))
+        {
+            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Order, 0, RejectReason.None));
+            return;
+        }
+
+        ref var order = ref _orders[index];
+        _books[order.InstrumentToken].Book.Cancel(order.BrokerOrderId, out _);
+        order.Cancelled = order.Quantity - order.Filled;
+        order.Status = OrderStatus.Cancelled;
+        Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Accepted, BrokerError.None, order.BrokerOrderId, RejectReason.None));
+        Queue(PaperAnswer.UpdateOf(order));
+    }
+
+    private void Modify(in OrderRequest request)
+    {
+        if (!_byClientId.TryGetValue(request.ClientOrderId, out int index) || OrderStatuses.IsTerminal(_orders[index].Status))
+        {
+            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Order, 0, RejectReason.None));
+            return;
+        }
+
+        ref var order = ref _orders[index];
+        order.Quantity = request.Quantity > 0 ? request.Quantity : order.Quantity;
+        order.Price = request.Price > 0 ? request.Price : order.Price;
+        order.TriggerPrice = request.TriggerPrice > 0 ? request.TriggerPrice : order.TriggerPrice;
+        Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Accepted, BrokerError.None, order.BrokerOrderId, RejectReason.None));
+        _books[order.InstrumentToken].Book.Modify(order.BrokerOrderId, order.Quantity, order.Price, order.TriggerPrice, request.OrderType, this);
+    }
+
+    // The router's thread never blocks on the publisher: beyond the queue, answers wait in line.
+    private void Queue(in PaperAnswer answer)
+    {
+        if (_overflow.IsEmpty && _outbox.TryNext(out long sequence))
+        {
+            _outbox[sequence] = answer;
+            _outbox.Publish(sequence);
+        }
+        else
+        {
+            _overflow.Enqueue(answer);
+        }
+    }
+
+    private sealed class PublishingHandler(PaperBroker owner) : IEventHandler<PaperAnswer>, IDisposable
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(2048);
+        private readonly Utf8JsonWriter _json = new(new ArrayBufferWriter<byte>());
+
+        public string Name => "paper";
+
+        public void Dispose() => _json.Dispose();
+
+        public void OnEvent(ref PaperAnswer data, long sequence, bool endOfBatch)
+        {
+            Publish(data);
+            while (endOfBatch && owner._overflow.TryDequeue(out var late))
+            {
+                Publish(late);
+            }
+        }
+
+        public void OnTimeout(long sequence)
+        {
+            while (owner._overflow.TryDequeue(out var late))
+            {
+                Publish(late);
+            }
+        }
+
+        private void Publish(in PaperAnswer answer)
+        {
+            _buffer.ResetWrittenCount();
+            _json.Reset(_buffer);
+            var (instrument, _) = owner._books[answer.InstrumentToken];
+            if (answer.Kind == PaperAnswerKind.Reply)
+            {
+                WriteReply(answer);
+                var reply = new OrderReply
+                {
+                    ClientOrderId = answer.ClientOrderId,
+                    BrokerOrderId = answer.BrokerOrderId,
+                    Action = answer.Action,
+                    Outcome = answer.Outcome,
+                    Error = answer.Error,
+                    HttpStatus = answer.Outcome == ReplyOutcome.Accepted ? (short)200 : (short)400,
+                    Attempt = 1,
+                };
+                owner._answers!.Reply(reply, _buffer.WrittenSpan);
+                return;
+            }
+
+            WriteUpdate(answer, instrument);
+            owner._answers!.Update(_buffer.WrittenSpan);
+        }
+
+        private void WriteReply(in PaperAnswer answer)
+        {
+            _json.WriteStartObject();
+            if (answer.Outcome == ReplyOutcome.Accepted)
+            {
+                _json.WriteString("status", "success");
+                _json.WriteStartObject("data");
+                WriteId("order_id", answer.BrokerOrderId);
+                _json.WriteEndObject();
+            }
+            else
+            {
+                _json.WriteString("status", "error");
+                _json.WriteString("message", answer.Reason != RejectReason.None ? OrderChecks.Describe(answer.Reason, default) : "the order is not open at the paper broker");
+                _json.WriteNull("data");
+                _json.WriteString("error_type", answer.Error == BrokerError.Input ? "InputException" : "OrderException");
+            }
+
+            _json.WriteEndObject();
+            _json.Flush();
+        }
+
+        private void WriteUpdate(in PaperAnswer answer, Instrument instrument)
+        {
+            decimal divisor = instrument.PriceDivisor;
+            _json.WriteStartObject();
+            _json.WriteString("type", "order");
+            _json.WriteStartObject("data");
+            WriteId("order_id", answer.BrokerOrderId);
+            WriteId("exchange_order_id", answer.BrokerOrderId);
+            _json.WriteString("status", OrderStatuses.ToKite(answer.Status));
+            if (answer.Reason != RejectReason.None)
+            {
+                _json.WriteString("status_message", OrderChecks.Describe(answer.Reason, new InstrumentRules(instrument.TickSizeUnits, instrument.LotSize, 0, 0, 0)));
+            }
+            else
+            {
+                _json.WriteNull("status_message");
+            }
+
+            _json.WriteString("variety", "regular");
+            _json.WriteString("exchange", instrument.Exchange);
+            _json.WriteString("tradingsymbol", instrument.TradingSymbol);
+            _json.WriteNumber("instrument_token", instrument.InstrumentToken);
+            _json.WriteString("order_type", answer.OrderType switch { OrderType.Limit => "LIMIT", OrderType.StopLoss => "SL", OrderType.StopLossMarket => "SL-M", _ => "MARKET" });
+            _json.WriteString("transaction_type", answer.Side == Side.Buy ? "BUY" : "SELL");
+            _json.WriteString("validity", answer.Validity switch { Validity.Ioc => "IOC", Validity.Ttl => "TTL", _ => "DAY" });
+            _json.WriteString("product", answer.Product switch { Product.Cnc => "CNC", Product.Nrml => "NRML", _ => "MIS" });
+            _json.WriteNumber("quantity", answer.Quantity);
+            _json.WriteNumber("price", answer.Price / divisor);
+            _json.WriteNumber("trigger_price", answer.TriggerPrice / divisor);
+            _json.WriteNumber("average_price", answer.Filled == 0 ? 0 : decimal.Round(answer.FilledValue / divisor / answer.Filled, 4));
+            _json.WriteNumber("filled_quantity", answer.Filled);
+            _json.WriteNumber("pending_quantity", OrderStatuses.IsTerminal(answer.Status) ? 0 : answer.Quantity - answer.Filled);
+            _json.WriteNumber("cancelled_quantity", answer.Cancelled);
+            Span<byte> tag = stackalloc byte[20];
+            int length = OrderIds.FormatTag(answer.ClientOrderId, tag);
+            _json.WriteString("tag", tag[..length]);
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+            _json.Flush();
+        }
+
+        // Ids as JSON strings, formatted without a string of their own.
+        private void WriteId(string name, ulong id)
+        {
+            Span<byte> digits = stackalloc byte[20];
+            System.Buffers.Text.Utf8Formatter.TryFormat(id, digits, out int written);
+            _json.WriteString(name, digits[..written]);
+        }
+    }
+
+}

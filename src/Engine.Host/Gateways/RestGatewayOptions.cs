@@ -1,0 +1,23 @@
+namespace Engine.Host.Gateways;
+
+/// <summary>How the REST gateway sends orders and makes sure of their fate.</summary>
+public sealed record RestGatewayOptions
+{
+    /// <summary>Requests in flight at once (each order's own requests still go one after another).</summary>
+    public int MaxConcurrentRequests { get; init; } = 4;
+
+    /// <summary>Sends of one place at most, when look-ups keep finding it absent.</summary>
+    public int MaxPlaceAttempts { get; init; } = 3;
+
+    /// <summary>The wait after an unanswered place before looking it up, so a request still on its way is not taken for a lost one.</summary>
+    public TimeSpan LookupDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Look-ups of the order book (each retried with backoff) that must all find the order absent before it is sent again.</summary>
+    public int AbsentLookups { get; init; } = 2;
+
+    /// <summary>How often the order book is read while orders are open, to bring in what a dropped update would have said.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Requests the router may queue before the gateway falls behind (beyond it they still queue, allocating).</summary>
+    public int QueueCapacity { get; init; } = 4096;
+}

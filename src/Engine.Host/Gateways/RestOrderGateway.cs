@@ -1,0 +1,490 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Engine.Core.Inputs;
+using Engine.Core.Instruments;
+using Engine.Core.Orders;
+using Engine.Kite.Rest;
+using Engine.Ring;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace Engine.Host.Gateways;
+
+/// <summary>
+/// Orders to Kite's REST API (live) or the simulator's (sim), off the ring threads. The router's
+/// thread only copies each request into this gateway's own ring; a sending thread takes them in
+/// order and does the HTTP work, each order's requests one after another, different orders side by
+/// side. Every answer comes back through the input door as an <c>order_reply</c>. No request is
+/// ever repeated blindly: HTTP 429 is final; after a place that got no usable answer (a timeout,
+/// a lost connection, a 5xx) the gateway looks the order up by its tag in the order book and sends
+/// it again only when every look-up finds it absent. While any order is open it reads the order
+/// book now and then and brings in each change of one of its orders, which covers an order update
+/// the ticker dropped.
+/// </summary>
+public sealed partial class RestOrderGateway : IEngineGateway
+{
+    private readonly KiteRestClient _client;
+    private readonly Dictionary<uint, Instrument> _instruments;
+    private readonly RestGatewayOptions _options;
+    private readonly ILogger _logger;
+    private readonly RingBuffer<OrderRequest> _queue;
+    private readonly RingPipeline<OrderRequest> _sender;
+    private readonly ConcurrentQueue<OrderRequest> _overflow = new();
+    private readonly ConcurrentDictionary<ulong, ulong> _brokerIds = new();
+    private readonly ConcurrentDictionary<ulong, Task> _chains = new();
+    private readonly ConcurrentDictionary<ulong, string> _watched = new();
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private readonly SemaphoreSlim _concurrency;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ResiliencePipeline<KiteResponse<IReadOnlyList<KiteOrder>>> _lookupRetry;
+    private OrderAnswerPublisher? _answers;
+    private Task _poller = Task.CompletedTask;
+    private volatile bool _accepting = true;
+
+    /// <summary>Creates the gateway over <paramref name="client"/>; nothing is sent before <see cref="Start"/>.</summary>
+    public RestOrderGateway(KiteRestClient client, IEnumerable<Instrument> instruments, RestGatewayOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(instruments);
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _instruments = instruments.ToDictionary(i => i.InstrumentToken);
+        _options = options;
+        _logger = logger;
+        _concurrency = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentRequests));
+        _queue = new RingBuffer<OrderRequest>((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, options.QueueCapacity)), new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)));
+        _sender = new RingPipeline<OrderRequest>(_queue, new RingPipelineOptions { ThreadNamePrefix = "orders-" });
+        _sender.HandleEventsWith(new SendingHandler(this));
+
+        // Reading the order book is safe to repeat: backoff, a few tries.
+        _lookupRetry = new ResiliencePipelineBuilder<KiteResponse<IReadOnlyList<KiteOrder>>>()
+            .AddRetry(new RetryStrategyOptions<KiteResponse<IReadOnlyList<KiteOrder>>>
+            {
+                ShouldHandle = new PredicateBuilder<KiteResponse<IReadOnlyList<KiteOrder>>>().HandleResult(r => !r.IsSuccess && r.HttpStatus is 0 or >= 500),
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(250),
+                UseJitter = true,
+            })
+            .Build();
+    }
+
+    /// <inheritdoc/>
+    public string Name => $"Kite REST at {_client.Options.BaseUrl}";
+
+    /// <inheritdoc/>
+    public GatewayCounters Counters { get; } = new();
+
+    /// <inheritdoc/>
+    public void Start(InputPublisher inputs)
+    {
+        _answers = new OrderAnswerPublisher(inputs);
+        _sender.Start();
+        _poller = Task.Run(() => PollAsync(_stop.Token));
+    }
+
+    /// <inheritdoc/>
+    public void Submit(in OrderRequest order)
+    {
+        Counters.OnSubmitted();
+        if (_queue.TryNext(out long sequence))
+        {
+            _queue[sequence] = order;
+            _queue.Publish(sequence);
+        }
+        else
+        {
+            // Never block the router: a burst beyond the queue waits here instead (it allocates, and says so).
+            _overflow.Enqueue(order);
+            Log.Overflow(_logger, order.ClientOrderId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> DrainAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_queue.Cursor > _sender.Consumers.Min(c => c.Sequence) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+
+        _accepting = false;
+        var pending = _inFlight.Keys.ToArray();
+        var remaining = deadline - DateTime.UtcNow;
+        bool done = remaining > TimeSpan.Zero && await Task.WhenAll(pending).WaitAsync(remaining).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
+        return done || pending.Length == 0;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        _accepting = false;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _sender.Shutdown(TimeSpan.FromSeconds(5));
+        _sender.Dispose();
+        try
+        {
+            await _poller.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _client.Dispose();
+        _concurrency.Dispose();
+        _stop.Dispose();
+    }
+
+    // On the sending thread: each order's requests chain one after another.
+    private void Dispatch(OrderRequest request)
+    {
+        while (_overflow.TryDequeue(out var late))
+        {
+            DispatchOne(late);
+        }
+
+        DispatchOne(request);
+    }
+
+    private void DispatchOne(OrderRequest request)
+    {
+        if (!_accepting)
+        {
+            Counters.OnNotSent();
+            Log.NotSent(_logger, request.ClientOrderId, request.Action);
+            return;
+        }
+
+        var previous = _chains.TryGetValue(request.ClientOrderId, out var chain) ? chain : Task.CompletedTask;
+        var task = previous.ContinueWith(_ => ExecuteAsync(request), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        _chains[request.ClientOrderId] = task;
+        _inFlight[task] = 0;
+        _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task ExecuteAsync(OrderRequest request)
+    {
+        await _concurrency.WaitAsync(_stop.Token).ConfigureAwait(false);
+        try
+        {
+            switch (request.Action)
+            {
+                case OrderAction.Cancel:
+                case OrderAction.Modify:
+                    await ChangeAsync(request).ConfigureAwait(false);
+                    break;
+                default:
+                    await PlaceAsync(request).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug here must not take the gateway down, and the engine must hear of it.
+            Log.Failed(_logger, request.ClientOrderId, ex);
+            Publish(request, new KiteError(BrokerError.General, $"the gateway failed: {ex.Message}", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, []);
+        }
+        finally
+        {
+            _concurrency.Release();
+        }
+    }
+
+    private async Task PlaceAsync(OrderRequest request)
+    {
+        string tag = Tag(request.ClientOrderId);
+        if (!_instruments.TryGetValue(request.InstrumentToken, out var instrument))
+        {
+            Publish(request, new KiteError(BrokerError.Input, $"instrument {request.InstrumentToken} is not in the run's instruments", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, []);
+            return;
+        }
+
+        var parameters = Parameters(request, instrument, tag);
+        for (short attempt = 1; attempt <= _options.MaxPlaceAttempts; attempt++)
+        {
+            Counters.OnSent();
+            var response = await _client.PlaceOrderAsync(parameters, _stop.Token).ConfigureAwait(false);
+            if (response.IsSuccess)
+            {
+                ulong brokerId = ParseId(response.Data);
+                _brokerIds[request.ClientOrderId] = brokerId;
+                _watched[request.ClientOrderId] = tag;
+                Counters.OnAccepted();
+                Publish(request, null, ReplyOutcome.Accepted, brokerId, attempt, response.Latency, response.Body);
+                Log.Placed(_logger, request.ClientOrderId, instrument.TradingSymbol, request.Side, request.Quantity, brokerId, response.Latency.TotalMilliseconds);
+                return;
+            }
+
+            var error = response.Error!;
+            if (error.Type == BrokerError.RateLimit)
+            {
+                Counters.OnRateLimited();
+                Publish(request, error, ReplyOutcome.RateLimited, 0, attempt, response.Latency, response.Body);
+                Log.RateLimited(_logger, request.ClientOrderId);
+                return;
+            }
+
+            if (response.HttpStatus is > 0 and < 500)
+            {
+                Counters.OnRejected();
+                Publish(request, error, ReplyOutcome.Rejected, 0, attempt, response.Latency, response.Body);
+                Log.Refused(_logger, request.ClientOrderId, error.ToString());
+                return;
+            }
+
+            // No usable answer: the order may or may not exist. Find out before anything else.
+            Counters.OnUnanswered();
+            Publish(request, error, ReplyOutcome.NoAnswer, 0, attempt, response.Latency, response.Body);
+            Log.Unanswered(_logger, request.ClientOrderId, error.ToString());
+            var (found, known) = await LookUpAsync(request.ClientOrderId, tag).ConfigureAwait(false);
+            if (found is { } order)
+            {
+                ulong brokerId = ParseId(order.Id);
+                _brokerIds[request.ClientOrderId] = brokerId;
+                _watched[request.ClientOrderId] = tag;
+                Publish(request, null, ReplyOutcome.Found, brokerId, attempt, TimeSpan.Zero, order.Json);
+                Log.Found(_logger, request.ClientOrderId, brokerId);
+                return;
+            }
+
+            if (!known)
+            {
+                // The broker could not be asked: sending again could duplicate the order.
+                _watched[request.ClientOrderId] = tag;
+                Publish(request, new KiteError(BrokerError.Network, "the order book could not be read to learn whether the order exists; not sent again (the order book poll keeps looking)", 0), ReplyOutcome.Rejected, 0, attempt, TimeSpan.Zero, []);
+                return;
+            }
+
+            Publish(request, null, ReplyOutcome.Absent, 0, attempt, TimeSpan.Zero, "{\"status\":\"absent\",\"message\":\"no order with this tag in the order book\"}"u8);
+            if (attempt < _options.MaxPlaceAttempts)
+            {
+                Counters.OnResent();
+            }
+        }
+
+        Publish(request, new KiteError(BrokerError.Network, $"no answer after {_options.MaxPlaceAttempts} sends, and the order is not in the order book", 0), ReplyOutcome.Rejected, 0, (short)_options.MaxPlaceAttempts, TimeSpan.Zero, []);
+    }
+
+    private async Task ChangeAsync(OrderRequest request)
+    {
+        ulong brokerId = request.BrokerOrderId != 0 ? request.BrokerOrderId : _brokerIds.GetValueOrDefault(request.ClientOrderId);
+        if (brokerId == 0)
+        {
+            Publish(request, new KiteError(BrokerError.Order, "the order never reached the broker", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, []);
+            return;
+        }
+
+        string id = brokerId.ToString(CultureInfo.InvariantCulture);
+        Counters.OnSent();
+        KiteResponse<string> response;
+        if (request.Action == OrderAction.Cancel)
+        {
+            response = await _client.CancelOrderAsync(id, _stop.Token).ConfigureAwait(false);
+        }
+        else
+        {
+            var instrument = _instruments[request.InstrumentToken];
+            response = await _client.ModifyOrderAsync(id, new KiteOrderParameters
+            {
+                Quantity = request.Quantity,
+                OrderType = OrderTypeName(request.OrderType),
+                Price = request.Price > 0 ? request.Price / (decimal)instrument.PriceDivisor : null,
+                TriggerPrice = request.TriggerPrice > 0 ? request.TriggerPrice / (decimal)instrument.PriceDivisor : null,
+            }, _stop.Token).ConfigureAwait(false);
+        }
+
+        var outcome = response.IsSuccess ? ReplyOutcome.Accepted
+            : response.Error!.Type == BrokerError.RateLimit ? ReplyOutcome.RateLimited
+            : response.HttpStatus is > 0 and < 500 ? ReplyOutcome.Rejected
+            : ReplyOutcome.NoAnswer;
+        _watched[request.ClientOrderId] = Tag(request.ClientOrderId);
+        Publish(request, response.Error, outcome, brokerId, 1, response.Latency, response.Body);
+    }
+
+    // The order with this tag in today's order book: found, absent (every look-up agreed), or not known (the book could not be read).
+    private async Task<((string Id, byte[] Json)? Order, bool Known)> LookUpAsync(ulong clientOrderId, string tag)
+    {
+        await Task.Delay(_options.LookupDelay, _stop.Token).ConfigureAwait(false);
+        for (int look = 0; look < _options.AbsentLookups; look++)
+        {
+            Counters.OnLookup();
+            var book = await _lookupRetry.ExecuteAsync(async token => await _client.GetOrdersAsync(token).ConfigureAwait(false), _stop.Token).ConfigureAwait(false);
+            if (!book.IsSuccess)
+            {
+                return (null, false);
+            }
+
+            foreach (var (order, json) in Orders(book.Body))
+            {
+                if (order.Tag == tag)
+                {
+                    return ((order.OrderId, json), true);
+                }
+            }
+
+            if (look + 1 < _options.AbsentLookups)
+            {
+                await Task.Delay(_options.LookupDelay, _stop.Token).ConfigureAwait(false);
+            }
+        }
+
+        Log.Absent(_logger, clientOrderId, _options.AbsentLookups);
+        return (null, true);
+    }
+
+    // While orders are open, read the order book and bring in each change of one of ours.
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var seen = new Dictionary<ulong, (string Status, long Filled, long Quantity, decimal Average)>();
+        using var timer = new PeriodicTimer(_options.PollInterval);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_watched.IsEmpty || _answers is null)
+            {
+                continue;
+            }
+
+            var book = await _client.GetOrdersAsync(cancellationToken).ConfigureAwait(false);
+            if (!book.IsSuccess)
+            {
+                continue;
+            }
+
+            foreach (var (order, json) in Orders(book.Body))
+            {
+                if (order.Tag is null || !OrderIds.TryParseTag(Encoding.ASCII.GetBytes(order.Tag), out ulong clientId) || !_watched.ContainsKey(clientId))
+                {
+                    continue;
+                }
+
+                var now = (order.Status, order.FilledQuantity, order.Quantity, order.AveragePrice);
+                if (!seen.TryGetValue(clientId, out var before) || before != now)
+                {
+                    seen[clientId] = now;
+                    var frame = new byte[json.Length + 24];
+                    "{\"type\":\"order\",\"data\":"u8.CopyTo(frame);
+                    json.CopyTo(frame, 23);
+                    frame[^1] = (byte)'}';
+                    _answers.Update(frame);
+                    Counters.OnUpdatePolled();
+                }
+
+                if (order.Status is "COMPLETE" or "CANCELLED" or "REJECTED")
+                {
+                    _watched.TryRemove(clientId, out _);
+                }
+            }
+        }
+    }
+
+    private void Publish(in OrderRequest request, KiteError? error, ReplyOutcome outcome, ulong brokerId, short attempt, TimeSpan latency, ReadOnlySpan<byte> body)
+    {
+        var reply = new OrderReply
+        {
+            ClientOrderId = request.ClientOrderId,
+            BrokerOrderId = brokerId,
+            Action = request.Action == OrderAction.None ? OrderAction.Place : request.Action,
+            Outcome = outcome,
+            Error = error?.Type ?? BrokerError.None,
+            HttpStatus = (short)(error?.HttpStatus ?? 200),
+            Attempt = attempt,
+            LatencyNs = (long)(latency.TotalMilliseconds * 1_000_000),
+        };
+        if (body.IsEmpty && error is not null)
+        {
+            // Nothing came back: journal what the gateway saw instead, in the same envelope.
+            body = SimErrorBody(error);
+        }
+
+        _answers!.Reply(reply, body);
+    }
+
+    private static byte[] SimErrorBody(KiteError error) => JsonSerializer.SerializeToUtf8Bytes(new { status = "error", message = error.Message, data = (object?)null, error_type = error.TypeName });
+
+    private static List<(KiteOrder Order, byte[] Json)> Orders(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var list = new List<(KiteOrder, byte[])>();
+        foreach (var element in document.RootElement.GetProperty("data").EnumerateArray())
+        {
+            byte[] json = Encoding.UTF8.GetBytes(element.GetRawText());
+            list.Add((JsonSerializer.Deserialize<KiteOrder>(json)!, json));
+        }
+
+        return list;
+    }
+
+    private static KiteOrderParameters Parameters(in OrderRequest request, Instrument instrument, string tag)
+    {
+        decimal divisor = instrument.PriceDivisor;
+        bool market = request.OrderType is OrderType.Market or OrderType.StopLossMarket;
+        return new KiteOrderParameters
+        {
+            Exchange = instrument.Exchange,
+            TradingSymbol = instrument.TradingSymbol,
+            TransactionType = request.Side == Side.Buy ? "BUY" : "SELL",
+            OrderType = OrderTypeName(request.OrderType),
+            Quantity = request.Quantity,
+            Product = request.Product switch { Product.Cnc => "CNC", Product.Nrml => "NRML", _ => "MIS" },
+            Price = request.Price > 0 ? request.Price / divisor : null,
+            TriggerPrice = request.TriggerPrice > 0 ? request.TriggerPrice / divisor : null,
+            Validity = request.Validity switch { Validity.Ioc => "IOC", Validity.Ttl => "TTL", _ => "DAY" },
+            ValidityTtl = request.Validity == Validity.Ttl ? request.ValidityTtlMinutes : null,
+            MarketProtection = market ? request.MarketProtection : null,
+            Tag = tag,
+        };
+    }
+
+    private static string OrderTypeName(OrderType type) => type switch
+    {
+        OrderType.Limit => "LIMIT",
+        OrderType.StopLoss => "SL",
+        OrderType.StopLossMarket => "SL-M",
+        _ => "MARKET",
+    };
+
+    private static string Tag(ulong clientOrderId) => clientOrderId.ToString(CultureInfo.InvariantCulture);
+
+    private static ulong ParseId(string? id) => ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value) ? value : 0;
+
+    private sealed class SendingHandler(RestOrderGateway owner) : IEventHandler<OrderRequest>
+    {
+        public string Name => "orders";
+
+        public void OnEvent(ref OrderRequest data, long sequence, bool endOfBatch) => owner.Dispatch(data);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "order {ClientOrderId}: {Side} {Quantity} {Symbol} placed, broker order {BrokerOrderId} ({Milliseconds:F0} ms)")]
+        public static partial void Placed(ILogger logger, ulong clientOrderId, string symbol, Side side, long quantity, ulong brokerOrderId, double milliseconds);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "order {ClientOrderId}: refused for the rate (HTTP 429); not retried")]
+        public static partial void RateLimited(ILogger logger, ulong clientOrderId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "order {ClientOrderId}: refused: {Error}")]
+        public static partial void Refused(ILogger logger, ulong clientOrderId, string error);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "order {ClientOrderId}: no usable answer ({Error}); looking it up by its tag before anything else")]
+        public static partial void Unanswered(ILogger logger, ulong clientOrderId, string error);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "order {ClientOrderId}: found in the order book as broker order {BrokerOrderId}; not sent again")]
+        public static partial void Found(ILogger logger, ulong clientOrderId, ulong brokerOrderId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "order {ClientOrderId}: not in the order book after {Lookups} look-ups; sending it again")]
+        public static partial void Absent(ILogger logger, ulong clientOrderId, int lookups);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "order request for {ClientOrderId} queued beyond the gateway's ring (the broker is slower than the orders)")]
+        public static partial void Overflow(ILogger logger, ulong clientOrderId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "order {ClientOrderId}: {Action} journaled but not sent: the engine is stopping")]
+        public static partial void NotSent(ILogger logger, ulong clientOrderId, OrderAction action);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "order {ClientOrderId}: the gateway failed")]
+        public static partial void Failed(ILogger logger, ulong clientOrderId, Exception error);
+    }
+}
