@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using Engine.Core.Events;
+using Engine.Core.Inputs;
+using Engine.Core.Orders;
+using Engine.Host.Gateways;
+using Engine.Kite.Rest;
+using Engine.Ring;
+using Engine.Sim;
+using Engine.Sim.Exchange;
+using Engine.Sim.Faults;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Gateways;
+
+/// <summary>
+/// The REST gateway against the simulator's exchange over loopback: answers come back as inputs,
+/// and no order is ever sent twice, whatever the exchange does to the requests.
+/// </summary>
+public sealed class RestOrderGatewayTests
+{
+    [Fact]
+    public async Task RepliesComeBackAsInputsWithTheBodyAsReceivedAndRateLimitsAreNotRetried()
+    {
+        await using var harness = await Harness.StartAsync(new SimExchangeOptions { OrdersPerSecond = 3 });
+        for (int i = 0; i < 5; i++)
+        {
+            harness.Gateway.Submit(harness.Order((ulong)(1600 + i)));
+        }
+
+        harness.WaitForFinalReplies(5);
+        var replies = harness.FinalReplies.Values.ToList();
+        Assert.Equal(3, replies.Count(r => r.Reply.Outcome == ReplyOutcome.Accepted));
+        Assert.Equal(2, replies.Count(r => r.Reply.Outcome == ReplyOutcome.RateLimited));
+        Assert.All(replies.Where(r => r.Reply.Outcome == ReplyOutcome.RateLimited), r => Assert.Equal((BrokerError.RateLimit, (short)429), (r.Reply.Error, r.Reply.HttpStatus)));
+        Assert.Equal(3, harness.Simulator.Exchange.Orders.Count);
+        Assert.Equal(5, harness.Gateway.Counters.Sent);
+        var accepted = replies.First(r => r.Reply.Outcome == ReplyOutcome.Accepted);
+        Assert.Contains($"\"order_id\":\"{accepted.Reply.BrokerOrderId}\"", accepted.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALostAcknowledgementIsLookedUpAndNeverSentAgain()
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Simulator.Faults.LoseOrderAcks(1);
+        harness.Gateway.Submit(harness.Order(1700));
+        harness.WaitForFinalReplies(1);
+
+        var outcomes = harness.AllReplies.Where(r => r.Reply.ClientOrderId == 1700).Select(r => r.Reply.Outcome).ToList();
+        Assert.Equal([ReplyOutcome.NoAnswer, ReplyOutcome.Found], outcomes);
+        Assert.Single(harness.Simulator.Exchange.Orders, o => o.Tag == "1700");
+        Assert.Equal(1, harness.Gateway.Counters.Sent);
+    }
+
+    [Fact]
+    public async Task A503BeforeThePlaceIsLookedUpFoundAbsentAndSentOnceMore()
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Simulator.Faults.FailOrderRequests(1, afterProcessing: false);
+        harness.Gateway.Submit(harness.Order(1800));
+        harness.WaitForFinalReplies(1);
+
+        var outcomes = harness.AllReplies.Where(r => r.Reply.ClientOrderId == 1800).Select(r => (r.Reply.Outcome, r.Reply.Attempt)).ToList();
+        Assert.Equal([(ReplyOutcome.NoAnswer, (short)1), (ReplyOutcome.Absent, (short)1), (ReplyOutcome.Accepted, (short)2)], outcomes);
+        Assert.Single(harness.Simulator.Exchange.Orders, o => o.Tag == "1800");
+    }
+
+    [Fact]
+    public async Task AnUpdateTheTickerDroppedIsBroughtInByTheOrderBookPoll()
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Gateway.Submit(harness.Order(1900));
+        harness.WaitForFinalReplies(1);
+        Ring.Await.Until(() => harness.Updates.Any(u => u.Order.Status == OrderStatus.Complete && u.Order.TagText == "1900"), TimeSpan.FromSeconds(20), () => "the polled COMPLETE update");
+        Assert.True(harness.Gateway.Counters.UpdatesPolled >= 1);
+        Assert.All(harness.Updates, u => Assert.Equal(OrderAnswerPublisher.RestConnection, u.Connection));
+    }
+
+    [Fact]
+    public void UnderAnyMixOfFaultsEveryOrderReachesTheExchangeExactlyOnce()
+    {
+        var gen = from seed in Gen.Choose(1, 100_000)
+                  from orders in Gen.Choose(4, 12)
+                  select (seed, orders);
+        Prop.ForAll(Arb.From(gen), c =>
+        {
+            var harness = Harness.StartAsync().GetAwaiter().GetResult();
+            try
+            {
+                harness.Simulator.Faults.Chaos(new OrderChaos(c.seed, slowAck: 0.15, loseAck: 0.15, failBefore: 0.15, failAfter: 0.15, dropUpdate: 0.3, slowAckDelay: TimeSpan.FromMilliseconds(700)));
+                var ids = Enumerable.Range(0, c.orders).Select(i => (ulong)(20_000 + (i * 16))).ToList();
+                foreach (ulong id in ids)
+                {
+                    harness.Gateway.Submit(harness.Order(id));
+                }
+
+                harness.WaitForFinalReplies(ids.Count, seconds: 120);
+                var atExchange = harness.Simulator.Exchange.Orders.GroupBy(o => o.Tag).ToDictionary(g => g.Key!, g => g.Count());
+                bool once = ids.All(id => atExchange.GetValueOrDefault(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) == 1);
+                bool nothingElse = atExchange.Count == ids.Count;
+                bool allPlaced = harness.FinalReplies.Values.All(r => r.Reply.Outcome is ReplyOutcome.Accepted or ReplyOutcome.Found);
+                return (once && nothingElse && allPlaced).Label($"seed {c.seed}: at the exchange {string.Join(",", atExchange.Select(p => $"{p.Key}x{p.Value}"))}; final {string.Join(",", harness.FinalReplies.Values.Select(r => r.Reply.Outcome))}");
+            }
+            finally
+            {
+                harness.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(6));
+    }
+
+    private sealed class Harness : IAsyncDisposable
+    {
+        private readonly RingPipeline<RingEvent> _pipeline;
+
+        private Harness(KiteSimulator simulator, RestOrderGateway gateway, RingPipeline<RingEvent> pipeline, Collector collector)
+        {
+            Simulator = simulator;
+            Gateway = gateway;
+            _pipeline = pipeline;
+            Collected = collector;
+        }
+
+        public KiteSimulator Simulator { get; }
+
+        public RestOrderGateway Gateway { get; }
+
+        public Collector Collected { get; }
+
+        public IReadOnlyList<(OrderReply Reply, string Body)> AllReplies => [.. Collected.Replies];
+
+        public ConcurrentDictionary<ulong, (OrderReply Reply, string Body)> FinalReplies => Collected.Final;
+
+        public IReadOnlyList<RingEvent> Updates => [.. Collected.Updates];
+
+        public static async Task<Harness> StartAsync(SimExchangeOptions? exchange = null)
+        {
+            var simulator = await KiteSimulator.StartAsync(
+                new SimulatorOptions
+                {
+                    Port = 0,
+                    TicksPerSecond = 20,
+                    InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
+                    StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
+                    Exchange = exchange ?? new SimExchangeOptions { OrdersPerSecond = 10_000, Capital = 1e12m },
+                },
+                NullLoggerFactory.Instance);
+            var ring = new RingBuffer<RingEvent>(1024, new YieldingWaitStrategy(), ProducerType.Multi);
+            var collector = new Collector();
+            var pipeline = new RingPipeline<RingEvent>(ring);
+            pipeline.HandleEventsWith(collector);
+            pipeline.Start();
+            var client = new KiteRestClient(new KiteRestOptions { BaseUrl = simulator.RestUrl, ApiKey = "sim_api_key", AccessToken = "sim_access_token", Timeout = TimeSpan.FromMilliseconds(400) });
+            var gateway = new RestOrderGateway(client, simulator.Instruments, new RestGatewayOptions { LookupDelay = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.FromMilliseconds(200), MaxPlaceAttempts = 20 }, NullLogger.Instance);
+            gateway.Start(new InputPublisher(ring));
+            Ring.Await.Until(() => simulator.Exchange.TryGetMarket(408065, out _), TimeSpan.FromSeconds(30), () => "the simulator's first tick");
+            return new Harness(simulator, gateway, pipeline, collector);
+        }
+
+        public OrderRequest Order(ulong clientOrderId) => new()
+        {
+            ClientOrderId = clientOrderId,
+            Action = OrderAction.Place,
+            InstrumentToken = 408065,
+            Side = Side.Buy,
+            OrderType = OrderType.Market,
+            Product = Product.Mis,
+            Validity = Validity.Day,
+            MarketProtection = -1,
+            Quantity = 1,
+        };
+
+        public void WaitForFinalReplies(int count, double seconds = 60) =>
+            Ring.Await.Until(() => Collected.Final.Count >= count, TimeSpan.FromSeconds(seconds), () => $"{Collected.Final.Count} of {count} orders settled; replies so far: {string.Join(", ", Collected.Replies.Select(r => $"{r.Reply.ClientOrderId}:{r.Reply.Outcome}"))}");
+
+        public async ValueTask DisposeAsync()
+        {
+            await Gateway.DisposeAsync();
+            _pipeline.Shutdown(TimeSpan.FromSeconds(5));
+            _pipeline.Dispose();
+            await Simulator.DisposeAsync();
+        }
+    }
+
+    private sealed class Collector : IEventHandler<RingEvent>
+    {
+        public ConcurrentQueue<(OrderReply Reply, string Body)> Replies { get; } = new();
+
+        public ConcurrentDictionary<ulong, (OrderReply Reply, string Body)> Final { get; } = new();
+
+        public ConcurrentQueue<RingEvent> Updates { get; } = new();
+
+        public string Name => "collect";
+
+        public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
+        {
+            if (data.Kind == EventKind.OrderReply)
+            {
+                var entry = (data.Reply, System.Text.Encoding.UTF8.GetString(data.TextBytes));
+                Replies.Enqueue(entry);
+                if (data.Reply.Outcome is not (ReplyOutcome.NoAnswer or ReplyOutcome.Absent))
+                {
+                    Final[data.Reply.ClientOrderId] = entry;
+                }
+            }
+            else if (data.Kind == EventKind.OrderUpdate)
+            {
+                var copy = data;
+                copy.Text = null;
+                Updates.Enqueue(copy);
+            }
+        }
+    }
+}
