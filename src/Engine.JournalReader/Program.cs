@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(TailCommand.Create());
+        root.Subcommands.Add(OrdersCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

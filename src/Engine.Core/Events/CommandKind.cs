@@ -12,6 +12,6 @@ public enum CommandKind : ushort
     /// <summary>Lift the kill switch.</summary>
     Resume = 2,
 
-    /// <summary>Close every open position (routing issue; recorded now).</summary>
+    /// <summary>Cancel every open order and close every position; no intent passes until resume.</summary>
     Flatten = 3,
 }

@@ -56,7 +56,7 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     /// <summary>True while the operator's kill switch is engaged.</summary>
     public bool KillSwitchEngaged => Volatile.Read(ref _killSwitch);
 
-    /// <summary>True after an operator's flatten until resume: only exits pass.</summary>
+    /// <summary>True after an operator's flatten until resume: no intent passes.</summary>
     public bool Flattened => Volatile.Read(ref _flattened);
 
     /// <summary>Intents accepted as orders.</summary>
@@ -102,15 +102,16 @@ public sealed class RiskGate : IEventHandler<RingEvent>
         {
             rule = RiskRule.KillSwitch;
         }
-        else if (_flattened && !intent.IsExit)
+        else if (_flattened)
         {
+            // The order tracker is closing everything; a strategy's exit could only reopen a position.
             rule = RiskRule.Flattened;
         }
         else if (!_lotSizes.TryGetValue(intent.InstrumentToken, out lotSize))
         {
             rule = RiskRule.NotTradable;
         }
-        else if (!(_phase == TimerKind.Open || (intent.IsExit && _phase == TimerKind.SquareOff)))
+        else if (!(_phase == TimerKind.Open || (intent.IsExit && _phase == TimerKind.SquareOff && _options.Product != Product.Mis)))
         {
             rule = RiskRule.MarketSession;
         }

@@ -18,6 +18,6 @@ public enum RiskRule : byte
     /// <summary>The sizing rule gives no quantity.</summary>
     Sizing = 4,
 
-    /// <summary>An operator flattened the book: only exits pass until resume.</summary>
+    /// <summary>An operator flattened the book: no intent passes until resume.</summary>
     Flattened = 5,
 }

@@ -14,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host.Admin;
 
 /// <summary>
-/// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>POST /kill-switch</c> and
-/// <c>POST /resume</c>. Commands enter the ring as inputs (and so the journal), never as a flag
+/// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>POST /kill-switch</c>,
+/// <c>POST /resume</c> and <c>POST /flatten</c> (cancel every open order and close every position). Commands enter the ring as inputs (and so the journal), never as a flag
 /// flipped behind the pipeline's back. Listens on 127.0.0.1 only.
 /// </summary>
 public sealed partial class AdminEndpoint : IAsyncDisposable
@@ -46,6 +46,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         app.MapGet("/status", () => Results.Json(status()));
         app.MapPost("/kill-switch", (HttpRequest request) => Command(inputs, CommandKind.KillSwitch, request, logger));
         app.MapPost("/resume", (HttpRequest request) => Command(inputs, CommandKind.Resume, request, logger));
+        app.MapPost("/flatten", (HttpRequest request) => Command(inputs, CommandKind.Flatten, request, logger));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new AdminEndpoint(app, new Uri(address).Port);
@@ -59,7 +60,13 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         string source = $"admin endpoint{(reason.Length > 0 ? ": " + reason : "")}";
         long sequence = inputs.PublishCommand(command, 0, System.Text.Encoding.UTF8.GetBytes(source), UnixTime.NowNanoseconds());
         Log.Command(logger, command, sequence, source);
-        return Results.Json(new { command = command == CommandKind.KillSwitch ? "kill-switch" : "resume", input_sequence = sequence });
+        string name = command switch
+        {
+            CommandKind.KillSwitch => "kill-switch",
+            CommandKind.Flatten => "flatten",
+            _ => "resume",
+        };
+        return Results.Json(new { command = name, input_sequence = sequence });
     }
 
     /// <inheritdoc/>
@@ -71,7 +78,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, POST resume)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, POST resume, POST flatten)")]
         public static partial void Listening(ILogger logger, Uri url);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "operator command {Command} entered the ring as input {Sequence} ({Source})")]

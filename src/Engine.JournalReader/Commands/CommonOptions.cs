@@ -11,7 +11,7 @@ public sealed class CommonOptions
     public Argument<string> Folder { get; } = new("journal") { Description = "The journal folder." };
 
     /// <summary>--type.</summary>
-    public Option<string?> Types { get; } = new("--type") { Description = "Record types, comma-separated (tick, order_update, broker_text, timer, command, signal_intent, risk_verdict, order_request, session_start, instrument)." };
+    public Option<string?> Types { get; } = new("--type") { Description = $"Record types, comma-separated ({string.Join(", ", Engine.Journal.Format.RecordSchema.Types.Values.Select(t => t.Name))})." };
 
     /// <summary>--token.</summary>
     public Option<string?> Tokens { get; } = new("--token") { Description = "Instrument tokens, comma-separated." };

@@ -74,6 +74,20 @@ public sealed partial class EngineRunEndToEndTests
         Assert.Contains(records, r => r.Type == RecordType.Timer);
         Assert.True(JournalVerifier.Verify(config.Journal).Ok);
 
+        // An auditor follows each order from its input to the exchange's answer.
+        var (ordersExit, ordersJson, ordersErr) = EngineProcess.RunJournal("orders", config.Journal, "--json");
+        Assert.True(ordersExit == 0, ordersErr);
+        var lives = ordersJson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(summary.GetProperty("orders").GetInt64(), lives.Count);
+        var filled = lives.First(l => l.GetProperty("state").GetString() == "Complete");
+        var kinds = filled.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "input", "intent", "verdict", "request", "reply", "update", "state" }, kinds);
+        string broker = filled.GetProperty("broker_order_id").GetString()!;
+        var (oneExit, one, _) = EngineProcess.RunJournal("orders", config.Journal, "--order", broker);
+        Assert.Equal(0, oneExit);
+        Assert.StartsWith($"order {filled.GetProperty("client_order_id").GetUInt64()}: ", one, StringComparison.Ordinal);
+        Assert.Matches(@"^  \S+\+05:30 \(\S+Z\)  seq \d+", one.Split('\n')[1]);   // each step in IST and UTC
+
         var (replayExit, replayOut, replayErr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
         Assert.True(replayExit == 0, replayOut + replayErr);
         Assert.Contains("verify: OK: every decision re-derived identically", replayOut);
@@ -277,6 +291,92 @@ public sealed partial class EngineRunEndToEndTests
         // The operator's command replays like any other input.
         var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
         Assert.True(replayExit == 0, replayOut);
+    }
+
+    [Fact]
+    public async Task AFlattenFromTheAdminEndpointClosesEveryPositionAndStopsTheStrategiesUntilResume()
+    {
+        using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
+        using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "120s", "--json");
+        Engine.Tests.Ring.Await.Until(() => AdminListening().IsMatch(engine.Stdout + engine.Stderr), TimeSpan.FromSeconds(60), () => engine.Stdout + engine.Stderr);
+        var admin = new Uri(AdminListening().Match(engine.Stdout + engine.Stderr).Groups[1].Value.TrimEnd('/') + "/");
+        using var http = new HttpClient();
+        WaitFor(() => Positions(config.Journal).Values.Any(q => q != 0), "an open position");
+
+        using var flatten = await http.PostAsync(new Uri(admin, "flatten?reason=end%20of%20test"), null);
+        Assert.True(flatten.IsSuccessStatusCode);
+        using var answer = System.Text.Json.JsonDocument.Parse(await flatten.Content.ReadAsStringAsync());
+        long flattenedAt = answer.RootElement.GetProperty("input_sequence").GetInt64();
+        WaitFor(() => JournalHolds(config.Journal, RecordType.OrderRequest, 1) && Positions(config.Journal).Values.All(q => q == 0) && EngineOrdersFilled(config.Journal) > 0, "every position closed by the engine's own orders");
+        engine.Signal(15);
+        Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, engine.ExitCode);
+
+        var records = JournalReader.Open(config.Journal).Read().ToList();
+        var afterFlatten = records.Where(r => r.Sequence > flattenedAt).ToList();
+        Assert.All(afterFlatten.Where(r => r.Type == RecordType.RiskVerdict), r => Assert.Equal((byte)Engine.Core.Risk.RiskRule.Flattened, r.Payload.Span[5]));
+        var placedAfter = afterFlatten.Where(r => r.Type == RecordType.OrderRequest).Select(r => OutputRecordCodec.ReadOrder(r.Payload.Span, r.Sequence)).Where(o => o.Action == Engine.Core.Orders.OrderAction.Place).ToList();
+        Assert.NotEmpty(placedAfter);
+        Assert.All(placedAfter, o => Assert.True(Engine.Core.Orders.OrderIds.IsSystem(o.ClientOrderId)));
+        Assert.All(Positions(config.Journal), p => Assert.Equal(0, p.Value));
+
+        var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
+        Assert.True(replayExit == 0, replayOut);
+    }
+
+    /// <summary>Net quantity per instrument from the fills the journal recorded.</summary>
+    internal static Dictionary<uint, long> Positions(string folder)
+    {
+        var net = new Dictionary<uint, long>();
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.seg*").Any())
+        {
+            return net;
+        }
+
+        var orders = new Dictionary<ulong, Engine.Core.Orders.OrderRequest>();
+        try
+        {
+            foreach (var r in JournalReader.Open(folder).Read(new JournalReadOptions { SkipDamaged = true }))
+            {
+                if (r.Type == RecordType.OrderRequest)
+                {
+                    var order = OutputRecordCodec.ReadOrder(r.Payload.Span, r.Sequence);
+                    if (order.Action == Engine.Core.Orders.OrderAction.Place)
+                    {
+                        orders[order.ClientOrderId] = order;
+                    }
+                }
+                else if (r.Type == RecordType.OrderTransition)
+                {
+                    var t = OutputRecordCodec.ReadTransition(r.Payload.Span);
+                    if (t.FillQuantity > 0 && !t.Illegal && orders.TryGetValue(t.ClientOrderId, out var placed))
+                    {
+                        net[placed.InstrumentToken] = net.GetValueOrDefault(placed.InstrumentToken) + (placed.Side == Engine.Core.Orders.Side.Buy ? t.FillQuantity : -t.FillQuantity);
+                    }
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return net;
+    }
+
+    private static int EngineOrdersFilled(string folder) =>
+        JournalReader.Open(folder).Read(new JournalReadOptions { SkipDamaged = true })
+            .Where(r => r.Type == RecordType.OrderTransition)
+            .Select(r => OutputRecordCodec.ReadTransition(r.Payload.Span))
+            .Count(t => Engine.Core.Orders.OrderIds.IsSystem(t.ClientOrderId) && t.FillQuantity > 0);
+
+    private static void WaitFor(Func<bool> condition, string what)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"timed out waiting for {what}");
+            Thread.Sleep(250);
+        }
     }
 
     private static System.Text.Json.JsonElement StatusOf(HttpClient http, Uri admin)

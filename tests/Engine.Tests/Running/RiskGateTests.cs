@@ -23,23 +23,25 @@ public sealed class RiskGateTests
 
     private static readonly uint[] Tokens = [Equity.InstrumentToken, Future.InstrumentToken, Index.InstrumentToken, Unknown];
 
-    /// <summary>One input: 0..5 a timer, 6 kill switch, 7 resume, otherwise a tick with intents (token index, exit).</summary>
+    /// <summary>One input: 0..5 a timer, 6 kill switch, 7 resume, 13 flatten, otherwise a tick with intents (token index, exit).</summary>
     public sealed record Step(int What, (int Token, bool Exit)[] Intents);
 
     private static Gen<Step> Steps =>
-        from what in Gen.Choose(0, 12)
+        from what in Gen.Choose(0, 13)
         from count in Gen.Choose(0, 4)
         from intents in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 3), ArbMap.Default.GeneratorFor<bool>()), count)
-        select new Step(what, what >= 8 ? intents : []);
+        select new Step(what, what is >= 8 and <= 12 ? intents : []);
 
     [Fact]
     public void EveryVerdictFollowsTheRulesInTheirDocumentedOrder()
     {
-        Prop.ForAll(Gen.ListOf(Steps, 60).ToArbitrary(), steps =>
+        Prop.ForAll(Gen.ListOf(Steps, 60).ToArbitrary(), ArbMap.Default.ArbFor<bool>(), (steps, intraday) =>
         {
-            var gate = new RiskGate(new RiskGateOptions { DefaultQuantity = 2, Product = Product.Nrml }, [Equity, Future, Index]);
+            var product = intraday ? Product.Mis : Product.Nrml;
+            var gate = new RiskGate(new RiskGateOptions { DefaultQuantity = 2, Product = product }, [Equity, Future, Index]);
             var phase = TimerKind.Closed;
             bool killed = false;
+            bool flattened = false;
             var slot = default(RingEvent);
             long sequence = 0;
             foreach (var step in steps)
@@ -56,6 +58,12 @@ public sealed class RiskGateTests
                         slot.Kind = EventKind.Command;
                         slot.Command = step.What == 6 ? CommandKind.KillSwitch : CommandKind.Resume;
                         killed = step.What == 6;
+                        flattened = flattened && step.What == 6;
+                        break;
+                    case 13:
+                        slot.Kind = EventKind.Command;
+                        slot.Command = CommandKind.Flatten;
+                        flattened = true;
                         break;
                     default:
                         slot.Kind = EventKind.Tick;
@@ -74,8 +82,9 @@ public sealed class RiskGateTests
                     var decision = slot.Decisions[i];
                     var expected =
                         killed ? RiskRule.KillSwitch :
+                        flattened ? RiskRule.Flattened :
                         intent.InstrumentToken == Index.InstrumentToken || intent.InstrumentToken == Unknown ? RiskRule.NotTradable :
-                        !(phase == TimerKind.Open || (intent.IsExit && phase == TimerKind.SquareOff)) ? RiskRule.MarketSession :
+                        !(phase == TimerKind.Open || (intent.IsExit && phase == TimerKind.SquareOff && product != Product.Mis)) ? RiskRule.MarketSession :
                         RiskRule.None;
                     if (decision.Rule != expected || decision.IsAccepted != (expected == RiskRule.None))
                     {
@@ -86,7 +95,7 @@ public sealed class RiskGateTests
                     {
                         long lot = intent.InstrumentToken == Future.InstrumentToken ? 75 : 1;
                         var order = decision.ToOrder(intent, sequence, i);
-                        if (decision.Quantity != 2 * lot || order.Quantity != 2 * lot || order.Product != Product.Nrml || order.InstrumentToken != intent.InstrumentToken || order.InputSequence != sequence)
+                        if (decision.Quantity != 2 * lot || order.Quantity != 2 * lot || order.Product != product || order.InstrumentToken != intent.InstrumentToken || order.InputSequence != sequence)
                         {
                             return false;
                         }
