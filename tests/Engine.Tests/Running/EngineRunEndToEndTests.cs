@@ -46,7 +46,7 @@ public sealed partial class EngineRunEndToEndTests
     public void ARunAgainstTheSimulatorJournalsEveryTickAndDecisionAndReplayVerifiesThem()
     {
         using var config = new TestEngineConfig();
-        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(() => JournalHolds(config.Journal, RecordType.OrderRequest, 2), TimeSpan.FromSeconds(180), "run", "--config", config.File);
+        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(() => Fills(config.Journal) >= 2, TimeSpan.FromSeconds(180), "run", "--config", config.File);
         Assert.True(exit == 0, $"engine run exited {exit}: {stderr}\n{stdout}");
         Assert.Contains("consumer  thread", stderr);   // the placement table, for people
         Assert.Contains("ring drained, journal flushed and sealed", stderr);

@@ -100,6 +100,57 @@ public sealed class OfficialClientCompatibilityTests
         Assert.Superset(new HashSet<string> { "full", "full-index", "quote", "ltp" }, modes);
     }
 
+    [Fact]
+    public async Task KitesOfficialJsClientPlacesModifiesCancelsAndReadsOrdersAndPositions()
+    {
+        Assert.True(Directory.Exists(Path.Combine(ClientFolder, "node_modules", "kiteconnect")), "The official client is not installed: run 'npm ci' in tests/official-client.");
+        await using var simulator = await KiteSimulator.StartAsync(
+            new SimulatorOptions
+            {
+                Port = 0,
+                TicksPerSecond = 20,
+                InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
+                StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
+            },
+            NullLoggerFactory.Instance);
+        Engine.Tests.Ring.Await.Until(() => simulator.Exchange.TryGetMarket(408065, out _), TimeSpan.FromSeconds(30), () => "a first INFY tick");
+        simulator.Exchange.TryGetMarket(408065, out var infy);
+
+        // Limit prices well below the market (and within the circuit band), on the 5-paise tick.
+        decimal limit = Math.Round(infy.LastPrice * 0.9m / 5) * 5 / 100, modified = limit + 1;
+        var info = new ProcessStartInfo("node") { WorkingDirectory = ClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "orders.js", simulator.RestUrl.ToString(), simulator.WebSocketUrl.ToString(), limit.ToString(System.Globalization.CultureInfo.InvariantCulture), modified.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var node = Process.Start(info)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        Assert.True(node.WaitForExit(TimeSpan.FromSeconds(60)), "the official client did not finish");
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{await stdout}");
+        var steps = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        JsonElement Step(string name) => steps.Single(s => s.GetProperty("step").GetString() == name);
+
+        string marketId = Step("placed_market").GetProperty("order_id").GetString()!;
+        string limitId = Step("placed_limit").GetProperty("order_id").GetString()!;
+        Assert.Equal(limitId, Step("modified").GetProperty("order_id").GetString());
+        Assert.Equal(limitId, Step("cancelled").GetProperty("order_id").GetString());
+
+        var orders = Step("orders").GetProperty("orders").EnumerateArray().ToDictionary(o => o.GetProperty("order_id").GetString()!);
+        Assert.Equal(("COMPLETE", "jsmarket", 2), (orders[marketId].GetProperty("status").GetString(), orders[marketId].GetProperty("tag").GetString(), orders[marketId].GetProperty("filled_quantity").GetInt32()));
+        Assert.Equal(("CANCELLED", (double)modified), (orders[limitId].GetProperty("status").GetString(), orders[limitId].GetProperty("price").GetDouble()));
+        Assert.Equal(["PUT ORDER REQ RECEIVED", "VALIDATION PENDING", "OPEN PENDING", "OPEN", "MODIFIED", "OPEN", "CANCELLED"], Step("history").GetProperty("statuses").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(2, Step("trades").GetProperty("trades").EnumerateArray().Where(t => t.GetProperty("order_id").GetString() == marketId).Sum(t => t.GetProperty("quantity").GetInt32()));
+        var position = Step("positions").GetProperty("net").EnumerateArray().Single(p => p.GetProperty("tradingsymbol").GetString() == "INFY");
+        Assert.Equal((2, "MIS"), (position.GetProperty("quantity").GetInt32(), position.GetProperty("product").GetString()));
+        Assert.Equal("InputException", Step("refused").GetProperty("error_type").GetString());
+
+        var updates = steps.Where(s => s.GetProperty("step").GetString() == "order_update").ToList();
+        Assert.Contains(updates, u => u.GetProperty("order_id").GetString() == marketId && u.GetProperty("status").GetString() == "COMPLETE");
+        Assert.Contains(updates, u => u.GetProperty("order_id").GetString() == limitId && u.GetProperty("status").GetString() == "CANCELLED");
+    }
+
     private static void AssertPrice(long units, JsonElement rupees) =>
         Assert.Equal(units, (long)Math.Round(rupees.GetDouble() * 100));
 }
