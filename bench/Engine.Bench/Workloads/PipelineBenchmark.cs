@@ -46,7 +46,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         try
         {
             var generate = Stopwatch.StartNew();
-            var run = Generate(config, folder);
+            var run = Generate(config, folder, options.Ticks, options.PacedRate, options.Sealed, progress);
             var instruments = run.Instruments;
             double generateSeconds = generate.Elapsed.TotalSeconds;
             long journalBytes = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
@@ -110,21 +110,22 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         }
     }
 
-    private RunDefinition Generate(EngineConfig config, string folder)
+    /// <summary>Writes a journal of <paramref name="ticks"/> simulated full-mode ticks at <paramref name="rate"/> a second for the configuration's instruments, with the run's session records.</summary>
+    internal static RunDefinition Generate(EngineConfig config, string folder, long ticks, double rate, bool sealedSegments, Action<string> progress)
     {
         // Receive times step at the paced rate; the sim market clock maps them to market time.
         long wallStart = UnixTime.NowNanoseconds();
         var run = RunDefinition.FromConfig(config, EngineRun.SimClock(config, wallStart)) with { Mode = EngineMode.Sim, SubscriptionMode = TickMode.Full };
         var instruments = run.Instruments;
-        double marketTicksPerSecond = options.PacedRate / instruments.Count / run.Clock.Speed;
+        double marketTicksPerSecond = rate / instruments.Count / run.Clock.Speed;
         var models = instruments.Select(i => new InstrumentModel(i, config.Simulator.Seed, marketTicksPerSecond)).ToArray();
         using var writer = JournalWriter.Open(new JournalWriterOptions
         {
             Folder = folder,
             Durability = DurabilityMode.None,
             SegmentBytes = 64L * 1024 * 1024,
-            SealRolledSegments = options.Sealed,
-            SealOnClose = options.Sealed,
+            SealRolledSegments = sealedSegments,
+            SealOnClose = sealedSegments,
         });
         SessionRecords.Write(writer, run, 0, wallStart);
         var timer = new byte[InputRecordCodec.TimerSize];
@@ -132,8 +133,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         writer.Append(RecordType.Timer, 1, 0, wallStart, timer);
 
         var tick = default(Tick);
-        double spacingNs = 1e9 / options.PacedRate;
-        for (long n = 0; n < options.Ticks; n++)
+        double spacingNs = 1e9 / rate;
+        for (long n = 0; n < ticks; n++)
         {
             long received = wallStart + (long)((n + 1) * spacingNs);
             models[n % models.Length].Step(run.Clock.ToMarket(received) / 1_000_000_000, ref tick);

@@ -17,6 +17,7 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateSim());
         bench.Subcommands.Add(CreateJournal());
         bench.Subcommands.Add(CreatePipeline());
+        bench.Subcommands.Add(CreateOrders());
         return bench;
     }
 
@@ -56,6 +57,23 @@ public static class BenchCommand
             Console.Out.WriteLine(parse.GetValue(json)
                 ? System.Text.Json.JsonSerializer.Serialize(result)
                 : string.Create(inv, $"pipeline: {result.TicksPerSecond / 1e6:F2} M ticks/s over {result.Ticks:N0} ticks ({result.Strategies} strategies, {result.Instruments} instruments, {result.AllocatedBytesPerTick:F3} B/tick allocated); tick-to-decision at {result.PacedRate:N0} ticks/s: p50 {result.P50Ns:N0} ns, p99 {result.P99Ns:N0} ns, p99.9 {result.P999Ns:N0} ns, max {result.MaxNs:N0} ns; {result.Placement}; {result.WaitStrategy}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateOrders()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (progress goes to stderr)." };
+        var config = new Option<string>("--config") { Description = "Configuration whose strategies run in the paper part.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
+        var command = new Command("orders", "Orders to the simulator over loopback (hand-off to answer, HTTP round trip, a plain GET as the baseline), a burst and a rate above Kite's 10/s (HTTP 429), and tick-to-order with the paper broker.") { json, config };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var result = await new OrdersBenchmark(new OrdersBenchmarkOptions { ConfigFile = parse.GetValue(config)! }, message => Console.Error.WriteLine(message)).RunAsync().ConfigureAwait(false);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            Console.Out.WriteLine(parse.GetValue(json)
+                ? System.Text.Json.JsonSerializer.Serialize(result)
+                : string.Create(inv, $"orders: hand-off to answer p50 {result.HandOffToAnswerP50Ns / 1e6:F2} ms, p99 {result.HandOffToAnswerP99Ns / 1e6:F2} ms (HTTP round trip p50 {result.HttpRoundTripP50Ns / 1e6:F2} ms; a plain GET p50 {result.BaselineGetP50Ns / 1e6:F2} ms: {result.HandOffToAnswerVsGetP50:F2}x); burst of {result.BurstOrders}: {result.BurstAccepted} accepted, {result.BurstRateLimited} refused with 429; at {result.OverRate:F0}/s: {result.OverAcceptedPerSecond:F1} accepted/s, {result.OverRateLimited} refused; paper tick-to-order p50 {result.PaperTickToOrderP50Ns:N0} ns, p99 {result.PaperTickToOrderP99Ns:N0} ns over {result.PaperOrders} orders"));
             return 0;
         });
         return command;
