@@ -65,6 +65,15 @@ public sealed record OrdersBenchmarkResult
     /// <summary>Ticks in the paper replay.</summary>
     [JsonPropertyName("paper_ticks")] public long PaperTicks { get; init; }
 
+    /// <summary>The baseline in the same run: orders when they stop at the router (no paper broker, so no fills come back).</summary>
+    [JsonPropertyName("null_gateway_orders")] public long NullGatewayOrders { get; init; }
+
+    /// <summary>The baseline's tick-to-order, median.</summary>
+    [JsonPropertyName("null_gateway_tick_to_order_p50_ns")] public double NullGatewayTickToOrderP50Ns { get; init; }
+
+    /// <summary>The baseline's tick-to-order, 99th percentile.</summary>
+    [JsonPropertyName("null_gateway_tick_to_order_p99_ns")] public double NullGatewayTickToOrderP99Ns { get; init; }
+
     /// <summary>Cores.</summary>
     [JsonPropertyName("cores")] public int Cores { get; init; }
 

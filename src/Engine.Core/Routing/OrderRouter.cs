@@ -8,7 +8,7 @@ namespace Engine.Core.Routing;
 /// made (square-off, flatten), to the gateway. It runs after the journaller (gated on its
 /// sequence, or after it on the same thread), so no request leaves the process before the input
 /// that caused it and the request itself are in the journal. A gateway that watches the market
-/// (the paper broker) sees each tick here first, in sequence.
+/// (the paper broker) sees each input here first, in sequence.
 /// </summary>
 public sealed class OrderRouter(IOrderGateway gateway) : IEventHandler<RingEvent>
 {
@@ -27,10 +27,7 @@ public sealed class OrderRouter(IOrderGateway gateway) : IEventHandler<RingEvent
     /// <inheritdoc/>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
-        if (_market is not null && data.Kind == EventKind.Tick)
-        {
-            _market.OnTick(data.Tick, data.InputSequence);
-        }
+        _market?.Observe(data);
 
         int routed = 0;
         for (int i = 0; i < data.IntentCount; i++)

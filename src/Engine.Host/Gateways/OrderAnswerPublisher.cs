@@ -17,20 +17,20 @@ public sealed class OrderAnswerPublisher(InputPublisher inputs)
     /// <summary>The connection number answers from REST and the paper broker carry.</summary>
     public const byte RestConnection = 255;
 
-    /// <summary>Publishes a reply; returns its input sequence.</summary>
-    public long Reply(in OrderReply reply, ReadOnlySpan<byte> body)
+    /// <summary>Publishes a reply received at <paramref name="receiveTimestampNs"/> (0: now); returns its input sequence.</summary>
+    public long Reply(in OrderReply reply, ReadOnlySpan<byte> body, long receiveTimestampNs = 0)
     {
-        var claim = inputs.Claim(EventKind.OrderReply, UnixTime.NowNanoseconds());
+        var claim = inputs.Claim(EventKind.OrderReply, receiveTimestampNs != 0 ? receiveTimestampNs : UnixTime.NowNanoseconds());
         claim.Slot.Connection = RestConnection;
         claim.Slot.Reply = reply;
         claim.Slot.SetText(body);
         return claim.Publish();
     }
 
-    /// <summary>Publishes an order update (<c>{"type":"order","data":{…}}</c> or the order object); returns its input sequence.</summary>
-    public long Update(ReadOnlySpan<byte> utf8)
+    /// <summary>Publishes an order update (<c>{"type":"order","data":{…}}</c> or the order object) received at <paramref name="receiveTimestampNs"/> (0: now); returns its input sequence.</summary>
+    public long Update(ReadOnlySpan<byte> utf8, long receiveTimestampNs = 0)
     {
-        var claim = inputs.Claim(EventKind.OrderUpdate, UnixTime.NowNanoseconds());
+        var claim = inputs.Claim(EventKind.OrderUpdate, receiveTimestampNs != 0 ? receiveTimestampNs : UnixTime.NowNanoseconds());
         ref var slot = ref claim.Slot;
         slot.Connection = RestConnection;
         slot.SetText(utf8);

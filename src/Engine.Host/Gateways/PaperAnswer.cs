@@ -32,6 +32,7 @@ internal struct PaperAnswer
     public long Cancelled;
     public long Price;
     public long TriggerPrice;
+    public long ReceiveTimestampNs;
 
     public static PaperAnswer ReplyOf(in OrderRequest request, ReplyOutcome outcome, BrokerError error, ulong brokerOrderId, RejectReason reason) => new()
     {

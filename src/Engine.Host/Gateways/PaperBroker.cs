@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Engine.Core.Events;
 using Engine.Core.Inputs;
 using Engine.Core.Instruments;
-using Engine.Core.Market;
 using Engine.Core.Matching;
 using Engine.Core.Orders;
 using Engine.Core.Routing;
@@ -36,6 +36,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     private ulong _nextBrokerId = 9_000_000_000_000_001;
     private OrderAnswerPublisher? _answers;
     private volatile bool _accepting = true;
+    private long _now;
 
     /// <summary>Creates the broker for <paramref name="instruments"/>.</summary>
     public PaperBroker(IEnumerable<Instrument> instruments, ILogger logger, int capacity = 8192)
@@ -70,11 +71,12 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     }
 
     /// <inheritdoc/>
-    public void OnTick(in Tick tick, long inputSequence)
+    public void Observe(in RingEvent input)
     {
-        if (_books.TryGetValue(tick.InstrumentToken, out var entry))
+        _now = input.ReceiveTimestampNs;
+        if (input.Kind == EventKind.Tick && _books.TryGetValue(input.Tick.InstrumentToken, out var entry))
         {
-            entry.Book.OnTick(tick, this);
+            entry.Book.OnTick(input.Tick, this);
         }
     }
 
@@ -251,8 +253,10 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     }
 
     // The router's thread never blocks on the publisher: beyond the queue, answers wait in line.
-    private void Queue(in PaperAnswer answer)
+    private void Queue(PaperAnswer answer)
     {
+        // An answer is received at the time of the input that caused it: one time base with the ticks.
+        answer.ReceiveTimestampNs = _now;
         if (_overflow.IsEmpty && _outbox.TryNext(out long sequence))
         {
             _outbox[sequence] = answer;
@@ -308,12 +312,12 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
                     HttpStatus = answer.Outcome == ReplyOutcome.Accepted ? (short)200 : (short)400,
                     Attempt = 1,
                 };
-                owner._answers!.Reply(reply, _buffer.WrittenSpan);
+                owner._answers!.Reply(reply, _buffer.WrittenSpan, answer.ReceiveTimestampNs);
                 return;
             }
 
             WriteUpdate(answer, instrument);
-            owner._answers!.Update(_buffer.WrittenSpan);
+            owner._answers!.Update(_buffer.WrittenSpan, answer.ReceiveTimestampNs);
         }
 
         private void WriteReply(in PaperAnswer answer)
