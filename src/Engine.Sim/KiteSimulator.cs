@@ -124,6 +124,11 @@ public sealed partial class KiteSimulator : IAsyncDisposable
         var app = builder.Build();
         var simulator = new KiteSimulator(app, options, tape, instruments, loggerFactory.CreateLogger("Engine.Sim"));
         simulator.MapEndpoints();
+        if (options.OrderChaosSeed is { } chaosSeed)
+        {
+            simulator.Faults.Chaos(OrderChaos.Standard(chaosSeed));
+            Log.OrderChaos(simulator._logger, chaosSeed);
+        }
 
         tape.Start();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -168,23 +173,7 @@ public sealed partial class KiteSimulator : IAsyncDisposable
             KiteInstrumentsCsv.Write(writer, Instruments);
             return Results.Text(writer.ToString(), "text/csv", Encoding.UTF8);
         });
-        _app.MapPost("/sim/faults/drop", () => { Faults.DropConnections(); return Results.Ok(new { status = "success" }); });
-        _app.MapPost("/sim/faults/malformed", () => { Faults.SendMalformedFrame(); return Results.Ok(new { status = "success" }); });
-        _app.MapPost("/sim/faults/silence", (double? seconds) => { Faults.GoSilent(TimeSpan.FromSeconds(seconds ?? 10)); return Results.Ok(new { status = "success" }); });
-        _app.MapPost("/sim/faults/reject-handshake", (int? count) => { Faults.RejectNextHandshakes(count ?? 1); return Results.Ok(new { status = "success" }); });
-        _app.MapGet("/sim/status", () => Results.Ok(new
-        {
-            connections = OpenConnections,
-            accepted = ConnectionsAccepted,
-            rejected = HandshakesRejected,
-            ticks_generated = Tape.Generated,
-            ticks_sent = TicksSent,
-            orders = Exchange.Orders.Count,
-            trades = Exchange.Trades.Count,
-            rate_limited = Exchange.RateLimited,
-            order_updates_sent = OrderUpdatesSent,
-            order_updates_dropped = OrderUpdatesDropped,
-        }));
+        SimControlApi.Map(_app, this, _options);
     }
 
     private async Task HandleRootAsync(HttpContext context)
@@ -252,5 +241,8 @@ public sealed partial class KiteSimulator : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "sim: refused a ticker handshake from port {Port} (wrong credentials or reject fault)")]
         public static partial void Rejected(ILogger logger, int port);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "sim: order chaos on (seed {Seed}): order requests are answered late, never, or with 503, and order updates are dropped, by chance")]
+        public static partial void OrderChaos(ILogger logger, int seed);
     }
 }

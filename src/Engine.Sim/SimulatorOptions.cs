@@ -51,6 +51,9 @@ public sealed class SimulatorOptions
     /// <summary>Fault: drop every connection this long after it opened.</summary>
     public TimeSpan? DropAfter { get; init; }
 
+    /// <summary>Fault: from the start, order requests and updates meet <see cref="Faults.OrderChaos.Standard"/> faults with this seed.</summary>
+    public int? OrderChaosSeed { get; init; }
+
     /// <summary>Record every tick sent, as sent (for tests).</summary>
     public bool RecordSentTicks { get; init; }
 }

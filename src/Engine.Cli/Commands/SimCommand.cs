@@ -28,12 +28,13 @@ public static class SimCommand
         var start = new Option<string?>("--start") { Description = "Market time of the first tick: HH:mm (IST, today) or an ISO date-time. Default 09:15 IST today." };
         var dropFrames = new Option<int?>("--drop-after-frames") { Description = "Fault: drop each connection after N frames." };
         var dropSeconds = new Option<double?>("--drop-after-seconds") { Description = "Fault: drop each connection after S seconds." };
+        var orderChaos = new Option<int?>("--order-chaos") { Description = "Fault drill: order requests answered late (10%), never (10%), 503 before (10%) or after (10%) placing, order updates dropped (20%), by chance from this seed." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)." };
         var logLevel = new Option<string>("--log-level") { Description = "debug, information, warning, error.", DefaultValueFactory = _ => "information" };
         var config = new Option<string?>("--config") { Description = "Take the seed, rate, speed, market start and instruments from this engine configuration's simulator section (as 'engine run' would start it); explicit options still win." };
         var command = new Command("sim", "Run the local Kite-compatible simulator (ticker WebSocket and REST on 127.0.0.1). Prints 'listening ws=... rest=...' first.")
         {
-            port, apiKey, accessToken, seed, rate, speed, instruments, start, dropFrames, dropSeconds, duration, logLevel, config,
+            port, apiKey, accessToken, seed, rate, speed, instruments, start, dropFrames, dropSeconds, orderChaos, duration, logLevel, config,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -72,6 +73,7 @@ public static class SimCommand
                 StartTime = startTime,
                 DropAfterFrames = parse.GetValue(dropFrames),
                 DropAfter = parse.GetValue(dropSeconds) is { } s ? TimeSpan.FromSeconds(s) : null,
+                OrderChaosSeed = parse.GetValue(orderChaos),
             };
             using var loggerFactory = EngineLogging.Create(EngineLogging.ParseLevel(parse.GetValue(logLevel)!));
             using var shutdown = new ShutdownSignal(parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : null);

@@ -87,7 +87,7 @@ public static class SimRestApi
         return Json(answer.HttpStatus, answer.Body);
     }
 
-    private static JsonBody Read(HttpContext context, SimulatorOptions options, Func<byte[]?> body)
+    private static IResult Read(HttpContext context, SimulatorOptions options, Func<byte[]?> body)
     {
         if (Refusal(context, options) is { } refused)
         {
@@ -98,7 +98,8 @@ public static class SimRestApi
     }
 
     // Kite checks the version header and the session on every call but the session exchange.
-    private static JsonBody? Refusal(HttpContext context, SimulatorOptions options)
+    /// <summary>Kite's answer to a request without its headers, or null when they are right.</summary>
+    internal static IResult? Refusal(HttpContext context, SimulatorOptions options)
     {
         if (context.Request.Headers["X-Kite-Version"].ToString() != "3")
         {
