@@ -20,8 +20,8 @@ usage: ./run.sh [COMMAND] [ARGS...]
                       for 60 s (--duration 30s to change), then replay --verify of its journal
   test                build and run every test suite; ends with "N passed, N failed"
   engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
-  journal ARGS...     the auditors' journal reader: dump, verify, stats, export, tail (no engine start-up)
-  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, pipeline), e.g. ./run.sh bench ring --json
+  journal ARGS...     the auditors' journal reader: dump, verify, stats, orders, export, tail (no engine start-up)
+  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, pipeline, orders), e.g. ./run.sh bench ring --json
   benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
   help                this text
 TXT
@@ -166,11 +166,15 @@ main_job() {
   engine replay "$journal" --verify || die "replay --verify failed on $journal"
 
   local rel=${journal#"$ROOT"/}
+  say ""
+  say "orders this run (journal orders --summary):"
+  dotnet "$JOURNAL_DLL" orders "$journal" --summary || die "could not read the orders in $journal"
   cat <<TXT
 
 The journal of this run is in $rel. Read it with the journal reader (it does not start the engine):
   ./run.sh journal stats  $rel                    records by type, time span, rates, sizes
   ./run.sh journal verify $rel                    CRCs, sequences, hash chain
+  ./run.sh journal orders $rel                    each order's life: input, intent, verdict, request, replies, fills
   ./run.sh journal dump   $rel --type signal_intent,risk_verdict,order_request
   ./run.sh journal dump   $rel --type tick --limit 5 --format json
   ./run.sh engine replay  $rel --decisions        every decision, replayed
@@ -185,7 +189,7 @@ case "$cmd" in
   engine) ensure_prerequisites; build_engine; engine "$@" ;;
   journal) ensure_prerequisites; build_reader; dotnet "$JOURNAL_DLL" "$@" ;;
   bench)
-    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim or pipeline (e.g. ./run.sh bench ring --json)"
+    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim, pipeline or orders (e.g. ./run.sh bench ring --json)"
     ensure_prerequisites; build_engine; engine bench "$@" ;;
   benchmarks) ensure_prerequisites; dotnet run -c Release --project "$ROOT/bench/Engine.Benchmarks" -- "$@" ;;
   ""|--duration|--duration=*|--config|--config=*)

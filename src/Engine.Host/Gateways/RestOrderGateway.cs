@@ -215,7 +215,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
                 _watched[request.ClientOrderId] = tag;
                 Counters.OnAccepted();
                 Publish(request, null, ReplyOutcome.Accepted, brokerId, attempt, response.Latency, response.Body);
-                Log.Placed(_logger, request.ClientOrderId, instrument.TradingSymbol, request.Side, request.Quantity, brokerId, response.Latency.TotalMilliseconds);
+                Log.Placed(_logger, request.ClientOrderId, instrument.TradingSymbol, request.Side == Side.Buy ? "BUY" : "SELL", request.Quantity, brokerId, response.Latency.TotalMilliseconds);
                 return;
             }
 
@@ -461,7 +461,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "order {ClientOrderId}: {Side} {Quantity} {Symbol} placed, broker order {BrokerOrderId} ({Milliseconds:F0} ms)")]
-        public static partial void Placed(ILogger logger, ulong clientOrderId, string symbol, Side side, long quantity, ulong brokerOrderId, double milliseconds);
+        public static partial void Placed(ILogger logger, ulong clientOrderId, string symbol, string side, long quantity, ulong brokerOrderId, double milliseconds);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "order {ClientOrderId}: refused for the rate (HTTP 429); not retried")]
         public static partial void RateLimited(ILogger logger, ulong clientOrderId);

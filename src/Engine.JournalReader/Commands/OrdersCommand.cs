@@ -15,7 +15,8 @@ public static class OrdersCommand
         var folder = new Argument<string>("journal") { Description = "The journal folder." };
         var id = new Option<string?>("--order") { Description = "Only this order: the engine's order id (its tag), the broker's order id or the exchange's." };
         var json = new Option<bool>("--json") { Description = "One JSON object per order." };
-        var command = new Command("orders", "Each order's life: the triggering input, the intent, the risk verdict, every request, the broker's replies, order updates and fills, and the engine's state transitions, with IST and UTC times and exchange ids.") { folder, id, json };
+        var summary = new Option<bool>("--summary") { Description = "Only the totals by final state and, per instrument, the filled buys and sells and the net position." };
+        var command = new Command("orders", "Each order's life: the triggering input, the intent, the risk verdict, every request, the broker's replies, order updates and fills, and the engine's state transitions, with IST and UTC times and exchange ids.") { folder, id, json, summary };
         command.SetAction(parse =>
         {
             var lives = OrderLifeReader.Read(JournalReader.Open(parse.GetValue(folder)!), new JournalReadOptions { SkipDamaged = true });
@@ -28,6 +29,12 @@ public static class OrdersCommand
             }
 
             var output = Console.Out;
+            if (parse.GetValue(summary))
+            {
+                OrderBookSummary.Write(output, selected);
+                return 0;
+            }
+
             foreach (var life in selected)
             {
                 if (parse.GetValue(json))
@@ -48,7 +55,7 @@ public static class OrdersCommand
 
             if (!parse.GetValue(json))
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{selected.Count} orders: {selected.Count(l => l.State == "Complete")} complete, {selected.Count(l => l.State == "Cancelled")} cancelled, {selected.Count(l => l.State == "Rejected")} rejected, {selected.Count(l => l.State is "PendingNew" or "Working" or "PendingCancel" or "PendingModify")} open"));
+                output.WriteLine(OrderBookSummary.Totals(selected));
             }
 
             return 0;

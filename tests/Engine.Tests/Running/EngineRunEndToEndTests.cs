@@ -88,6 +88,15 @@ public sealed partial class EngineRunEndToEndTests
         Assert.StartsWith($"order {filled.GetProperty("client_order_id").GetUInt64()}: ", one, StringComparison.Ordinal);
         Assert.Matches(@"^  \S+\+05:30 \(\S+Z\)  seq \d+", one.Split('\n')[1]);   // each step in IST and UTC
 
+        // The summary the main job ends with: totals by final state, and per instrument the net position the fills leave.
+        var (summaryExit, summaryText, _) = EngineProcess.RunJournal("orders", config.Journal, "--summary");
+        Assert.Equal(0, summaryExit);
+        string[] summaryLines = summaryText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith($"{lives.Count} orders: {lives.Count(l => l.GetProperty("state").GetString() == "Complete")} complete, ", summaryLines[0], StringComparison.Ordinal);
+        var symbols = Engine.Kite.Instruments.KiteInstrumentsCsv.Load(Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv")).ToDictionary(i => i.InstrumentToken, i => i.TradingSymbol);
+        var netShown = summaryLines.Skip(2).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(c => c[0], c => long.Parse(c[^1], CultureInfo.InvariantCulture));
+        Assert.Equal(Positions(config.Journal).Where(p => p.Value != 0).ToDictionary(p => symbols[p.Key], p => p.Value).OrderBy(p => p.Key), netShown.Where(p => p.Value != 0).OrderBy(p => p.Key));
+
         var (replayExit, replayOut, replayErr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
         Assert.True(replayExit == 0, replayOut + replayErr);
         Assert.Contains("verify: OK: every decision re-derived identically", replayOut);
