@@ -6,4 +6,5 @@ namespace Engine.Core.Matching;
 /// <param name="FreezeQuantity">The most one order may ask for (F&amp;O freeze limits).</param>
 /// <param name="LowerCircuit">The day's lowest allowed price.</param>
 /// <param name="UpperCircuit">The day's highest allowed price.</param>
-public readonly record struct InstrumentRules(long TickSize, int LotSize, long FreezeQuantity, long LowerCircuit, long UpperCircuit);
+/// <param name="PriceDivisor">Wire units per rupee (100 for paise), so refusals can name prices as a trader reads them.</param>
+public readonly record struct InstrumentRules(long TickSize, int LotSize, long FreezeQuantity, long LowerCircuit, long UpperCircuit, int PriceDivisor = 100);

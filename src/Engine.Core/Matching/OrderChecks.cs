@@ -55,16 +55,19 @@ public static class OrderChecks
     /// <summary>Kite-like words for a reason (the simulator's <c>status_message</c>).</summary>
     public static string Describe(RejectReason reason, in InstrumentRules rules) => reason switch
     {
-        RejectReason.TickSize => $"RMS:Rule: Price not a multiple of the tick size {rules.TickSize} (wire units)",
+        RejectReason.TickSize => $"Tick size for this script is {Rupees(rules.TickSize, rules)}. Kindly enter price in the multiple of tick size for this script",
         RejectReason.LotSize => $"RMS:Rule: Quantity not a multiple of the lot size {rules.LotSize}",
         RejectReason.FreezeQuantity => $"RMS:Rule: Check freeze quantity: ORDER QTY IS GREATER THAN FREEZE QTY {rules.FreezeQuantity}",
-        RejectReason.CircuitBand => $"RMS:Rule: Check circuit limit including square off order exceeds (band {rules.LowerCircuit}-{rules.UpperCircuit}, wire units)",
+        RejectReason.CircuitBand => $"RMS:Rule: Check circuit limit including square off order exceeds: the price band is {Rupees(rules.LowerCircuit, rules)} to {Rupees(rules.UpperCircuit, rules)}",
         RejectReason.MarketProtection => "Market orders without market protection are not allowed via API. Set market_protection.",
         RejectReason.Margin => "RMS:Margin Exceeds: insufficient funds for the order",
         RejectReason.Modifications => "Maximum allowed order modifications exceeded.",
         RejectReason.Input => "Invalid order: the order type needs a price or a trigger price, and a positive quantity",
         _ => "",
     };
+
+    private static string Rupees(long wire, in InstrumentRules rules) =>
+        (wire / (decimal)Math.Max(1, rules.PriceDivisor)).ToString(rules.PriceDivisor > 100 ? "0.0000" : "0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool OutsideBand(long price, in InstrumentRules rules) =>
         (rules.LowerCircuit > 0 && price < rules.LowerCircuit) || (rules.UpperCircuit > 0 && price > rules.UpperCircuit);

@@ -172,7 +172,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
             Price = request.Price,
             TriggerPrice = request.TriggerPrice,
         };
-        var rules = new InstrumentRules(Math.Max(1, instrument.TickSizeUnits), Math.Max(1, instrument.LotSize), 0, 0, 0);
+        var rules = new InstrumentRules(Math.Max(1, instrument.TickSizeUnits), Math.Max(1, instrument.LotSize), 0, 0, 0, instrument.PriceDivisor);
         var reason = OrderChecks.Check(match, rules);
         if (reason == RejectReason.MarketProtection || reason == RejectReason.Input)
         {
@@ -353,7 +353,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
             _json.WriteString("status", OrderStatuses.ToKite(answer.Status));
             if (answer.Reason != RejectReason.None)
             {
-                _json.WriteString("status_message", OrderChecks.Describe(answer.Reason, new InstrumentRules(instrument.TickSizeUnits, instrument.LotSize, 0, 0, 0)));
+                _json.WriteString("status_message", OrderChecks.Describe(answer.Reason, new InstrumentRules(instrument.TickSizeUnits, instrument.LotSize, 0, 0, 0, instrument.PriceDivisor)));
             }
             else
             {

@@ -51,7 +51,8 @@ public sealed class SimExchange : IMatchListener, ITickObserver
                 Math.Max(1, instrument.LotSize),
                 instrument.Segment is ExchangeSegment.Nfo or ExchangeSegment.Bfo ? _options.FreezeQuantity : 0,
                 model.LowerCircuit,
-                model.UpperCircuit);
+                model.UpperCircuit,
+                instrument.PriceDivisor);
             _byToken[instrument.InstrumentToken] = new Listing(instrument, new MatchingBook(instrument.InstrumentToken), rules);
             _bySymbol[$"{instrument.Exchange}:{instrument.TradingSymbol}"] = instrument.InstrumentToken;
         }
