@@ -10,6 +10,19 @@ internal static class ShortSleep
 {
     private static readonly bool s_hasNanosleep = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
 
+    /// <summary>
+    /// Binds the native import now. The runtime resolves a P/Invoke on its first call, and that
+    /// allocates (80 bytes here), so the first sleep of an idle consumer would allocate on the
+    /// hot path; a wait strategy calls this when it is made.
+    /// </summary>
+    public static void Bind()
+    {
+        if (s_hasNanosleep)
+        {
+            Sleep(1);
+        }
+    }
+
     public static void Sleep(long nanoseconds)
     {
         if (s_hasNanosleep)

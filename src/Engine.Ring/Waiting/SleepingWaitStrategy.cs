@@ -15,6 +15,7 @@ public sealed class SleepingWaitStrategy : IWaitStrategy
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sleepNanoseconds);
         _sleepNanoseconds = sleepNanoseconds;
+        ShortSleep.Bind();
     }
 
     /// <inheritdoc/>
