@@ -4,7 +4,7 @@ namespace Engine.Core.Routing;
 
 /// <summary>
 /// Where the router hands an order that is journaled and ready to leave the process: Kite's REST
-/// API, the simulator, the paper broker, or (until order routing lands) a log. Called on the
+/// API, the simulator or the paper broker. Called on the
 /// router's thread for every order in sequence order, so an implementation must not block: it
 /// hands the order to its own I/O thread.
 /// </summary>

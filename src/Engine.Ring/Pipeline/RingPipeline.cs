@@ -221,7 +221,8 @@ public sealed class RingPipeline<T> : IDisposable
             {
                 if (consumer.Processor.Sequence.Value < cursor)
                 {
-                    if (consumer.Processor.Fault is not null || (_started && consumer.Thread is { IsAlive: false }))
+                    // A faulted, dead or never-started consumer will not catch up: say so now rather than at the timeout.
+                    if (consumer.Processor.Fault is not null || !_started || consumer.Thread is { IsAlive: false })
                     {
                         return false;
                     }
