@@ -29,6 +29,7 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
     private long _illegal;
     private long _foreign;
     private long _fills;
+    private long _closeRetryAtNs = long.MinValue;
 
     /// <summary>Creates the tracker.</summary>
     public OrderTracker(OrderTrackerOptions? options = null)
@@ -218,6 +219,11 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
                     break;
                 default:
                     Volatile.Write(ref _rejected, _rejected + 1);
+                    if (OrderIds.IsSystem(order.ClientOrderId))
+                    {
+                        _closeRetryAtNs = data.ReceiveTimestampNs + (long)_options.CloseRetryInterval.TotalNanoseconds;
+                    }
+
                     break;
             }
         }
@@ -271,7 +277,7 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
             }
 
             done = false;
-            if (HasOpenOrder(position.InstrumentToken) || data.ActionCount >= ActionBuffer.Capacity)
+            if (HasOpenOrder(position.InstrumentToken) || data.ActionCount >= ActionBuffer.Capacity || data.ReceiveTimestampNs < _closeRetryAtNs)
             {
                 continue;
             }

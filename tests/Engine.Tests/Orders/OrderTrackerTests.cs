@@ -116,6 +116,43 @@ public sealed class OrderTrackerTests
     }
 
     [Fact]
+    public void AClosingOrderTheBrokerRefusesIsSentAgainAfterThePauseNotOnEveryNextEvent()
+    {
+        // Re-sending at once on every tick would meet the broker's 10 orders/s limit with a
+        // stream of refused orders (and Kite blocks apps that keep hitting it).
+        var tracker = new OrderTracker(new OrderTrackerOptions { CloseRetryInterval = TimeSpan.FromSeconds(1) });
+        ulong bought = Intent(tracker, Infy, Side.Buy, quantity: 2);
+        Answer(tracker, bought, broker: 1, OrderStatus.Complete, filled: 2, average: 150000);
+        var flatten = Event(EventKind.Command);
+        flatten.Command = CommandKind.Flatten;
+        flatten.ReceiveTimestampNs = 1_000_000_000;
+        tracker.OnEvent(ref flatten, 0, true);
+        var close = Assert.Single(flatten.Actions[..flatten.ActionCount].ToArray());
+
+        var refused = Event(EventKind.OrderReply);
+        refused.ReceiveTimestampNs = 1_010_000_000;
+        refused.Reply = new OrderReply { ClientOrderId = close.ClientOrderId, Action = OrderAction.Place, Outcome = ReplyOutcome.RateLimited, Error = BrokerError.RateLimit, HttpStatus = 429, Attempt = 1 };
+        tracker.OnEvent(ref refused, 0, true);
+        Assert.Equal(0, refused.ActionCount);
+
+        for (long at = 1_020_000_000; at < 2_010_000_000; at += 100_000_000)
+        {
+            var tick = Event(EventKind.Tick);
+            tick.ReceiveTimestampNs = at;
+            tracker.OnEvent(ref tick, 0, true);
+            Assert.Equal(0, tick.ActionCount);
+        }
+
+        var later = Event(EventKind.Tick);
+        later.ReceiveTimestampNs = 2_010_000_000;
+        tracker.OnEvent(ref later, 0, true);
+        var again = Assert.Single(later.Actions[..later.ActionCount].ToArray());
+        Assert.Equal((OrderAction.Place, Side.Sell, 2L), (again.Action, again.Side, again.Quantity));
+        Assert.NotEqual(close.ClientOrderId, again.ClientOrderId);
+        Assert.True(tracker.Flattening);
+    }
+
+    [Fact]
     public void RegisteringAndAnsweringOrdersAllocatesNothingInSteadyState()
     {
         var tracker = new OrderTracker();
