@@ -30,18 +30,23 @@ public sealed partial class OrdersEndToEndTests
         Assert.True(listening.Success, sim.FirstLine);
         var rest = new Uri(listening.Groups[2].Value);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var http = new HttpClient { BaseAddress = rest };
+        http.DefaultRequestHeaders.Add("X-Kite-Version", "3");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", "sim_api_key:sim_access_token");
+        long Connections()
+        {
+            using var status = JsonDocument.Parse(http.GetStringAsync(new Uri("sim/status", UriKind.Relative)).GetAwaiter().GetResult());
+            return status.RootElement.GetProperty("accepted").GetInt64();
+        }
+
         var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(
-            () => clock.Elapsed > TimeSpan.FromSeconds(5) && Places(config.Journal).Count >= 12 && Replies(config.Journal).Count(r => r.Outcome is ReplyOutcome.Found or ReplyOutcome.Absent) >= 3,
+            () => Places(config.Journal).Count >= 12 && Replies(config.Journal).Count(r => r.Outcome is ReplyOutcome.Found or ReplyOutcome.Absent) >= 3 && Connections() >= 3,
             TimeSpan.FromSeconds(240), "run", "--config", config.File, "--ticker-url", listening.Groups[1].Value);
         Assert.True(exit == 0, stdout + stderr);
         Assert.True(summary.GetProperty("reconnects").GetInt64() >= 1, stdout);
 
         var places = Places(config.Journal);
         var replies = Replies(config.Journal);
-        using var http = new HttpClient { BaseAddress = rest };
-        http.DefaultRequestHeaders.Add("X-Kite-Version", "3");
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", "sim_api_key:sim_access_token");
         using var book = JsonDocument.Parse(await http.GetStringAsync(new Uri("orders", UriKind.Relative)));
         var atExchange = book.RootElement.GetProperty("data").EnumerateArray()
             .Select(o => o.GetProperty("tag").GetString()!)
@@ -60,8 +65,6 @@ public sealed partial class OrdersEndToEndTests
         // The faults happened: unanswered places were looked up and found, or found absent and sent again.
         Assert.Contains(replies, r => r.Outcome == ReplyOutcome.NoAnswer);
         Assert.Contains(replies, r => r.Outcome == ReplyOutcome.Found);
-        using var status = JsonDocument.Parse(await http.GetStringAsync(new Uri("sim/status", UriKind.Relative)));
-        Assert.True(status.RootElement.GetProperty("accepted").GetInt64() >= 2, "the ticker connection was dropped and made again");
 
         var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
         Assert.True(replayExit == 0, replayOut);
