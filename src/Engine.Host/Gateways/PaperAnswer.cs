@@ -10,59 +10,35 @@ internal enum PaperAnswerKind : byte
     Update,
 }
 
-/// <summary>One answer of the paper broker, queued on the router's thread and published on its own.</summary>
+/// <summary>
+/// One answer of the paper broker, queued on the router's thread and published on its own: a reply
+/// (with what it answered and the order's ids) or an update (with the order as it now stands).
+/// </summary>
 internal struct PaperAnswer
 {
     public PaperAnswerKind Kind;
-    public ulong ClientOrderId;
-    public ulong BrokerOrderId;
-    public uint InstrumentToken;
     public OrderAction Action;
     public ReplyOutcome Outcome;
     public BrokerError Error;
-    public RejectReason Reason;
-    public Side Side;
-    public OrderType OrderType;
-    public Product Product;
-    public Validity Validity;
-    public OrderStatus Status;
-    public long Quantity;
-    public long Filled;
-    public long FilledValue;
-    public long Cancelled;
-    public long Price;
-    public long TriggerPrice;
     public long ReceiveTimestampNs;
+    public PaperOrder Order;
 
-    public static PaperAnswer ReplyOf(in OrderRequest request, ReplyOutcome outcome, BrokerError error, ulong brokerOrderId, RejectReason reason) => new()
+    // Why a request was refused when no order check says it: one of the constant texts below.
+    public string? Refusal;
+
+    public const string UnknownInstrument = "Invalid instrument: the paper broker does not list this instrument";
+    public const string DuplicateTag = "Invalid order: an order with this tag was already placed";
+    public const string NotOpen = "The order is not open at the paper broker";
+
+    public static PaperAnswer ReplyOf(in OrderRequest request, ReplyOutcome outcome, BrokerError error, ulong brokerOrderId, RejectReason reason, string? refusal = null) => new()
     {
+        Refusal = refusal,
         Kind = PaperAnswerKind.Reply,
-        ClientOrderId = request.ClientOrderId,
-        BrokerOrderId = brokerOrderId,
-        InstrumentToken = request.InstrumentToken,
         Action = request.Action == OrderAction.None ? OrderAction.Place : request.Action,
         Outcome = outcome,
         Error = error,
-        Reason = reason,
+        Order = new PaperOrder { ClientOrderId = request.ClientOrderId, BrokerOrderId = brokerOrderId, InstrumentToken = request.InstrumentToken, Reason = reason },
     };
 
-    public static PaperAnswer UpdateOf(in PaperOrder order) => new()
-    {
-        Kind = PaperAnswerKind.Update,
-        ClientOrderId = order.ClientOrderId,
-        BrokerOrderId = order.BrokerOrderId,
-        InstrumentToken = order.InstrumentToken,
-        Reason = order.Reason,
-        Side = order.Side,
-        OrderType = order.OrderType,
-        Product = order.Product,
-        Validity = order.Validity,
-        Status = order.Status,
-        Quantity = order.Quantity,
-        Filled = order.Filled,
-        FilledValue = order.FilledValue,
-        Cancelled = order.Cancelled,
-        Price = order.Price,
-        TriggerPrice = order.TriggerPrice,
-    };
+    public static PaperAnswer UpdateOf(in PaperOrder order) => new() { Kind = PaperAnswerKind.Update, Order = order };
 }

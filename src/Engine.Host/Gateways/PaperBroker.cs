@@ -156,7 +156,9 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     {
         if (!_books.TryGetValue(request.InstrumentToken, out var entry) || _byClientId.ContainsKey(request.ClientOrderId))
         {
-            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Input, 0, RejectReason.Input));
+            string refusal = entry.Book is null ? PaperAnswer.UnknownInstrument : PaperAnswer.DuplicateTag;
+            Counters.OnRejected();
+            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Input, 0, RejectReason.None, refusal));
             return;
         }
 
@@ -172,8 +174,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
             Price = request.Price,
             TriggerPrice = request.TriggerPrice,
         };
-        var rules = new InstrumentRules(Math.Max(1, instrument.TickSizeUnits), Math.Max(1, instrument.LotSize), 0, 0, 0, instrument.PriceDivisor);
-        var reason = OrderChecks.Check(match, rules);
+        var reason = OrderChecks.Check(match, RulesOf(instrument));
         if (reason == RejectReason.MarketProtection || reason == RejectReason.Input)
         {
             // Kite refuses these at once, without an order id.
@@ -224,7 +225,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     {
         if (!_byClientId.TryGetValue(request.ClientOrderId, out int index) || OrderStatuses.IsTerminal(_orders[index].Status))
         {
-            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Order, 0, RejectReason.None));
+            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Order, 0, RejectReason.None, PaperAnswer.NotOpen));
             return;
         }
 
@@ -240,7 +241,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     {
         if (!_byClientId.TryGetValue(request.ClientOrderId, out int index) || OrderStatuses.IsTerminal(_orders[index].Status))
         {
-            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Order, 0, RejectReason.None));
+            Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Order, 0, RejectReason.None, PaperAnswer.NotOpen));
             return;
         }
 
@@ -251,6 +252,10 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Accepted, BrokerError.None, order.BrokerOrderId, RejectReason.None));
         _books[order.InstrumentToken].Book.Modify(order.BrokerOrderId, order.Quantity, order.Price, order.TriggerPrice, request.OrderType, this);
     }
+
+    // What Kite would check the order against; the paper broker has no freeze quantity or circuit band of its own.
+    private static InstrumentRules RulesOf(Instrument instrument) =>
+        new(Math.Max(1, instrument.TickSizeUnits), Math.Max(1, instrument.LotSize), 0, 0, 0, instrument.PriceDivisor);
 
     // The router's thread never blocks on the publisher: beyond the queue, answers wait in line.
     private void Queue(PaperAnswer answer)
@@ -298,14 +303,16 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         {
             _buffer.ResetWrittenCount();
             _json.Reset(_buffer);
-            var (instrument, _) = owner._books[answer.InstrumentToken];
+            // A refused request may name an instrument the broker does not list; an update never does.
+            owner._books.TryGetValue(answer.Order.InstrumentToken, out var listed);
+            var instrument = listed.Instrument;
             if (answer.Kind == PaperAnswerKind.Reply)
             {
-                WriteReply(answer);
+                WriteReply(answer, instrument);
                 var reply = new OrderReply
                 {
-                    ClientOrderId = answer.ClientOrderId,
-                    BrokerOrderId = answer.BrokerOrderId,
+                    ClientOrderId = answer.Order.ClientOrderId,
+                    BrokerOrderId = answer.Order.BrokerOrderId,
                     Action = answer.Action,
                     Outcome = answer.Outcome,
                     Error = answer.Error,
@@ -316,24 +323,24 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
                 return;
             }
 
-            WriteUpdate(answer, instrument);
+            WriteUpdate(answer, instrument!);
             owner._answers!.Update(_buffer.WrittenSpan, answer.ReceiveTimestampNs);
         }
 
-        private void WriteReply(in PaperAnswer answer)
+        private void WriteReply(in PaperAnswer answer, Instrument? instrument)
         {
             _json.WriteStartObject();
             if (answer.Outcome == ReplyOutcome.Accepted)
             {
                 _json.WriteString("status", "success");
                 _json.WriteStartObject("data");
-                WriteId("order_id", answer.BrokerOrderId);
+                WriteId("order_id", answer.Order.BrokerOrderId);
                 _json.WriteEndObject();
             }
             else
             {
                 _json.WriteString("status", "error");
-                _json.WriteString("message", answer.Reason != RejectReason.None ? OrderChecks.Describe(answer.Reason, default) : "the order is not open at the paper broker");
+                _json.WriteString("message", answer.Refusal ?? OrderChecks.Describe(answer.Order.Reason, RulesOf(instrument!)));
                 _json.WriteNull("data");
                 _json.WriteString("error_type", answer.Error == BrokerError.Input ? "InputException" : "OrderException");
             }
@@ -348,12 +355,12 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
             _json.WriteStartObject();
             _json.WriteString("type", "order");
             _json.WriteStartObject("data");
-            WriteId("order_id", answer.BrokerOrderId);
-            WriteId("exchange_order_id", answer.BrokerOrderId);
-            _json.WriteString("status", OrderStatuses.ToKite(answer.Status));
-            if (answer.Reason != RejectReason.None)
+            WriteId("order_id", answer.Order.BrokerOrderId);
+            WriteId("exchange_order_id", answer.Order.BrokerOrderId);
+            _json.WriteString("status", OrderStatuses.ToKite(answer.Order.Status));
+            if (answer.Order.Reason != RejectReason.None)
             {
-                _json.WriteString("status_message", OrderChecks.Describe(answer.Reason, new InstrumentRules(instrument.TickSizeUnits, instrument.LotSize, 0, 0, 0, instrument.PriceDivisor)));
+                _json.WriteString("status_message", OrderChecks.Describe(answer.Order.Reason, RulesOf(instrument)));
             }
             else
             {
@@ -364,19 +371,19 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
             _json.WriteString("exchange", instrument.Exchange);
             _json.WriteString("tradingsymbol", instrument.TradingSymbol);
             _json.WriteNumber("instrument_token", instrument.InstrumentToken);
-            _json.WriteString("order_type", answer.OrderType switch { OrderType.Limit => "LIMIT", OrderType.StopLoss => "SL", OrderType.StopLossMarket => "SL-M", _ => "MARKET" });
-            _json.WriteString("transaction_type", answer.Side == Side.Buy ? "BUY" : "SELL");
-            _json.WriteString("validity", answer.Validity switch { Validity.Ioc => "IOC", Validity.Ttl => "TTL", _ => "DAY" });
-            _json.WriteString("product", answer.Product switch { Product.Cnc => "CNC", Product.Nrml => "NRML", _ => "MIS" });
-            _json.WriteNumber("quantity", answer.Quantity);
-            _json.WriteNumber("price", answer.Price / divisor);
-            _json.WriteNumber("trigger_price", answer.TriggerPrice / divisor);
-            _json.WriteNumber("average_price", answer.Filled == 0 ? 0 : decimal.Round(answer.FilledValue / divisor / answer.Filled, 4));
-            _json.WriteNumber("filled_quantity", answer.Filled);
-            _json.WriteNumber("pending_quantity", OrderStatuses.IsTerminal(answer.Status) ? 0 : answer.Quantity - answer.Filled);
-            _json.WriteNumber("cancelled_quantity", answer.Cancelled);
+            _json.WriteString("order_type", answer.Order.OrderType switch { OrderType.Limit => "LIMIT", OrderType.StopLoss => "SL", OrderType.StopLossMarket => "SL-M", _ => "MARKET" });
+            _json.WriteString("transaction_type", answer.Order.Side == Side.Buy ? "BUY" : "SELL");
+            _json.WriteString("validity", answer.Order.Validity switch { Validity.Ioc => "IOC", Validity.Ttl => "TTL", _ => "DAY" });
+            _json.WriteString("product", answer.Order.Product switch { Product.Cnc => "CNC", Product.Nrml => "NRML", _ => "MIS" });
+            _json.WriteNumber("quantity", answer.Order.Quantity);
+            _json.WriteNumber("price", answer.Order.Price / divisor);
+            _json.WriteNumber("trigger_price", answer.Order.TriggerPrice / divisor);
+            _json.WriteNumber("average_price", answer.Order.Filled == 0 ? 0 : decimal.Round(answer.Order.FilledValue / divisor / answer.Order.Filled, 4));
+            _json.WriteNumber("filled_quantity", answer.Order.Filled);
+            _json.WriteNumber("pending_quantity", OrderStatuses.IsTerminal(answer.Order.Status) ? 0 : answer.Order.Quantity - answer.Order.Filled);
+            _json.WriteNumber("cancelled_quantity", answer.Order.Cancelled);
             Span<byte> tag = stackalloc byte[20];
-            int length = OrderIds.FormatTag(answer.ClientOrderId, tag);
+            int length = OrderIds.FormatTag(answer.Order.ClientOrderId, tag);
             _json.WriteString("tag", tag[..length]);
             _json.WriteEndObject();
             _json.WriteEndObject();

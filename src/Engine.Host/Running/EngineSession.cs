@@ -243,21 +243,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         {
         }
 
-        if (_ticker is not null)
-        {
-            await _ticker.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_timers is not null)
-        {
-            await _timers.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_admin is not null)
-        {
-            await _admin.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await DisposeIntakeAsync().ConfigureAwait(false);
         Log.Stopping(_logger, reason, _composition?.Pipeline.Lag ?? 0);
         bool drained = true;
         bool answered = true;
@@ -335,6 +321,19 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
 
         _stopped = true;
+        await DisposeIntakeAsync().ConfigureAwait(false);
+
+        _composition?.Dispose();
+        _writer?.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Everything that can put an input in the ring but the gateway, whose answers must still arrive.
+    private async Task DisposeIntakeAsync()
+    {
         if (_ticker is not null)
         {
             await _ticker.DisposeAsync().ConfigureAwait(false);
@@ -348,13 +347,6 @@ public sealed partial class EngineSession : IAsyncDisposable
         if (_admin is not null)
         {
             await _admin.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _composition?.Dispose();
-        _writer?.Dispose();
-        if (_gateway is not null)
-        {
-            await _gateway.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -102,20 +102,5 @@ public sealed class SimulatorFaults
 
     internal bool IsSilent => Environment.TickCount64 < Volatile.Read(ref _silentUntilTicks);
 
-    internal bool TakeHandshakeRejection()
-    {
-        while (true)
-        {
-            int current = Volatile.Read(ref _rejectHandshakes);
-            if (current <= 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref _rejectHandshakes, current - 1, current) == current)
-            {
-                return true;
-            }
-        }
-    }
+    internal bool TakeHandshakeRejection() => Take(ref _rejectHandshakes);
 }

@@ -15,7 +15,7 @@ namespace Engine.Tests.Gateways;
 /// </summary>
 public sealed class GatewayHandOffAllocationTests
 {
-    private static readonly Instrument Infy = new(408065, 1594, "INFY", "INFOSYS", 1500m, null, 0, 0.05m, 1, "EQ", "NSE", "NSE");
+    private static readonly Instrument Infy = TestOrders.InfyInstrument;
 
     [Fact]
     public async Task HandingOrdersToTheRestGatewayAllocatesNothingOnTheRoutersThread()
@@ -23,7 +23,7 @@ public sealed class GatewayHandOffAllocationTests
         // Not started: the hand-off alone, with nothing taking from the queue.
         using var client = new KiteRestClient(new KiteRestOptions { BaseUrl = new Uri("http://127.0.0.1:9/"), ApiKey = "k", AccessToken = "t" });
         await using var gateway = new RestOrderGateway(client, [Infy], new RestGatewayOptions { QueueCapacity = 4096 }, NullLogger.Instance);
-        var order = Order(1);
+        var order = TestOrders.MarketBuy(1);
         for (int i = 0; i < 16; i++)
         {
             order.ClientOrderId = (ulong)(16 + i);
@@ -45,14 +45,11 @@ public sealed class GatewayHandOffAllocationTests
     public async Task MatchingAtThePaperBrokerAllocatesNothingOnTheRoutersThread()
     {
         await using var broker = new PaperBroker([Infy], NullLogger.Instance, capacity: 16384);
-        var tick = new RingEvent { Kind = EventKind.Tick, ReceiveTimestampNs = 1 };
-        tick.Tick = new Tick { InstrumentToken = Infy.InstrumentToken, Mode = TickMode.Full, Segment = Segments.Of(Infy.InstrumentToken), Tradable = true, PriceDivisor = 100, LastPrice = 150000 };
-        tick.Tick.Asks[0] = new DepthLevel { Price = 150005, Quantity = 1_000_000, Orders = 1 };
-        tick.Tick.Bids[0] = new DepthLevel { Price = 149995, Quantity = 1_000_000, Orders = 1 };
+        var tick = TestOrders.InfyTick(1_000_000);
         void Round(int i)
         {
             broker.Observe(tick);
-            var order = Order((ulong)(16 * (i + 1)));
+            var order = TestOrders.MarketBuy((ulong)(16 * (i + 1)));
             order.Side = i % 2 == 0 ? Side.Buy : Side.Sell;
             broker.Submit(order);
         }
@@ -71,17 +68,4 @@ public sealed class GatewayHandOffAllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(1024, broker.Counters.Accepted);
     }
-
-    private static OrderRequest Order(ulong clientOrderId) => new()
-    {
-        ClientOrderId = clientOrderId,
-        Action = OrderAction.Place,
-        InstrumentToken = Infy.InstrumentToken,
-        Side = Side.Buy,
-        OrderType = OrderType.Market,
-        Product = Product.Mis,
-        Validity = Validity.Day,
-        MarketProtection = -1,
-        Quantity = 1,
-    };
 }

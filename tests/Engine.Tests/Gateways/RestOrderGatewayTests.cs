@@ -114,7 +114,7 @@ public sealed class RestOrderGatewayTests
     {
         private readonly RingPipeline<RingEvent> _pipeline;
 
-        private Harness(KiteSimulator simulator, RestOrderGateway gateway, RingPipeline<RingEvent> pipeline, Collector collector)
+        private Harness(KiteSimulator simulator, RestOrderGateway gateway, RingPipeline<RingEvent> pipeline, AnswerCollector collector)
         {
             Simulator = simulator;
             Gateway = gateway;
@@ -126,7 +126,7 @@ public sealed class RestOrderGatewayTests
 
         public RestOrderGateway Gateway { get; }
 
-        public Collector Collected { get; }
+        public AnswerCollector Collected { get; }
 
         public IReadOnlyList<(OrderReply Reply, string Body)> AllReplies => [.. Collected.Replies];
 
@@ -136,18 +136,9 @@ public sealed class RestOrderGatewayTests
 
         public static async Task<Harness> StartAsync(SimExchangeOptions? exchange = null)
         {
-            var simulator = await KiteSimulator.StartAsync(
-                new SimulatorOptions
-                {
-                    Port = 0,
-                    TicksPerSecond = 20,
-                    InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
-                    StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
-                    Exchange = exchange ?? new SimExchangeOptions { OrdersPerSecond = 10_000, Capital = 1e12m },
-                },
-                NullLoggerFactory.Instance);
+            var simulator = await Engine.Tests.Sim.TestSimulator.StartAsync(exchange: exchange ?? new SimExchangeOptions { OrdersPerSecond = 10_000, Capital = 1e12m });
             var ring = new RingBuffer<RingEvent>(1024, new YieldingWaitStrategy(), ProducerType.Multi);
-            var collector = new Collector();
+            var collector = new AnswerCollector();
             var pipeline = new RingPipeline<RingEvent>(ring);
             pipeline.HandleEventsWith(collector);
             pipeline.Start();
@@ -158,18 +149,7 @@ public sealed class RestOrderGatewayTests
             return new Harness(simulator, gateway, pipeline, collector);
         }
 
-        public OrderRequest Order(ulong clientOrderId) => new()
-        {
-            ClientOrderId = clientOrderId,
-            Action = OrderAction.Place,
-            InstrumentToken = 408065,
-            Side = Side.Buy,
-            OrderType = OrderType.Market,
-            Product = Product.Mis,
-            Validity = Validity.Day,
-            MarketProtection = -1,
-            Quantity = 1,
-        };
+        public OrderRequest Order(ulong clientOrderId) => TestOrders.MarketBuy(clientOrderId);
 
         public void WaitForFinalReplies(int count, double seconds = 60) =>
             Ring.Await.Until(() => Collected.Final.Count >= count, TimeSpan.FromSeconds(seconds), () => $"{Collected.Final.Count} of {count} orders settled; replies so far: {string.Join(", ", Collected.Replies.Select(r => $"{r.Reply.ClientOrderId}:{r.Reply.Outcome}"))}");
@@ -180,36 +160,6 @@ public sealed class RestOrderGatewayTests
             _pipeline.Shutdown(TimeSpan.FromSeconds(5));
             _pipeline.Dispose();
             await Simulator.DisposeAsync();
-        }
-    }
-
-    private sealed class Collector : IEventHandler<RingEvent>
-    {
-        public ConcurrentQueue<(OrderReply Reply, string Body)> Replies { get; } = new();
-
-        public ConcurrentDictionary<ulong, (OrderReply Reply, string Body)> Final { get; } = new();
-
-        public ConcurrentQueue<RingEvent> Updates { get; } = new();
-
-        public string Name => "collect";
-
-        public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
-        {
-            if (data.Kind == EventKind.OrderReply)
-            {
-                var entry = (data.Reply, System.Text.Encoding.UTF8.GetString(data.TextBytes));
-                Replies.Enqueue(entry);
-                if (data.Reply.Outcome is not (ReplyOutcome.NoAnswer or ReplyOutcome.Absent))
-                {
-                    Final[data.Reply.ClientOrderId] = entry;
-                }
-            }
-            else if (data.Kind == EventKind.OrderUpdate)
-            {
-                var copy = data;
-                copy.Text = null;
-                Updates.Enqueue(copy);
-            }
         }
     }
 }

@@ -17,16 +17,7 @@ public sealed class KiteRestClientSimulatorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _simulator = await KiteSimulator.StartAsync(
-            new SimulatorOptions
-            {
-                Port = 0,
-                TicksPerSecond = 20,
-                InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
-                StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
-                Exchange = new SimExchangeOptions { OrdersPerSecond = 1_000, Capital = 1e9m },
-            },
-            NullLoggerFactory.Instance);
+        _simulator = await Engine.Tests.Sim.TestSimulator.StartAsync(exchange: new SimExchangeOptions { OrdersPerSecond = 1_000, Capital = 1e9m });
         _client = new KiteRestClient(new KiteRestOptions { BaseUrl = _simulator.RestUrl, ApiKey = "sim_api_key", AccessToken = "sim_access_token" });
         Ring.Await.Until(() => _simulator.Exchange.TryGetMarket(Infy, out _), TimeSpan.FromSeconds(30), () => "the simulator's first tick");
     }

@@ -41,7 +41,7 @@ internal sealed class LoopbackFixture : IAsyncDisposable
             Seed = options.Seed,
             TicksPerSecond = options.TicksPerSecond,
             InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
-            StartTime = options.StartTime ?? new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
+            StartTime = options.StartTime ?? TestSimulator.Start,
             HeartbeatInterval = options.HeartbeatInterval,
             DropAfterFrames = options.DropAfterFrames,
             RecordSentTicks = true,

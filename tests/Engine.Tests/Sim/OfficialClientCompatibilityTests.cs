@@ -22,30 +22,9 @@ public sealed class OfficialClientCompatibilityTests
             Directory.Exists(Path.Combine(ClientFolder, "node_modules", "kiteconnect")),
             "The official client is not installed: run 'npm ci' in tests/official-client (./run.sh test does this; it needs Node.js and npm).");
 
-        await using var simulator = await KiteSimulator.StartAsync(
-            new SimulatorOptions
-            {
-                Port = 0,
-                TicksPerSecond = 20,
-                InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
-                StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
-                RecordSentTicks = true,
-            },
-            NullLoggerFactory.Instance);
+        await using var simulator = await TestSimulator.StartAsync(recordSentTicks: true);
 
-        var info = new ProcessStartInfo("node") { WorkingDirectory = ClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "print-ticks.js", simulator.WebSocketUrl.ToString(), "3", "full:408065,256265", "quote:738561", "ltp:2953217" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var node = Process.Start(info)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        Assert.True(node.WaitForExit(TimeSpan.FromSeconds(60)), "the official client did not finish");
-        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}");
-
-        var decoded = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var decoded = (await RunClientAsync("print-ticks.js", simulator.WebSocketUrl.ToString(), "3", "full:408065,256265", "quote:738561", "ltp:2953217")).ToArray();
         var sent = simulator.SentTicks.Where(s => s.Connection == 1).Select(s => s.Tick).ToArray();
         Assert.True(decoded.Length >= 100, $"only {decoded.Length} ticks decoded by the official client");
         Assert.True(sent.Length >= decoded.Length);
@@ -104,32 +83,13 @@ public sealed class OfficialClientCompatibilityTests
     public async Task KitesOfficialJsClientPlacesModifiesCancelsAndReadsOrdersAndPositions()
     {
         Assert.True(Directory.Exists(Path.Combine(ClientFolder, "node_modules", "kiteconnect")), "The official client is not installed: run 'npm ci' in tests/official-client.");
-        await using var simulator = await KiteSimulator.StartAsync(
-            new SimulatorOptions
-            {
-                Port = 0,
-                TicksPerSecond = 20,
-                InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
-                StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
-            },
-            NullLoggerFactory.Instance);
+        await using var simulator = await TestSimulator.StartAsync();
         Engine.Tests.Ring.Await.Until(() => simulator.Exchange.TryGetMarket(408065, out _), TimeSpan.FromSeconds(30), () => "a first INFY tick");
         simulator.Exchange.TryGetMarket(408065, out var infy);
 
         // Limit prices well below the market (and within the circuit band), on the 5-paise tick.
         decimal limit = Math.Round(infy.LastPrice * 0.9m / 5) * 5 / 100, modified = limit + 1;
-        var info = new ProcessStartInfo("node") { WorkingDirectory = ClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "orders.js", simulator.RestUrl.ToString(), simulator.WebSocketUrl.ToString(), limit.ToString(System.Globalization.CultureInfo.InvariantCulture), modified.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var node = Process.Start(info)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        Assert.True(node.WaitForExit(TimeSpan.FromSeconds(60)), "the official client did not finish");
-        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{await stdout}");
-        var steps = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var steps = await RunClientAsync("orders.js", simulator.RestUrl.ToString(), simulator.WebSocketUrl.ToString(), limit.ToString(System.Globalization.CultureInfo.InvariantCulture), modified.ToString(System.Globalization.CultureInfo.InvariantCulture));
         JsonElement Step(string name) => steps.Single(s => s.GetProperty("step").GetString() == name);
 
         string marketId = Step("placed_market").GetProperty("order_id").GetString()!;
@@ -153,4 +113,21 @@ public sealed class OfficialClientCompatibilityTests
 
     private static void AssertPrice(long units, JsonElement rupees) =>
         Assert.Equal(units, (long)Math.Round(rupees.GetDouble() * 100));
+
+    /// <summary>Runs one of the official client's scripts with <paramref name="args"/>; each line it prints is a JSON object.</summary>
+    private static async Task<List<JsonElement>> RunClientAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("node") { WorkingDirectory = ClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var node = Process.Start(info)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        Assert.True(node.WaitForExit(TimeSpan.FromSeconds(60)), "the official client did not finish");
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{await stdout}");
+        return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+    }
 }

@@ -13,15 +13,7 @@ public sealed class TickerSupervisorTests
     [Fact]
     public async Task AShardWhoseSinkThrowsIsLoggedAndRestartedWhileTheOtherShardKeepsStreaming()
     {
-        await using var simulator = await KiteSimulator.StartAsync(
-            new SimulatorOptions
-            {
-                Port = 0,
-                TicksPerSecond = 50,
-                InstrumentsFile = Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv"),
-                StartTime = new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.FromMinutes(330)),
-            },
-            NullLoggerFactory.Instance);
+        await using var simulator = await TestSimulator.StartAsync(ticksPerSecond: 50);
         var sink = new ThrowingOnceSink(failingConnection: 0);
         var logger = new RecordingLogger();
         var ticker = new KiteTicker(
