@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(KiteCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(IndicatorsCommand.Create());
+        root.Subcommands.Add(ChargesCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
