@@ -31,10 +31,11 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
     private long _fills;
     private long _closeRetryAtNs = long.MinValue;
 
-    /// <summary>Creates the tracker.</summary>
-    public OrderTracker(OrderTrackerOptions? options = null)
+    /// <summary>Creates the tracker, filling <paramref name="account"/> (a new ₹10 lakh account if none).</summary>
+    public OrderTracker(OrderTrackerOptions? options = null, TradingAccount? account = null)
     {
         _options = options ?? new OrderTrackerOptions();
+        Account = account ?? new TradingAccount(10_00_000_00);
         _orders = new TrackedOrder[_options.Capacity];
         _byClientId = new Dictionary<ulong, int>(_options.Capacity);
         _byBrokerId = new Dictionary<ulong, int>(_options.Capacity);
@@ -50,8 +51,11 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
     /// <inheritdoc/>
     public string Name => "orders";
 
+    /// <summary>The account the fills go to: positions, P&amp;L and charges.</summary>
+    public TradingAccount Account { get; }
+
     /// <summary>Positions from the fills.</summary>
-    public PositionBook Positions { get; } = new();
+    public PositionBook Positions => Account.Positions;
 
     /// <summary>Orders the engine sent.</summary>
     public int Count => _count;
@@ -201,7 +205,7 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
 
         if (transition.FillQuantity > 0)
         {
-            Positions.Apply(order.InstrumentToken, order.Product, order.Side, transition.FillQuantity, transition.FillPrice);
+            Account.Fill(order.InstrumentToken, order.Product, order.Side, transition.FillQuantity, transition.FillPrice, order.FilledValue - (transition.FillQuantity * transition.FillPrice), data.ReceiveTimestampNs);
             Volatile.Write(ref _fills, _fills + 1);
         }
 

@@ -3,21 +3,28 @@ using Engine.Core.Orders;
 namespace Engine.Core.Positions;
 
 /// <summary>
-/// Positions from the engine's own fills, on the ring thread: each fill moves the net quantity;
-/// a fill that reduces the position realises P&amp;L against the average price, one that adds to it
-/// moves the average, one that crosses zero does both. Preallocated; no allocation per fill.
+/// Positions from the engine's own fills, on the decision thread: each fill moves the net quantity;
+/// a fill that reduces the position realises P&amp;L against its share of the open cost, one that
+/// adds to it adds to the cost, one that crosses zero does both. Ticks mark every product of their
+/// instrument. Preallocated; no allocation per fill or tick once a pair has been seen.
 /// </summary>
 public sealed class PositionBook
 {
     private readonly Dictionary<(uint Token, Product Product), int> _index;
+    private readonly Dictionary<uint, int> _firstOfToken;
+    private readonly Dictionary<uint, long> _marks;
     private Position[] _positions;
+    private int[] _nextOfToken;
     private int _count;
 
     /// <summary>Creates a book with room for <paramref name="capacity"/> instrument-product pairs before it grows.</summary>
     public PositionBook(int capacity = 1024)
     {
         _index = new Dictionary<(uint, Product), int>(capacity);
+        _firstOfToken = new Dictionary<uint, int>(capacity);
+        _marks = new Dictionary<uint, long>(capacity);
         _positions = new Position[capacity];
+        _nextOfToken = new int[capacity];
     }
 
     /// <summary>Instrument-product pairs that have had a fill.</summary>
@@ -27,32 +34,55 @@ public sealed class PositionBook
     public ref readonly Position this[int index] => ref _positions[index];
 
     /// <summary>The position in one instrument and product (a flat one if there was no fill).</summary>
-    public Position Get(uint token, Product product) => _index.TryGetValue((token, product), out int i) ? _positions[i] : new Position { InstrumentToken = token, Product = product };
+    public Position Get(uint token, Product product) => _index.TryGetValue((token, product), out int i) ? _positions[i] : new Position { InstrumentToken = token, Product = product, LastPrice = LastPrice(token) };
+
+    /// <summary>The last traded price seen for <paramref name="token"/> (0 if none).</summary>
+    public long LastPrice(uint token) => _marks.TryGetValue(token, out long price) ? price : 0;
 
     /// <summary>The net quantity over every product of one instrument.</summary>
     public long NetQuantity(uint token)
     {
         long net = 0;
-        for (int i = 0; i < _count; i++)
+        for (int i = _firstOfToken.TryGetValue(token, out int first) ? first : -1; i >= 0; i = _nextOfToken[i])
         {
-            if (_positions[i].InstrumentToken == token)
-            {
-                net += _positions[i].NetQuantity;
-            }
+            net += _positions[i].NetQuantity;
         }
 
         return net;
     }
 
-    /// <summary>Applies one fill.</summary>
-    public void Apply(uint token, Product product, Side side, long quantity, long price)
+    /// <summary>Marks every product of <paramref name="token"/> at <paramref name="lastPrice"/>; returns the change in mark-to-market.</summary>
+    public long Mark(uint token, long lastPrice)
     {
-        if (quantity <= 0)
+        if (lastPrice <= 0)
         {
-            return;
+            return 0;
         }
 
+        ref long mark = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_marks, token, out _);
+        mark = lastPrice;
+        long change = 0;
+        for (int i = _firstOfToken.TryGetValue(token, out int first) ? first : -1; i >= 0; i = _nextOfToken[i])
+        {
+            ref var p = ref _positions[i];
+            long before = p.UnrealizedPnl;
+            p.LastPrice = lastPrice;
+            change += p.UnrealizedPnl - before;
+        }
+
+        return change;
+    }
+
+    /// <summary>Applies one fill; returns the position as it now stands and the P&amp;L the fill realised.</summary>
+    public ref Position Apply(uint token, Product product, Side side, long quantity, long price, out long realized)
+    {
         ref var p = ref Slot(token, product);
+        realized = 0;
+        if (quantity <= 0)
+        {
+            return ref p;
+        }
+
         long signed = side == Side.Buy ? quantity : -quantity;
         if (side == Side.Buy)
         {
@@ -69,19 +99,31 @@ public sealed class PositionBook
         long after = before + signed;
         if (before == 0 || Math.Sign(before) == Math.Sign(signed))
         {
-            // Opening or adding: the average moves.
-            p.AveragePrice = ((p.AveragePrice * Math.Abs(before)) + (price * quantity)) / Math.Abs(after);
+            // Opening or adding: the cost grows.
+            p.OpenCost += signed * price;
         }
         else
         {
-            // Reducing, closing or crossing: the closed part realises against the average.
+            // Reducing, closing or crossing: the closed part takes its share of the cost and
+            // realises against it; whatever crosses zero opens at this price.
             long closed = Math.Min(Math.Abs(before), quantity);
-            p.RealizedPnl += closed * (price - p.AveragePrice) * Math.Sign(before);
-            p.AveragePrice = after == 0 ? 0 : Math.Sign(after) == Math.Sign(before) ? p.AveragePrice : price;
+            long removed = closed == Math.Abs(before) ? p.OpenCost : p.OpenCost * closed / Math.Abs(before);
+            realized = (Math.Sign(before) * closed * price) - removed;
+            p.RealizedPnl += realized;
+            p.OpenCost = after == 0 ? 0 : Math.Sign(after) == Math.Sign(before) ? p.OpenCost - removed : after * price;
         }
 
         p.NetQuantity = after;
+        if (p.LastPrice == 0)
+        {
+            p.LastPrice = price;
+        }
+
+        return ref p;
     }
+
+    /// <summary>Applies one fill (see the other overload).</summary>
+    public void Apply(uint token, Product product, Side side, long quantity, long price) => Apply(token, product, side, quantity, price, out _);
 
     private ref Position Slot(uint token, Product product)
     {
@@ -93,10 +135,13 @@ public sealed class PositionBook
         if (_count == _positions.Length)
         {
             Array.Resize(ref _positions, _positions.Length * 2);
+            Array.Resize(ref _nextOfToken, _positions.Length);
         }
 
         _index[(token, product)] = _count;
-        _positions[_count] = new Position { InstrumentToken = token, Product = product };
+        _nextOfToken[_count] = _firstOfToken.TryGetValue(token, out int first) ? first : -1;
+        _firstOfToken[token] = _count;
+        _positions[_count] = new Position { InstrumentToken = token, Product = product, LastPrice = LastPrice(token) };
         return ref _positions[_count++];
     }
 }
