@@ -9,9 +9,15 @@ public enum CommandKind : ushort
     /// <summary>Reject every new intent until resumed.</summary>
     KillSwitch = 1,
 
-    /// <summary>Lift the kill switch.</summary>
+    /// <summary>Lift the kill switch, a flatten and a halt: trading is active again.</summary>
     Resume = 2,
 
     /// <summary>Cancel every open order and close every position; no intent passes until resume.</summary>
     Flatten = 3,
+
+    /// <summary>Halt trading: nothing new passes (cancels do) until resume or the day's reset.</summary>
+    Halt = 4,
+
+    /// <summary>Reducing-only trading: only orders that reduce a position pass, until resume.</summary>
+    Reduce = 5,
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Engine.Core.Market;
 using Engine.Core.Orders;
+using Engine.Core.Risk;
 
 namespace Engine.Core.Events;
 
@@ -95,6 +96,18 @@ public struct RingEvent
 
     /// <summary>Written by the order tracker: the order transitions this event caused.</summary>
     public TransitionBuffer Transitions;
+
+    /// <summary>Written by the risk monitor: how many of <see cref="RiskChanges"/> are set.</summary>
+    public int RiskChangeCount;
+
+    /// <summary>Written by the risk monitor: true when <see cref="RiskSnapshot"/> holds this input's snapshot.</summary>
+    public bool HasRiskSnapshot;
+
+    /// <summary>Written by the risk monitor: the trading-state changes this input caused.</summary>
+    public RiskStateChangeBuffer RiskChanges;
+
+    /// <summary>Written by the risk monitor at its interval and at every state change: the account and every limit's distance.</summary>
+    public RiskSnapshot RiskSnapshot;
 
     /// <summary>The raw tick bytes in use.</summary>
     [UnscopedRef]

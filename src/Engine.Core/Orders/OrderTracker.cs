@@ -1,5 +1,6 @@
 using Engine.Core.Events;
 using Engine.Core.Positions;
+using Engine.Core.Risk;
 using Engine.Ring;
 
 namespace Engine.Core.Orders;
@@ -30,10 +31,15 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
     private long _foreign;
     private long _fills;
     private long _closeRetryAtNs = long.MinValue;
+    private readonly OrderBudget? _budget;
 
-    /// <summary>Creates the tracker, filling <paramref name="account"/> (a new ₹10 lakh account if none).</summary>
-    public OrderTracker(OrderTrackerOptions? options = null, TradingAccount? account = null)
+    /// <summary>
+    /// Creates the tracker, filling <paramref name="account"/> (a new ₹10 lakh account if none);
+    /// its own cancels and closing orders count in <paramref name="budget"/> and wait for room in it.
+    /// </summary>
+    public OrderTracker(OrderTrackerOptions? options = null, TradingAccount? account = null, OrderBudget? budget = null)
     {
+        _budget = budget;
         _options = options ?? new OrderTrackerOptions();
         Account = account ?? new TradingAccount(10_00_000_00);
         _orders = new TrackedOrder[_options.Capacity];
@@ -80,6 +86,9 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
 
     /// <summary>Fills applied.</summary>
     public long Fills => Volatile.Read(ref _fills);
+
+    /// <summary>Closes everything from the next input on, as an operator's flatten does (the risk monitor's halt, when so configured).</summary>
+    public void RequestFlatten() => _flatten = FlattenScope.Everything;
 
     /// <summary>True while a square-off or flatten is closing positions.</summary>
     public bool Flattening => _flatten != FlattenScope.None;
@@ -249,7 +258,7 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
             }
 
             done = false;
-            if (order.State == OrderState.PendingCancel || OrderIds.IsSystem(order.ClientOrderId) || data.ActionCount >= ActionBuffer.Capacity)
+            if (order.State == OrderState.PendingCancel || OrderIds.IsSystem(order.ClientOrderId) || data.ActionCount >= ActionBuffer.Capacity || !BudgetAllows(data.ReceiveTimestampNs))
             {
                 continue;
             }
@@ -268,6 +277,7 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
                     Quantity = order.Quantity,
                     InputSequence = data.InputSequence,
                 };
+                _budget?.Record(data.ReceiveTimestampNs);
                 Record(ref data, ref order, transition);
             }
         }
@@ -281,7 +291,7 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
             }
 
             done = false;
-            if (HasOpenOrder(position.InstrumentToken) || data.ActionCount >= ActionBuffer.Capacity || data.ReceiveTimestampNs < _closeRetryAtNs)
+            if (HasOpenOrder(position.InstrumentToken) || data.ActionCount >= ActionBuffer.Capacity || data.ReceiveTimestampNs < _closeRetryAtNs || !BudgetAllows(data.ReceiveTimestampNs))
             {
                 continue;
             }
@@ -300,6 +310,7 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
                 InputSequence = data.InputSequence,
             };
             data.Actions[data.ActionCount++] = close;
+            _budget?.Record(data.ReceiveTimestampNs);
             Register(close);
         }
 
@@ -308,6 +319,9 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
             _flatten = FlattenScope.None;
         }
     }
+
+    // The engine's own orders wait for room in the rate budget; the day's count never stops a close.
+    private bool BudgetAllows(long nowNs) => _budget is null || _budget.Check(nowNs) is RiskRule.None or RiskRule.OrdersPerDay;
 
     private bool HasOpenOrder(uint token)
     {

@@ -9,6 +9,6 @@ public enum PipelinePlacement
     /// <summary>Three threads: "logic" (signals and risk), "journal", "router": journal I/O off the decision thread.</summary>
     Staged = 1,
 
-    /// <summary>One thread per stage: "signals", "risk", "orders", "journal", "router"; for machines with a core per stage.</summary>
+    /// <summary>One thread per stage: "signals", "risk" (gate, order tracker and risk monitor, which share the account), "journal", "router"; for machines with a core per stage.</summary>
     PerStage = 2,
 }

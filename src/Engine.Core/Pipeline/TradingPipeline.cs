@@ -8,7 +8,8 @@ namespace Engine.Core.Pipeline;
 
 /// <summary>
 /// The engine's ring and its stages in their fixed order: signals (indicators and strategies),
-/// risk, orders (the order tracker: states, fills, positions, square-off), an optional check (the
+/// risk (the gate; the order tracker: states, fills, positions, square-off; and the risk monitor:
+/// trading state and snapshots; these three share the account, so always one thread), an optional check (the
 /// replay verifier or a latency probe), the journal, the router. The
 /// router comes after the journal, on the same thread or gated on the journal's sequence, so
 /// nothing leaves the process before the input and the decisions it caused are journaled; the
@@ -25,7 +26,7 @@ public sealed class TradingPipeline : IDisposable
     private readonly TradingPipelineOptions _options;
 
     /// <summary>Builds the ring and the consumer graph; nothing runs until <see cref="Start"/>.</summary>
-    public TradingPipeline(TradingPipelineOptions options, SignalStage signals, RiskGate risk, OrderTracker orders, OrderRouter router, IEventHandler<RingEvent>? journal = null, IEventHandler<RingEvent>? check = null)
+    public TradingPipeline(TradingPipelineOptions options, SignalStage signals, RiskGate risk, OrderTracker orders, OrderRouter router, IEventHandler<RingEvent>? journal = null, IEventHandler<RingEvent>? check = null, RiskMonitor? monitor = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +38,7 @@ public sealed class TradingPipeline : IDisposable
         Risk = risk;
         Orders = orders;
         Router = router;
+        Monitor = monitor ?? new RiskMonitor(risk.Context, orders.RequestFlatten);
         Ring = new RingBuffer<RingEvent>(options.RingSize, options.WaitStrategy, options.ProducerType);
         _pipeline = new RingPipeline<RingEvent>(Ring, new RingPipelineOptions
         {
@@ -47,7 +49,9 @@ public sealed class TradingPipeline : IDisposable
         });
         _pipeline.ConsumerFaulted += (name, exception) => Faulted?.Invoke(name, exception);
 
-        var decide = new List<IEventHandler<RingEvent>> { signals, risk, orders };
+        // The gate, the tracker and the monitor share the account and the risk context: one thread.
+        IEventHandler<RingEvent> riskStage = new FusedEventHandler<RingEvent>("risk", [risk, orders, Monitor]);
+        var decide = new List<IEventHandler<RingEvent>> { signals, riskStage };
         if (check is not null)
         {
             decide.Add(check);
@@ -99,12 +103,15 @@ public sealed class TradingPipeline : IDisposable
     /// <summary>The router.</summary>
     public OrderRouter Router { get; }
 
+    /// <summary>The risk monitor (trading state, snapshots, distances).</summary>
+    public RiskMonitor Monitor { get; }
+
     /// <summary>The thread names this placement uses (the keys <see cref="TradingPipelineOptions.Cores"/> may name).</summary>
     public static IReadOnlyList<string> ThreadNames(PipelinePlacement placement, bool withJournal = true) => placement switch
     {
         PipelinePlacement.Fused => ["logic"],
         PipelinePlacement.Staged => withJournal ? ["logic", "journal", "router"] : ["logic", "router"],
-        _ => withJournal ? ["signals", "risk", "orders", "journal", "router"] : ["signals", "risk", "orders", "router"],
+        _ => withJournal ? ["signals", "risk", "journal", "router"] : ["signals", "risk", "router"],
     };
 
     /// <summary>Raised on the faulting consumer's thread when a stage throws (the pipeline halts).</summary>

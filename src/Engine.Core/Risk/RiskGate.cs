@@ -1,63 +1,92 @@
 using Engine.Core.Events;
 using Engine.Core.Instruments;
 using Engine.Core.Orders;
+using Engine.Core.Positions;
+using Engine.Core.Risk.Rules;
 using Engine.Ring;
 
 namespace Engine.Core.Risk;
 
 /// <summary>
 /// The pre-trade gate: decides, for every intent in a slot, whether it becomes an order, and
-/// writes the decision (and the order) beside the intent. Its state changes only through ring
-/// inputs (session timers and operator commands), so a replay decides exactly as the live run did.
+/// writes the decision beside the intent. The rules run in a fixed order, each a small type with
+/// one job (<see cref="Rules"/>); the first to deny gives the coded reason, a cap may cut the
+/// quantity (resized). The gate's knowledge (<see cref="RiskContext"/>) changes only through ring
+/// inputs, so a replay decides exactly as the live run did.
 /// </summary>
 /// <remarks>
-/// Rules, in order: kill switch (nothing passes), tradability (indices and unknown tokens),
-/// market session (entries only while the market is open; exits also during square-off),
-/// sizing (the configured lots). The order id is derived from the input sequence and the
-/// intent's position (<see cref="GateDecision.ClientOrderIdOf"/>), so it is the same on every
-/// replay and unique within a journal.
+/// Order: kill switch, flatten, tradability, halted, market session, sizing, reducing-only,
+/// cool-off, market protection, circuit band, fat finger, order quantity and value caps, position,
+/// sector, open-position, gross and net caps, daily loss, overall loss, trailing drawdown, and the
+/// order budgets per second, minute and day. An order that only reduces a position skips the rules
+/// that guard new risk (reducing-only, cool-off, exposure and loss). An accepted order is counted
+/// in the budget at once. The order id is derived from the input sequence and the intent's
+/// position (<see cref="GateDecision.ClientOrderIdOf"/>), the same on every replay.
 /// </remarks>
 public sealed class RiskGate : IEventHandler<RingEvent>
 {
-    private readonly RiskGateOptions _options;
-    private readonly Dictionary<uint, int> _lotSizes = [];
-    private TimerKind _phase = TimerKind.Closed;
-    private bool _killSwitch;
-    private bool _flattened;
+    private readonly RiskContext _context;
+    private readonly IPreTradeRule[] _rules;
     private long _accepted;
     private long _rejected;
 
-    /// <summary>Creates the gate over the instruments the engine may trade.</summary>
+    /// <summary>Creates the gate over the instruments the engine may trade, with an account of its own.</summary>
     public RiskGate(RiskGateOptions options, IEnumerable<Instrument> instruments)
+        : this(NewContext(options, instruments))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(instruments);
-        if (options.DefaultQuantity <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.DefaultQuantity, "The default quantity must be at least 1 lot.");
-        }
+    }
 
-        _options = options;
-        foreach (var instrument in instruments)
-        {
-            if (Segments.IsTradable(instrument.Segment))
-            {
-                _lotSizes[instrument.InstrumentToken] = Math.Max(1, instrument.LotSize);
-            }
-        }
+    /// <summary>Creates the gate over <paramref name="context"/>, which the order tracker and the risk monitor share.</summary>
+    public RiskGate(RiskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        var options = context.Options;
+        _rules =
+        [
+            new KillSwitchRule(),
+            new FlattenedRule(),
+            new HaltedRule(),
+            new MarketSessionRule(),
+            new SizingRule(SizingRule.SizerFor(options.Sizing), options.Sizing.MaxLots),
+            new ReducingOnlyRule(),
+            new CoolOffRule(),
+            new MarketProtectionRule(),
+            new CircuitBandRule(),
+            new FatFingerRule(),
+            new OrderQuantityRule(),
+            new OrderValueRule(),
+            new PositionValueRule(),
+            new SectorExposureRule(),
+            new OpenPositionsRule(),
+            new GrossExposureRule(),
+            new NetExposureRule(),
+            new DailyLossRule(),
+            new MaxLossRule(),
+            new TrailingDrawdownRule(),
+            new OrdersPerSecondRule(),
+            new OrdersPerMinuteRule(),
+            new OrdersPerDayRule(),
+        ];
     }
 
     /// <inheritdoc/>
     public string Name => "risk";
 
+    /// <summary>What the gate knows: account, budgets, state, phase, switches.</summary>
+    public RiskContext Context => _context;
+
+    /// <summary>The rules, in the order they run (tradability comes before them all).</summary>
+    public IReadOnlyList<IPreTradeRule> Rules => _rules;
+
     /// <summary>The session phase the last timer set.</summary>
-    public TimerKind Phase => _phase;
+    public TimerKind Phase => _context.Phase;
 
     /// <summary>True while the operator's kill switch is engaged.</summary>
-    public bool KillSwitchEngaged => Volatile.Read(ref _killSwitch);
+    public bool KillSwitchEngaged => _context.KillSwitchEngaged;
 
     /// <summary>True after an operator's flatten until resume: no intent passes.</summary>
-    public bool Flattened => Volatile.Read(ref _flattened);
+    public bool Flattened => _context.Flattened;
 
     /// <summary>Intents accepted as orders.</summary>
     public long Accepted => Volatile.Read(ref _accepted);
@@ -68,27 +97,24 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     /// <inheritdoc/>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
-        switch (data.Kind)
-        {
-            case EventKind.Timer:
-                _phase = data.Timer;
-                break;
-            case EventKind.Command when data.Command == CommandKind.KillSwitch:
-                Volatile.Write(ref _killSwitch, true);
-                break;
-            case EventKind.Command when data.Command == CommandKind.Resume:
-                Volatile.Write(ref _killSwitch, false);
-                Volatile.Write(ref _flattened, false);
-                break;
-            case EventKind.Command when data.Command == CommandKind.Flatten:
-                Volatile.Write(ref _flattened, true);
-                break;
-        }
-
+        _context.Observe(ref data);
         for (int i = 0; i < data.IntentCount; i++)
         {
             Decide(ref data, i);
         }
+    }
+
+    private static RiskContext NewContext(RiskGateOptions options, IEnumerable<Instrument> instruments)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(instruments);
+        if (options.Sizing.Lots <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Sizing.Lots, "The default quantity must be at least 1 lot.");
+        }
+
+        var list = instruments as IReadOnlyCollection<Instrument> ?? [.. instruments];
+        return new RiskContext(options, new TradingAccount(options.Capital, null, list), list);
     }
 
     private void Decide(ref RingEvent data, int index)
@@ -96,24 +122,37 @@ public sealed class RiskGate : IEventHandler<RingEvent>
         ref readonly var intent = ref data.Intents[index];
         ref var decision = ref data.Decisions[index];
         decision = default;
+        var options = _context.Options;
         var rule = RiskRule.None;
-        int lotSize = 0;
-        if (_killSwitch)
+        var order = new ProposedOrder
+        {
+            InstrumentToken = intent.InstrumentToken,
+            Side = intent.Side,
+            IsExit = intent.IsExit,
+            Price = intent.Price,
+            Stop = intent.Stop,
+            OrderType = OrderType.Market,
+            MarketProtection = options.MarketProtection,
+        };
+
+        if (_context.KillSwitchEngaged)
         {
             rule = RiskRule.KillSwitch;
         }
-        else if (_flattened)
+        else if (_context.Flattened)
         {
-            // The order tracker is closing everything; a strategy's exit could only reopen a position.
             rule = RiskRule.Flattened;
         }
-        else if (!_lotSizes.TryGetValue(intent.InstrumentToken, out lotSize))
+        else if (!_context.TryGetLotSize(intent.InstrumentToken, out order.LotSize))
         {
             rule = RiskRule.NotTradable;
         }
-        else if (!(_phase == TimerKind.Open || (intent.IsExit && _phase == TimerKind.SquareOff && _options.Product != Product.Mis)))
+        else
         {
-            rule = RiskRule.MarketSession;
+            order.LastPrice = _context.Account.Positions.LastPrice(intent.InstrumentToken);
+            order.PreviousClose = _context.PreviousClose(intent.InstrumentToken);
+            order.HeldQuantity = _context.Account.Positions.NetQuantity(intent.InstrumentToken);
+            rule = Check(ref order);
         }
 
         if (rule != RiskRule.None)
@@ -124,12 +163,26 @@ public sealed class RiskGate : IEventHandler<RingEvent>
             return;
         }
 
-        decision.Verdict = RiskVerdict.Accepted;
+        decision.Verdict = order.Resized ? RiskVerdict.Resized : RiskVerdict.Accepted;
         decision.Rule = RiskRule.None;
-        decision.OrderType = OrderType.Market;
-        decision.Product = _options.Product;
-        decision.MarketProtection = _options.MarketProtection;
-        decision.Quantity = (long)_options.DefaultQuantity * lotSize;
+        decision.OrderType = order.OrderType;
+        decision.Product = options.Product;
+        decision.MarketProtection = order.MarketProtection;
+        decision.Quantity = order.Quantity;
+        _context.Budget.Record(_context.NowNs);
         Volatile.Write(ref _accepted, _accepted + 1);
+    }
+
+    private RiskRule Check(ref ProposedOrder order)
+    {
+        foreach (var rule in _rules)
+        {
+            if ((rule.AppliesToReducing || !order.Reduces) && !rule.Allows(ref order, _context))
+            {
+                return rule.Code;
+            }
+        }
+
+        return RiskRule.None;
     }
 }

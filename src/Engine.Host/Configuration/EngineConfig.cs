@@ -1,5 +1,6 @@
 using Engine.Core.Instruments;
 using Engine.Core.Market;
+using Engine.Core.Charges;
 using Engine.Core.Risk;
 using Engine.Core.Time;
 
@@ -47,8 +48,11 @@ public sealed record EngineConfig
     /// <summary>Ring and placement.</summary>
     public required PipelineSettings Pipeline { get; init; }
 
-    /// <summary>The risk gate.</summary>
+    /// <summary>The risk rule set (risk.yaml).</summary>
     public required RiskGateOptions Risk { get; init; }
+
+    /// <summary>The charges schedule (charges.yaml).</summary>
+    public ChargeSchedule Charges { get; init; } = ChargeSchedule.Zerodha;
 
     /// <summary>Assemblies with custom strategies (absolute paths).</summary>
     public required IReadOnlyList<string> StrategyAssemblies { get; init; }

@@ -275,7 +275,7 @@ public static class EngineConfigLoader
             return cores;
         }
 
-        var allowed = placement is { } p ? TradingPipeline.ThreadNames(p) : ["logic", "signals", "risk", "orders", "journal", "router"];
+        var allowed = placement is { } p ? TradingPipeline.ThreadNames(p) : ["logic", "signals", "risk", "journal", "router"];
         foreach (var (key, _) in section.Mapping.Children)
         {
             string name = (key as YamlScalarNode)?.Value ?? "";

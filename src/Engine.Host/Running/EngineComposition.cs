@@ -1,6 +1,7 @@
 using Engine.Core.Events;
 using Engine.Core.Orders;
 using Engine.Core.Pipeline;
+using Engine.Core.Positions;
 using Engine.Core.Risk;
 using Engine.Core.Routing;
 using Engine.Core.Strategies;
@@ -63,10 +64,13 @@ public sealed class EngineComposition : IDisposable
         host.Start();
         var reasons = new IntentReasonTable(host.Contexts);
         var signals = new SignalStage(host, run.Clock);
-        var risk = new RiskGate(run.Risk, run.Instruments);
-        var orders = new OrderTracker(new OrderTrackerOptions { MarketProtection = run.Risk.MarketProtection });
+        var account = new TradingAccount(run.Risk.Capital, run.Charges, run.Instruments);
+        var context = new RiskContext(run.Risk, account, run.Instruments);
+        var risk = new RiskGate(context);
+        var orders = new OrderTracker(new OrderTrackerOptions { MarketProtection = run.Risk.MarketProtection }, account, context.Budget);
+        var monitor = new RiskMonitor(context, orders.RequestFlatten);
         var router = new OrderRouter(gateway);
-        var pipeline = new TradingPipeline(options, signals, risk, orders, router, journal?.Invoke(reasons), check?.Invoke(reasons));
+        var pipeline = new TradingPipeline(options, signals, risk, orders, router, journal?.Invoke(reasons), check?.Invoke(reasons), monitor);
         return new EngineComposition(pipeline, host, reasons);
     }
 

@@ -1,6 +1,7 @@
 using Engine.Host.Configuration;
 using Engine.Core.Instruments;
 using Engine.Core.Market;
+using Engine.Core.Charges;
 using Engine.Core.Risk;
 using Engine.Core.Time;
 
@@ -29,8 +30,11 @@ public sealed record RunDefinition
     /// <summary>Session times and holidays.</summary>
     public required SessionCalendar Calendar { get; init; }
 
-    /// <summary>Risk gate settings.</summary>
+    /// <summary>The risk rule set.</summary>
     public required RiskGateOptions Risk { get; init; }
+
+    /// <summary>The charges the account is debited.</summary>
+    public ChargeSchedule Charges { get; init; } = ChargeSchedule.Zerodha;
 
     /// <summary>The subscription's packet mode.</summary>
     public required TickMode SubscriptionMode { get; init; }
@@ -63,6 +67,7 @@ public sealed record RunDefinition
             Clock = clock,
             Calendar = config.Calendar,
             Risk = config.Risk,
+            Charges = config.Charges,
             SubscriptionMode = config.SubscriptionMode,
             StrategyAssemblies = config.StrategyAssemblies,
             Strategies = config.Strategies,

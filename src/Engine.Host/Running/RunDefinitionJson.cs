@@ -4,6 +4,7 @@ using Engine.Host.Configuration;
 using Engine.Core.Instruments;
 using Engine.Core.Market;
 using Engine.Core.Orders;
+using Engine.Core.Charges;
 using Engine.Core.Risk;
 using Engine.Core.Time;
 using Engine.Kite.Instruments;
@@ -18,6 +19,13 @@ namespace Engine.Host.Running;
 public static class RunDefinitionJson
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    // The rule set and the charges as their records are: snake-case keys, enums in words.
+    private static readonly JsonSerializerOptions Records = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     /// <summary>The JSON for a session_start record.</summary>
     public static byte[] Write(RunDefinition run)
@@ -61,6 +69,10 @@ public static class RunDefinitionJson
             json.WriteString("product", run.Risk.Product.ToString().ToLowerInvariant());
             json.WriteNumber("market_protection", run.Risk.MarketProtection);
             json.WriteEndObject();
+            json.WritePropertyName("rules");
+            JsonSerializer.Serialize(json, run.Risk, Records);
+            json.WritePropertyName("charges");
+            JsonSerializer.Serialize(json, run.Charges, Records);
 
             json.WriteString("subscription_mode", run.SubscriptionMode.ToString().ToLowerInvariant());
             json.WriteStartArray("strategy_assemblies");
@@ -160,12 +172,12 @@ public static class RunDefinitionJson
                     TimeOnly.Parse(session.GetProperty("square_off").GetString()!, Inv),
                     TimeOnly.Parse(session.GetProperty("close").GetString()!, Inv),
                     session.GetProperty("holidays").EnumerateArray().Select(d => DateOnly.ParseExact(d.GetString()!, "yyyy-MM-dd", Inv))),
-                Risk = new RiskGateOptions
-                {
-                    DefaultQuantity = risk.GetProperty("default_quantity").GetInt32(),
-                    Product = Enum.Parse<Product>(risk.GetProperty("product").GetString()!, ignoreCase: true),
-                    MarketProtection = risk.TryGetProperty("market_protection", out var protection) ? protection.GetInt16() : (short)0,
-                },
+                Risk = root.TryGetProperty("rules", out var rules)
+                    ? rules.Deserialize<RiskGateOptions>(Records) ?? throw new FormatException("the rule set is null")
+                    : LegacyRules(risk),
+                Charges = root.TryGetProperty("charges", out var charges)
+                    ? charges.Deserialize<ChargeSchedule>(Records) ?? throw new FormatException("the charges are null")
+                    : ChargeSchedule.Zerodha,
                 SubscriptionMode = Enum.Parse<TickMode>(root.GetProperty("subscription_mode").GetString()!, ignoreCase: true),
                 StrategyAssemblies = root.GetProperty("strategy_assemblies").EnumerateArray().Select(a => a.GetString()!).ToArray(),
                 Strategies = strategies,
@@ -177,6 +189,17 @@ public static class RunDefinitionJson
             throw new FormatException($"the session_start record's configuration cannot be read: {ex.Message}", ex);
         }
     }
+
+    // A journal from before the rule set: the gate knew sizing, product and protection only, so
+    // every later rule is off and the replay decides as that run did.
+    private static RiskGateOptions LegacyRules(JsonElement risk) => new()
+    {
+        Sizing = new SizingOptions { Lots = risk.GetProperty("default_quantity").GetInt32() },
+        Product = Enum.Parse<Product>(risk.GetProperty("product").GetString()!, ignoreCase: true),
+        MarketProtection = risk.TryGetProperty("market_protection", out var protection) ? protection.GetInt16() : (short)0,
+        Price = new PriceLimits { CircuitBandPercent = 0, FatFingerPercent = 0 },
+        Budgets = new OrderBudgetLimits { PerSecond = 0, PerMinute = 0, PerDay = 0, SebiPerSecond = 0, ModificationsPerOrder = 0 },
+    };
 
     /// <summary>An instrument's row in Kite's instruments CSV (no header).</summary>
     public static string CsvRow(Instrument instrument)

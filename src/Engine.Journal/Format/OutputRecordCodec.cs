@@ -26,6 +26,81 @@ public static class OutputRecordCodec
     /// <summary>An order transition record's size.</summary>
     public const int TransitionSize = 40;
 
+    /// <summary>A risk state record's size.</summary>
+    public const int RiskStateSize = 24;
+
+    /// <summary>Bytes before a risk snapshot's limits.</summary>
+    public const int SnapshotPrefixSize = 56;
+
+    /// <summary>Bytes per limit in a risk snapshot.</summary>
+    public const int SnapshotLimitSize = 24;
+
+    /// <summary>Writes a trading-state change (<see cref="RiskStateSize"/> bytes).</summary>
+    public static int WriteRiskState(Span<byte> payload, in RiskStateChange change)
+    {
+        payload[0] = (byte)change.From;
+        payload[1] = (byte)change.To;
+        payload[2] = (byte)change.Trigger;
+        payload[3] = (byte)change.Limit.Limit;
+        payload[4] = (byte)change.Limit.Status;
+        payload[5..8].Clear();
+        BinaryPrimitives.WriteInt64LittleEndian(payload[8..], change.Limit.Used);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[16..], change.Limit.Max);
+        return RiskStateSize;
+    }
+
+    /// <summary>The payload length of <paramref name="snapshot"/>.</summary>
+    public static int SnapshotLength(in RiskSnapshot snapshot) => SnapshotPrefixSize + (snapshot.Count * SnapshotLimitSize);
+
+    /// <summary>Writes a risk snapshot; returns the payload length.</summary>
+    public static int WriteRiskSnapshot(Span<byte> payload, in RiskSnapshot snapshot)
+    {
+        payload[0] = (byte)snapshot.State;
+        payload[1] = snapshot.Count;
+        payload[2..8].Clear();
+        BinaryPrimitives.WriteInt64LittleEndian(payload[8..], snapshot.Equity);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[16..], snapshot.RealizedPnl);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[24..], snapshot.UnrealizedPnl);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[32..], snapshot.Charges);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[40..], snapshot.HighWaterMark);
+        BinaryPrimitives.WriteInt64LittleEndian(payload[48..], snapshot.OrdersToday);
+        ReadOnlySpan<LimitDistance> limits = snapshot.Distances;
+        for (int i = 0; i < snapshot.Count; i++)
+        {
+            var entry = payload[(SnapshotPrefixSize + (i * SnapshotLimitSize))..];
+            entry[0] = (byte)limits[i].Limit;
+            entry[1] = (byte)limits[i].Status;
+            entry[2..8].Clear();
+            BinaryPrimitives.WriteInt64LittleEndian(entry[8..], limits[i].Used);
+            BinaryPrimitives.WriteInt64LittleEndian(entry[16..], limits[i].Max);
+        }
+
+        return SnapshotLength(snapshot);
+    }
+
+    /// <summary>Reads a risk snapshot record.</summary>
+    public static RiskSnapshot ReadRiskSnapshot(ReadOnlySpan<byte> payload)
+    {
+        var snapshot = new RiskSnapshot
+        {
+            State = (TradingState)payload[0],
+            Count = (byte)Math.Min(payload[1], Math.Min(LimitDistanceBuffer.Capacity, (payload.Length - SnapshotPrefixSize) / SnapshotLimitSize)),
+            Equity = BinaryPrimitives.ReadInt64LittleEndian(payload[8..]),
+            RealizedPnl = BinaryPrimitives.ReadInt64LittleEndian(payload[16..]),
+            UnrealizedPnl = BinaryPrimitives.ReadInt64LittleEndian(payload[24..]),
+            Charges = BinaryPrimitives.ReadInt64LittleEndian(payload[32..]),
+            HighWaterMark = BinaryPrimitives.ReadInt64LittleEndian(payload[40..]),
+            OrdersToday = BinaryPrimitives.ReadInt64LittleEndian(payload[48..]),
+        };
+        for (int i = 0; i < snapshot.Count; i++)
+        {
+            var entry = payload[(SnapshotPrefixSize + (i * SnapshotLimitSize))..];
+            snapshot.Distances[i] = new LimitDistance { Limit = (RiskLimit)entry[0], Status = (LimitStatus)entry[1], Used = BinaryPrimitives.ReadInt64LittleEndian(entry[8..]), Max = BinaryPrimitives.ReadInt64LittleEndian(entry[16..]) };
+        }
+
+        return snapshot;
+    }
+
     /// <summary>Writes an intent; returns the payload length.</summary>
     public static int WriteIntent(Span<byte> payload, in SignalIntent intent, int index, ReadOnlySpan<byte> reason)
     {
@@ -170,6 +245,20 @@ public static class OutputRecordCodec
                 string fill = t.FillQuantity > 0 ? string.Create(inv, $", filled {t.FillQuantity} at {t.FillPrice} ({t.FilledQuantity} in all)") : "";
                 return string.Create(inv,
                     $"order_transition {t.ClientOrderId}: {t.From} -> {t.To} on {t.Cause}{(t.BrokerStatus != OrderStatus.Unknown ? $" ({OrderStatuses.ToKite(t.BrokerStatus)})" : "")}{fill}{(t.Illegal ? " ILLEGAL, not applied" : "")}");
+            case RecordType.RiskState when payload.Length >= RiskStateSize:
+                string limit = payload[3] != 0 ? string.Create(inv, $" on {(RiskLimit)payload[3]} {(LimitStatus)payload[4]}: {BinaryPrimitives.ReadInt64LittleEndian(payload[8..])} of {BinaryPrimitives.ReadInt64LittleEndian(payload[16..])}") : "";
+                return string.Create(inv, $"risk_state: {(TradingState)payload[0]} -> {(TradingState)payload[1]} by {(TradingStateTrigger)payload[2]}{limit}");
+            case RecordType.RiskSnapshot when payload.Length >= SnapshotPrefixSize:
+                var snapshot = ReadRiskSnapshot(payload);
+                var text = new StringBuilder();
+                text.Append(inv, $"risk_snapshot: {snapshot.State} equity {snapshot.Equity} realized {snapshot.RealizedPnl} unrealized {snapshot.UnrealizedPnl} charges {snapshot.Charges} high {snapshot.HighWaterMark} orders {snapshot.OrdersToday}");
+                for (int i = 0; i < snapshot.Count; i++)
+                {
+                    var d = snapshot.Distances[i];
+                    text.Append(inv, $"; {d.Limit} {d.Status} {d.Used}/{d.Max}");
+                }
+
+                return text.ToString();
             default:
                 return $"{RecordSchema.NameOf(type)} ({payload.Length} bytes: {Convert.ToHexString(payload[..Math.Min(payload.Length, 48)])})";
         }

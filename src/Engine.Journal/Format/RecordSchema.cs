@@ -9,6 +9,9 @@ namespace Engine.Journal.Format;
 public static class RecordSchema
 {
     private const string Frame = "Frame counter of the receiving connection";
+    private const string TradingStates = "1 active, 2 reducing-only, 3 halted";
+    private const string Limits = "1 daily loss, 2 overall loss, 3 trailing drawdown, 4 gross exposure, 5 net exposure, 6 open positions, 7 orders per second, 8 orders per minute, 9 orders per day, 10 losses in a row";
+    private const string LimitStatuses = "1 safe, 2 caution, 3 critical, 4 violated";
 
     /// <summary>The types, by id.</summary>
     public static IReadOnlyDictionary<RecordType, RecordTypeInfo> Types { get; } = new Dictionary<RecordType, RecordTypeInfo>
@@ -66,7 +69,7 @@ public static class RecordSchema
         [
             new("instrument_token", "u32", 0, 4, "Instrument"),
             new("verdict", "u8", 4, 1, "1 accepted, 2 rejected, 3 resized"),
-            new("rule", "u8", 5, 1, "The deciding rule: 0 none, 1 kill switch, 2 market session, 3 not tradable, 4 sizing, 5 flattened"),
+            new("rule", "u8", 5, 1, "The deciding rule: 0 none, 1 kill switch, 2 market session, 3 not tradable, 4 sizing, 5 flattened, 6 halted, 7 reducing-only, 8 cool-off, 9 circuit band, 10 fat finger, 11 market protection, 12 order quantity, 13 order value, 14 position value, 15 sector exposure, 16 open positions, 17 gross exposure, 18 net exposure, 19 daily loss, 20 overall loss, 21 trailing drawdown, 22 orders per second, 23 orders per minute, 24 orders per day"),
             new("intent_index", "u8", 6, 1, "The intent decided on (its position among its input's intents)"),
             new("reserved", "u8", 7, 1, "Zero"),
             new("quantity", "i64", 8, 8, "Quantity allowed (units); 0 when rejected"),
@@ -135,6 +138,30 @@ public static class RecordSchema
             new("broker_status", "u8", 35, 1, "Kite's status that came with it: 0 none or unknown, 1 PUT ORDER REQ RECEIVED, 2 AMO REQ RECEIVED, 3 VALIDATION PENDING, 4 OPEN PENDING, 5 OPEN, 6 TRIGGER PENDING, 7 MODIFY VALIDATION PENDING, 8 MODIFY PENDING, 9 MODIFIED, 10 CANCEL PENDING, 11 COMPLETE, 12 CANCELLED, 13 REJECTED, 14 UPDATE"),
             new("flags", "u8", 36, 1, "Bit 0: illegal (refused, not applied)"),
             new("reserved", "u8", 37, 3, "Zero"),
+        ]),
+        [RecordType.RiskState] = new(RecordType.RiskState, "risk_state", 1, RecordDirection.Output,
+        [
+            new("from", "u8", 0, 1, TradingStates),
+            new("to", "u8", 1, 1, TradingStates),
+            new("trigger", "u8", 2, 1, "1 a limit critical, 2 a limit reached, 3 operator halt, 4 operator reduce-only, 5 operator resume, 6 the day's reset"),
+            new("limit", "u8", 3, 1, Limits),
+            new("status", "u8", 4, 1, LimitStatuses),
+            new("reserved", "u8", 5, 3, "Zero"),
+            new("used", "i64", 8, 8, "What was used of the limit (paise, or a count)"),
+            new("max", "i64", 16, 8, "The limit (paise, or a count)"),
+        ]),
+        [RecordType.RiskSnapshot] = new(RecordType.RiskSnapshot, "risk_snapshot", 1, RecordDirection.Output,
+        [
+            new("state", "u8", 0, 1, TradingStates),
+            new("count", "u8", 1, 1, "Limits that follow"),
+            new("reserved", "u8", 2, 6, "Zero"),
+            new("equity", "i64", 8, 8, "Capital plus net P&L, paise"),
+            new("realized_pnl", "i64", 16, 8, "Realised P&L, paise"),
+            new("unrealized_pnl", "i64", 24, 8, "Mark-to-market of the open positions, paise"),
+            new("charges", "i64", 32, 8, "Charges on today's executed orders, paise"),
+            new("high_water_mark", "i64", 40, 8, "The equity high the drawdown is measured from, paise"),
+            new("orders_today", "i64", 48, 8, "Orders sent today"),
+            new("limits", "bytes", 56, -1, "count entries of 24 bytes: u8 limit (" + Limits + "), u8 status (" + LimitStatuses + "), 6 zero bytes, i64 used, i64 max"),
         ]),
     };
 

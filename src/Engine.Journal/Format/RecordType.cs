@@ -44,4 +44,10 @@ public enum RecordType : ushort
 
     /// <summary>A change of an order's state decided by the order tracker, with the fill it carried (output).</summary>
     OrderTransition = 13,
+
+    /// <summary>A change of the trading state, with its cause and the limit behind it (output).</summary>
+    RiskState = 14,
+
+    /// <summary>The account and every limit's distance at an input (output).</summary>
+    RiskSnapshot = 15,
 }

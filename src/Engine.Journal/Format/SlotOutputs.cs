@@ -5,7 +5,8 @@ namespace Engine.Journal.Format;
 
 /// <summary>
 /// The output records of one ring slot, in their journal order: for each intent, the intent, the
-/// risk gate's verdict on it and, when accepted, the order request.
+/// risk gate's verdict on it and, when accepted, the order request; then the order transitions,
+/// the engine's own requests, the trading-state changes and the risk snapshot.
 /// </summary>
 public static class SlotOutputs
 {
@@ -51,11 +52,26 @@ public static class SlotOutputs
             records++;
         }
 
+        for (int i = 0; i < slot.RiskChangeCount; i++)
+        {
+            OutputRecordCodec.WriteRiskState(sink.Begin(OutputRecordCodec.RiskStateSize), slot.RiskChanges[i]);
+            sink.Commit(RecordType.RiskState, OutputRecordCodec.RiskStateSize);
+            records++;
+        }
+
+        if (slot.HasRiskSnapshot)
+        {
+            int length = OutputRecordCodec.SnapshotLength(slot.RiskSnapshot);
+            OutputRecordCodec.WriteRiskSnapshot(sink.Begin(length), slot.RiskSnapshot);
+            sink.Commit(RecordType.RiskSnapshot, length);
+            records++;
+        }
+
         return records;
     }
 
     /// <summary>True when the slot carries any decision to journal (intents, transitions or the engine's own requests).</summary>
-    public static bool HasOutputs(in RingEvent slot) => slot.IntentCount > 0 || slot.TransitionCount > 0 || slot.ActionCount > 0;
+    public static bool HasOutputs(in RingEvent slot) => slot.IntentCount > 0 || slot.TransitionCount > 0 || slot.ActionCount > 0 || slot.RiskChangeCount > 0 || slot.HasRiskSnapshot;
 
     /// <summary>True when the slot carries an order the router will send.</summary>
     public static bool HasOrder(in RingEvent slot)

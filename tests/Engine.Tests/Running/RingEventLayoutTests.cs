@@ -49,6 +49,10 @@ public sealed partial class RingEventLayoutTests
             ["Reply"] = (At(ref e.Reply), Unsafe.SizeOf<Engine.Core.Orders.OrderReply>()),
             ["Actions"] = (At(ref e.Actions), Unsafe.SizeOf<ActionBuffer>()),
             ["Transitions"] = (At(ref e.Transitions), Unsafe.SizeOf<TransitionBuffer>()),
+            ["RiskChangeCount"] = (At(ref e.RiskChangeCount), 4),
+            ["HasRiskSnapshot"] = (At(ref e.HasRiskSnapshot), 1),
+            ["RiskChanges"] = (At(ref e.RiskChanges), Unsafe.SizeOf<Engine.Core.Risk.RiskStateChangeBuffer>()),
+            ["RiskSnapshot"] = (At(ref e.RiskSnapshot), Unsafe.SizeOf<Engine.Core.Risk.RiskSnapshot>()),
         };
     }
 
@@ -56,7 +60,7 @@ public sealed partial class RingEventLayoutTests
     public void TheFieldsEveryStageReadsSitInTheFirstTwoCacheLines()
     {
         var layout = Layout();
-        string[] hot = ["Kind", "RawLength", "InputSequence", "ReceiveTimestampNs", "Timer", "Command", "Argument", "PublishedTicks", "IntentCount", "ActionCount", "TransitionCount"];
+        string[] hot = ["Kind", "RawLength", "InputSequence", "ReceiveTimestampNs", "Timer", "Command", "Argument", "PublishedTicks", "IntentCount", "ActionCount", "TransitionCount", "RiskChangeCount", "HasRiskSnapshot"];
         Assert.All(hot, name => Assert.True(layout[name].Offset + layout[name].Size <= 128, $"{name} at {layout[name].Offset}"));
 
         // Nothing overlaps and nothing lies outside the slot.
