@@ -177,7 +177,10 @@ public static class EngineConfigLoader
         {
             problems.Add(riskSection.Node("market_protection"), "risk.market_protection", "'0' is not allowed: Kite rejects MARKET and SL-M API orders without market protection since 1 April 2026; use -1 (the broker chooses) or a percentage 1 to 100");
         }
+
+        risk = LoadSideFile(riskSection, "rules", "risk.rules", folder, "risk.yaml", problems, file => RiskRulesFile.Load(file, risk)) ?? risk;
         riskSection.RejectUnknownKeys();
+        var charges = LoadSideFile(top, "charges", "charges", folder, "charges.yaml", problems, ChargeScheduleFile.Load) ?? Core.Charges.ChargeSchedule.Zerodha;
 
         var strategiesSection = top.Section("strategies");
         var assemblies = new List<string>();
@@ -230,11 +233,45 @@ public static class EngineConfigLoader
             Journal = journal,
             Pipeline = new PipelineSettings((int)ringSize, placement, wait, cores),
             Risk = risk,
+            Charges = charges,
             StrategyAssemblies = assemblies,
             Strategies = strategies,
             Logging = new LoggingSettings(level, logFile),
             AdminPort = adminPort,
         };
+    }
+
+    // A file beside the configuration: named, it must exist; not named, the default file is read
+    // if it is there, and the built-in values hold if not. Its problems are reported at the key.
+    private static T? LoadSideFile<T>(YamlSection section, string key, string path, string folder, string defaultName, ConfigurationProblems problems, Func<string, T> load)
+        where T : class
+    {
+        string? named = section.Text(key);
+        string file = Resolve(folder, named is { Length: > 0 } ? named : defaultName);
+        if (!File.Exists(file))
+        {
+            if (named is { Length: > 0 })
+            {
+                problems.Add(section.Node(key), path, $"file '{file}' does not exist");
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return load(file);
+        }
+        catch (ConfigurationException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                // Each problem names its own file, line and column.
+                problems.Add(null, path, problem);
+            }
+
+            return null;
+        }
     }
 
     /// <summary>A path from the configuration: relative paths are relative to the configuration file's folder.</summary>

@@ -134,6 +134,48 @@ internal sealed class YamlSection
         return defaultValue;
     }
 
+    public bool Flag(string key, bool defaultValue)
+    {
+        string? text = Text(key);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "yes" or "on":
+                return true;
+            case "false" or "no" or "off":
+                return false;
+            default:
+                Problems.Add(Node(key), KeyPath(key), $"'{text}' is not allowed; use true or false");
+                return defaultValue;
+        }
+    }
+
+    public TimeSpan Duration(string key, TimeSpan defaultValue)
+    {
+        string? text = Text(key);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        try
+        {
+            return DurationText.Parse(text, KeyPath(key));
+        }
+        catch (FormatException)
+        {
+            Problems.Add(Node(key), KeyPath(key), $"'{text}' is not allowed; use a duration such as 90s, 15m or 1h");
+            return defaultValue;
+        }
+    }
+
+    /// <summary>The keys of this mapping, in file order (each then read with its own accessor).</summary>
+    public IReadOnlyList<string> Keys() => _node is null ? [] : [.. _node.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? k.ToString())];
+
     /// <summary>A list of values: a YAML sequence of scalars, or one scalar.</summary>
     public IReadOnlyList<(string Value, YamlNode Node)> List(string key)
     {

@@ -38,7 +38,8 @@ public sealed class RiskGateTests
         Prop.ForAll(Gen.ListOf(Steps, 60).ToArbitrary(), ArbMap.Default.ArbFor<bool>(), (steps, intraday) =>
         {
             var product = intraday ? Product.Mis : Product.Nrml;
-            var gate = new RiskGate(new RiskGateOptions { DefaultQuantity = 2, Product = product }, [Equity, Future, Index]);
+            // The first rules only: budgets and price checks have their own tests.
+            var gate = new RiskGate(new RiskGateOptions { DefaultQuantity = 2, Product = product, Budgets = RiskHarness.NoBudgets, Price = new PriceLimits { CircuitBandPercent = 0, FatFingerPercent = 0 } }, [Equity, Future, Index]);
             var phase = TimerKind.Closed;
             bool killed = false;
             bool flattened = false;
