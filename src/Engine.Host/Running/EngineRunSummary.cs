@@ -99,6 +99,9 @@ public sealed record EngineRunSummary
     /// <summary>The stage that faulted, if one did.</summary>
     public string? FaultStage { get; init; }
 
+    /// <summary>The account and the risk engine at the stop: state, P&amp;L net of charges, positions, limits.</summary>
+    public RiskStatus? Risk { get; init; }
+
     /// <summary>snake_case, compact.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }

@@ -309,6 +309,7 @@ public sealed partial class EngineSession : IAsyncDisposable
             RateLimited = _gateway?.Counters.RateLimited ?? 0,
             Gateway = _gateway?.Name,
             FaultStage = _faultStage,
+            Risk = status.Risk,
         };
     }
 
@@ -391,6 +392,7 @@ public sealed partial class EngineSession : IAsyncDisposable
             Connections = _ticker?.ConnectedCount ?? 0,
             Reconnects = _counters.Reconnects,
             DecodeErrors = _counters.DecodeErrors,
+            Risk = pipeline is null ? null : RiskStatus.Of(pipeline, _run.Instruments),
         };
     }
 
@@ -434,6 +436,14 @@ public sealed partial class EngineSession : IAsyncDisposable
         await output.WriteLineAsync(string.Create(inv, $"  ticks     {s.TicksReceived:N0} received, {s.TicksProcessed:N0} through the strategies ({s.TicksProcessed / Math.Max(1e-3, s.Seconds):N0}/s); {s.Frames:N0} frames, {s.DecodeErrors} decode errors, {s.Reconnects} reconnects")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(inv, $"  decisions {s.Signals:N0} signal intents: {s.Accepted:N0} accepted, {s.Rejected:N0} rejected by the risk gate")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(inv, $"  orders    {s.Orders:N0} sent to {s.Gateway ?? "no gateway"}: {s.OrdersFilled:N0} filled, {s.OrdersOpen:N0} open, {s.OrdersCancelled:N0} cancelled, {s.OrdersRejected:N0} rejected ({s.RateLimited} for the rate); {s.Fills:N0} fills{(s.IllegalTransitions > 0 ? $"; {s.IllegalTransitions} impossible updates refused" : "")}{(s.RequestsNotSent > 0 ? $"; {s.RequestsNotSent} requests journaled but not sent (stopping)" : "")}")).ConfigureAwait(false);
+        if (s.Risk is { } risk)
+        {
+            await output.WriteLineAsync(string.Create(inv, $"  P&L       net {RiskStatus.Money(risk.NetPnl)} = gross {RiskStatus.Money(risk.GrossPnl)} (realised {RiskStatus.Money(risk.RealizedPnl)}, marked {RiskStatus.Money(risk.UnrealizedPnl)}) - charges {RiskStatus.Money(risk.Charges)}; equity {RiskStatus.Money(risk.Equity)}")).ConfigureAwait(false);
+            string open = string.Join(", ", risk.Positions.Where(p => p.Quantity != 0).Select(p => string.Create(inv, $"{p.Instrument} {p.Quantity:+#;-#} @ {p.AveragePrice:0.00}")));
+            await output.WriteLineAsync($"  positions {risk.Positions.Count(p => p.Quantity != 0)} open{(open.Length > 0 ? ": " + open : "")}; {risk.Positions.Count} traded").ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(inv, $"  risk      {risk.TradingState.ToUpperInvariant()}; {string.Join(", ", risk.Limits.Select(l => $"{l.Limit} {l.Status} ({l.RemainingPercent:F0}% left)"))}")).ConfigureAwait(false);
+        }
+
         if (s.Sealed)
         {
             await output.WriteLineAsync(string.Create(inv, $"  journal   {s.Journal}: {s.JournalRecords:N0} records, {s.JournalBytes / 1e6:F1} MB written by this run")).ConfigureAwait(false);

@@ -97,7 +97,11 @@ public sealed record EngineStatus
     [JsonPropertyName("decode_errors")]
     public long DecodeErrors { get; init; }
 
+    /// <summary>The account and the risk engine: trading state, P&amp;L, positions, distance to every limit.</summary>
+    [JsonPropertyName("risk")]
+    public RiskStatus? Risk { get; init; }
+
     /// <summary>The status line.</summary>
     public string ToLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{UptimeSeconds,5:F0}s  ticks {TicksPerSecond,7:N0}/s ({TicksProcessed:N0})  instruments {Instruments}  signals {Signals}  orders {Orders} ({OrdersFilled} filled, {OrdersOpen} open, {OrdersRejected} rejected)  risk-rejected {Rejected}  ring lag {RingLag}  journal {JournalBytes / 1e6:F1} MB  {Phase}, market {MarketTime}{(KillSwitch ? "  KILL SWITCH" : "")}{(Connections == 0 ? "  (ticker not connected)" : "")}");
+        $"{UptimeSeconds,5:F0}s  ticks {TicksPerSecond,7:N0}/s ({TicksProcessed:N0})  instruments {Instruments}  signals {Signals}  orders {Orders} ({OrdersFilled} filled, {OrdersOpen} open, {OrdersRejected} rejected)  risk-rejected {Rejected}  ring lag {RingLag}  journal {JournalBytes / 1e6:F1} MB  {Phase}, market {MarketTime}{(KillSwitch ? "  KILL SWITCH" : "")}{(Connections == 0 ? "  (ticker not connected)" : "")}{(Risk is null ? "" : "  | " + Risk.ToLine())}");
 }

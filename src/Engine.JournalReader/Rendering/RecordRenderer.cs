@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Engine.Core.Market;
+using Engine.Core.Risk;
 using Engine.Journal.Format;
 using Engine.Journal.Reading;
 using Engine.Kite.Ticks;
@@ -154,11 +155,34 @@ public static class RecordRenderer
                     TickJson.Write(json, tick);
                     json.WriteString("packet_hex", Convert.ToHexString(bytes));
                     break;
+                case "bytes" when record.Type == RecordType.RiskSnapshot:
+                    WriteLimits(json, payload);
+                    break;
                 default: json.WriteStringValue(Convert.ToHexString(bytes)); break;
             }
         }
 
         json.WriteEndObject();
+    }
+
+    // A snapshot's limits by name, with what is used, the limit and the status.
+    private static void WriteLimits(Utf8JsonWriter json, ReadOnlySpan<byte> payload)
+    {
+        var snapshot = OutputRecordCodec.ReadRiskSnapshot(payload);
+        json.WriteStartArray();
+        for (int i = 0; i < snapshot.Count; i++)
+        {
+            var d = snapshot.Distances[i];
+            json.WriteStartObject();
+            json.WriteString("limit", RiskLimitText.Name(d.Limit));
+            json.WriteString("status", RiskLimitText.Name(d.Status));
+            json.WriteNumber("used", d.Used);
+            json.WriteNumber("max", d.Max);
+            json.WriteNumber("remaining", d.Remaining);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteDouble(Utf8JsonWriter json, double value)
