@@ -68,10 +68,23 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             // Warm-up: the JIT compiles (and tiers up) the whole path before anything is measured.
             Replay(run, registry, pipelineOptions, reader, 0, Math.Min(options.Ticks, 1_000_000), null);
 
-            progress("pipeline: full-speed replay...");
-            var fast = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, null);
-            long allocated = fast.Allocated;
-            progress($"pipeline: {fast.Ticks:N0} ticks in {fast.Seconds:F2} s = {fast.Ticks / fast.Seconds / 1e6:F2} M ticks/s; {fast.Intents} intents, {fast.Orders} orders; {allocated:N0} bytes allocated");
+            // Risk with the configured rule set against the first rules only, in alternating rounds
+            // of the same run, so the ratio is measured on one machine in one state.
+            var off = run with { Risk = FirstRulesOnly(run.Risk) };
+            ReplayRunResult? fast = null;
+            ReplayRunResult? fastOff = null;
+            for (int round = 0; round < 2; round++)
+            {
+                progress($"pipeline: full-speed replay, every rule on (round {round + 1} of 2)...");
+                var on = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, null);
+                fast = fast is null || on.Seconds < fast.Seconds ? on : fast;
+                progress($"pipeline: full-speed replay, only the first rules (round {round + 1} of 2)...");
+                var first = Replay(off, registry, pipelineOptions, reader, 0, long.MaxValue, null);
+                fastOff = fastOff is null || first.Seconds < fastOff.Seconds ? first : fastOff;
+            }
+
+            long allocated = fast!.Allocated;
+            progress($"pipeline: {fast.Ticks:N0} ticks in {fast.Seconds:F2} s = {fast.Ticks / fast.Seconds / 1e6:F2} M ticks/s with every rule ({fastOff!.Ticks / fastOff.Seconds / 1e6:F2} M with the first rules only); {fast.Intents} intents, {fast.Orders} orders; {allocated:N0} bytes allocated");
 
             long pacedTicks = (long)(options.PacedRate * options.PacedDuration.TotalSeconds);
             progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s (tick-to-decision latency of every tick)...");
@@ -82,6 +95,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             {
                 Ticks = fast.Ticks,
                 TicksPerSecond = fast.Ticks / fast.Seconds,
+                TicksPerSecondFirstRulesOnly = fastOff.Ticks / fastOff.Seconds,
                 P50Ns = LatencyProbe.Quantile(sorted, 0.50),
                 P99Ns = LatencyProbe.Quantile(sorted, 0.99),
                 P999Ns = LatencyProbe.Quantile(sorted, 0.999),
@@ -180,6 +194,17 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
         return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated);
     }
+
+    // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.
+    private static Engine.Core.Risk.RiskGateOptions FirstRulesOnly(Engine.Core.Risk.RiskGateOptions rules) => new()
+    {
+        Capital = rules.Capital,
+        Product = rules.Product,
+        MarketProtection = rules.MarketProtection,
+        Sizing = new Engine.Core.Risk.SizingOptions { Lots = rules.Sizing.Lots },
+        Price = new Engine.Core.Risk.PriceLimits { CircuitBandPercent = 0, FatFingerPercent = 0 },
+        Budgets = new Engine.Core.Risk.OrderBudgetLimits { PerSecond = 0, PerMinute = 0, PerDay = 0, SebiPerSecond = 0, ModificationsPerOrder = 0 },
+    };
 
     private sealed record ReplayRunResult(long Ticks, double Seconds, long Intents, long Orders, string Placement, long Allocated);
 }

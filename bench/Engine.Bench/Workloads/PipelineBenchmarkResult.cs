@@ -17,6 +17,14 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("ticks_per_sec")]
     public double TicksPerSecond { get; init; }
 
+    /// <summary>The same replay with only the first risk rules (kill switch, flatten, tradability, session, fixed lots), measured in the same run.</summary>
+    [JsonPropertyName("ticks_per_sec_first_rules_only")]
+    public double TicksPerSecondFirstRulesOnly { get; init; }
+
+    /// <summary>Throughput with every rule over throughput with the first rules only.</summary>
+    [JsonPropertyName("risk_rules_throughput_ratio")]
+    public double RiskRulesThroughputRatio => TicksPerSecondFirstRulesOnly <= 0 ? 0 : TicksPerSecond / TicksPerSecondFirstRulesOnly;
+
     /// <summary>Median tick-to-intent latency at the paced rate.</summary>
     [JsonPropertyName("p50_ns")]
     public double P50Ns { get; init; }

@@ -56,7 +56,7 @@ public static class BenchCommand
             var inv = System.Globalization.CultureInfo.InvariantCulture;
             Console.Out.WriteLine(parse.GetValue(json)
                 ? System.Text.Json.JsonSerializer.Serialize(result)
-                : string.Create(inv, $"pipeline: {result.TicksPerSecond / 1e6:F2} M ticks/s over {result.Ticks:N0} ticks ({result.Strategies} strategies, {result.Instruments} instruments, {result.AllocatedBytesPerTick:F3} B/tick allocated); tick-to-decision at {result.PacedRate:N0} ticks/s: p50 {result.P50Ns:N0} ns, p99 {result.P99Ns:N0} ns, p99.9 {result.P999Ns:N0} ns, max {result.MaxNs:N0} ns; {result.Placement}; {result.WaitStrategy}"));
+                : string.Create(inv, $"pipeline: {result.TicksPerSecond / 1e6:F2} M ticks/s over {result.Ticks:N0} ticks with every risk rule ({result.TicksPerSecondFirstRulesOnly / 1e6:F2} M with the first rules only, ratio {result.RiskRulesThroughputRatio:F2}) ({result.Strategies} strategies, {result.Instruments} instruments, {result.AllocatedBytesPerTick:F3} B/tick allocated); tick-to-decision at {result.PacedRate:N0} ticks/s: p50 {result.P50Ns:N0} ns, p99 {result.P99Ns:N0} ns, p99.9 {result.P999Ns:N0} ns, max {result.MaxNs:N0} ns; {result.Placement}; {result.WaitStrategy}"));
             return 0;
         });
         return command;

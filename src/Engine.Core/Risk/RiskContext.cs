@@ -275,11 +275,17 @@ public sealed class RiskContext
             return false;
         }
 
+        // The run's first day starts at the capital, whenever the first market time arrives.
         bool first = _tradingDay == long.MinValue;
         _tradingDay = day;
+        if (first)
+        {
+            return false;
+        }
+
         Volatile.Write(ref _dayStartEquity, Account.Equity);
         Budget.ResetDay();
-        return !first;
+        return true;
     }
 
     private static void UpdateAtr(InstrumentFacts facts, long price, long exchangeSeconds)

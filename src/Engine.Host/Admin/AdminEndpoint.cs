@@ -15,7 +15,8 @@ namespace Engine.Host.Admin;
 
 /// <summary>
 /// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>POST /kill-switch</c>,
-/// <c>POST /resume</c> and <c>POST /flatten</c> (cancel every open order and close every position). Commands enter the ring as inputs (and so the journal), never as a flag
+/// <c>POST /resume</c>, <c>POST /flatten</c> (cancel every open order and close every position), <c>POST /halt</c> and
+/// <c>POST /reduce</c> (the trading state: nothing new, or reducing orders only, until resume). Commands enter the ring as inputs (and so the journal), never as a flag
 /// flipped behind the pipeline's back. Listens on 127.0.0.1 only.
 /// </summary>
 public sealed partial class AdminEndpoint : IAsyncDisposable
@@ -47,6 +48,8 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         app.MapPost("/kill-switch", (HttpRequest request) => Command(inputs, CommandKind.KillSwitch, request, logger));
         app.MapPost("/resume", (HttpRequest request) => Command(inputs, CommandKind.Resume, request, logger));
         app.MapPost("/flatten", (HttpRequest request) => Command(inputs, CommandKind.Flatten, request, logger));
+        app.MapPost("/halt", (HttpRequest request) => Command(inputs, CommandKind.Halt, request, logger));
+        app.MapPost("/reduce", (HttpRequest request) => Command(inputs, CommandKind.Reduce, request, logger));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new AdminEndpoint(app, new Uri(address).Port);
@@ -64,6 +67,8 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         {
             CommandKind.KillSwitch => "kill-switch",
             CommandKind.Flatten => "flatten",
+            CommandKind.Halt => "halt",
+            CommandKind.Reduce => "reduce",
             _ => "resume",
         };
         return Results.Json(new { command = name, input_sequence = sequence });
@@ -78,7 +83,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, POST resume, POST flatten)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, resume, flatten, halt, reduce)")]
         public static partial void Listening(ILogger logger, Uri url);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "operator command {Command} entered the ring as input {Sequence} ({Source})")]

@@ -42,11 +42,30 @@ public sealed partial class EngineRunEndToEndTests
         }
     }
 
+    // Intents of the first strategy instance (fast-trend).
+    private static int TrendIntents(string folder)
+    {
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.seg*").Any())
+        {
+            return 0;
+        }
+
+        try
+        {
+            return JournalReader.Open(folder).Read(new JournalReadOptions { SkipDamaged = true }).Count(r => r.Type == RecordType.SignalIntent && r.Payload.Span[5] == 0);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     [Fact]
     public void ARunAgainstTheSimulatorJournalsEveryTickAndDecisionAndReplayVerifiesThem()
     {
         using var config = new TestEngineConfig();
-        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(() => Fills(config.Journal) >= 2, TimeSpan.FromSeconds(180), "run", "--config", config.File);
+        // The altered replay below changes the trend strategy: it must have made a decision to differ on.
+        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(() => Fills(config.Journal) >= 2 && TrendIntents(config.Journal) >= 1, TimeSpan.FromSeconds(180), "run", "--config", config.File);
         Assert.True(exit == 0, $"engine run exited {exit}: {stderr}\n{stdout}");
         Assert.Contains("consumer  thread", stderr);   // the placement table, for people
         Assert.Contains("ring drained, journal flushed and sealed", stderr);
@@ -261,12 +280,33 @@ public sealed partial class EngineRunEndToEndTests
     private static partial Regex AdminListening();
 
     [Fact]
+    public async Task AnOperatorsHaltAndResumeAreJournaledStateChangesThatTheStatusShows()
+    {
+        using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
+        using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
+        var admin = AdminUrl(engine);
+        using var http = new HttpClient();
+        string State() => StatusOf(http, admin).GetProperty("risk").GetProperty("trading_state").GetString()!;
+        Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("ticks_processed").GetInt64() > 50, TimeSpan.FromSeconds(60), () => "no ticks");
+
+        await Command(http, new Uri(admin, "halt?reason=desk"));
+        Engine.Tests.Ring.Await.Until(() => State() == "halted", TimeSpan.FromSeconds(10), () => $"state {State()}");
+        await Command(http, new Uri(admin, "resume?reason=desk"));
+        Engine.Tests.Ring.Await.Until(() => State() == "active", TimeSpan.FromSeconds(10), () => $"state {State()}");
+        engine.Signal(15);
+        Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(30)));
+
+        var changes = JournalReader.Open(config.Journal).Read().Where(r => r.Type == RecordType.RiskState)
+            .Select(r => ((Engine.Core.Risk.TradingState)r.Payload.Span[1], (Engine.Core.Risk.TradingStateTrigger)r.Payload.Span[2])).ToList();
+        Assert.Equal([(Engine.Core.Risk.TradingState.Halted, Engine.Core.Risk.TradingStateTrigger.OperatorHalt), (Engine.Core.Risk.TradingState.Active, Engine.Core.Risk.TradingStateTrigger.OperatorResume)], changes);
+    }
+
+    [Fact]
     public async Task TheAdminEndpointShowsStatusAndItsKillSwitchIsAJournaledInputThatStopsEveryOrder()
     {
         using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
         using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
-        Engine.Tests.Ring.Await.Until(() => AdminListening().IsMatch(engine.Stdout + engine.Stderr), TimeSpan.FromSeconds(60), () => engine.Stdout + engine.Stderr);
-        var admin = new Uri(AdminListening().Match(engine.Stdout + engine.Stderr).Groups[1].Value.TrimEnd('/') + "/");
+        var admin = AdminUrl(engine);
         using var http = new HttpClient();
 
         Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("ticks_processed").GetInt64() > 200, TimeSpan.FromSeconds(60), () => "no ticks");
@@ -274,6 +314,9 @@ public sealed partial class EngineRunEndToEndTests
         Assert.Equal("sim", status.GetProperty("mode").GetString());
         Assert.False(status.GetProperty("kill_switch").GetBoolean());
         Assert.Equal(10, status.GetProperty("instruments").GetInt32());
+        var risk = status.GetProperty("risk");
+        Assert.Equal("active", risk.GetProperty("trading_state").GetString());
+        Assert.Contains(risk.GetProperty("limits").EnumerateArray(), l => l.GetProperty("limit").GetString() == "orders_per_second" && l.GetProperty("status").GetString() == "safe");
 
         using var kill = await http.PostAsync(new Uri(admin, "kill-switch?reason=test%20desk"), null);
         Assert.True(kill.IsSuccessStatusCode);
@@ -307,8 +350,7 @@ public sealed partial class EngineRunEndToEndTests
     {
         using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
         using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "120s", "--json");
-        Engine.Tests.Ring.Await.Until(() => AdminListening().IsMatch(engine.Stdout + engine.Stderr), TimeSpan.FromSeconds(60), () => engine.Stdout + engine.Stderr);
-        var admin = new Uri(AdminListening().Match(engine.Stdout + engine.Stderr).Groups[1].Value.TrimEnd('/') + "/");
+        var admin = AdminUrl(engine);
         using var http = new HttpClient();
         // A strategy may close its own position between the test seeing it and the flatten
         // arriving; then there is nothing to close, so resume and try again.
@@ -343,6 +385,13 @@ public sealed partial class EngineRunEndToEndTests
 
         var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
         Assert.True(replayExit == 0, replayOut);
+    }
+
+    // The admin endpoint's base URL, once the engine says where it listens.
+    private static Uri AdminUrl(EngineProcess engine)
+    {
+        Engine.Tests.Ring.Await.Until(() => AdminListening().IsMatch(engine.Stdout + engine.Stderr), TimeSpan.FromSeconds(60), () => engine.Stdout + engine.Stderr);
+        return new Uri(AdminListening().Match(engine.Stdout + engine.Stderr).Groups[1].Value.TrimEnd('/') + "/");
     }
 
     private static async Task<long> Command(HttpClient http, Uri command)
