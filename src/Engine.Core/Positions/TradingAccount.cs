@@ -26,6 +26,7 @@ public sealed class TradingAccount
     private long _lossTotal;
     private int _consecutiveLosses;
     private long _lastLossAtNs;
+    private long _changes;
 
     /// <summary>Creates the account with <paramref name="capitalPaise"/> at the start, charging by <paramref name="charges"/>.</summary>
     public TradingAccount(long capitalPaise, ChargeSchedule? charges = null, IEnumerable<Instrument>? instruments = null)
@@ -45,6 +46,9 @@ public sealed class TradingAccount
         _highWaterMark = capitalPaise;
         _realizedHighWaterMark = capitalPaise;
     }
+
+    /// <summary>Counts every change of P&amp;L or positions (a mark that moved a position, a fill): a reader that saw the same count saw the same account.</summary>
+    public long Changes => _changes;
 
     /// <summary>The capital the account started with, paise.</summary>
     public long Capital { get; }
@@ -106,6 +110,7 @@ public sealed class TradingAccount
         long change = Positions.Mark(token, lastPrice);
         if (change != 0)
         {
+            _changes++;
             Volatile.Write(ref _unrealized, _unrealized + change);
             RaiseHighWaterMarks();
         }
@@ -123,6 +128,7 @@ public sealed class TradingAccount
             return;
         }
 
+        _changes++;
         long unrealizedBefore = Positions.Get(token, product).UnrealizedPnl;
         long netBefore = Positions.Get(token, product).NetQuantity;
         ref var position = ref Positions.Apply(token, product, side, quantity, price, out long realized);

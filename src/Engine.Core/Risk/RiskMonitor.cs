@@ -25,6 +25,9 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
     private long _nextPublishNs = long.MinValue;
     private long _snapshots;
     private long _stateChanges;
+    private long _seenChanges = -1;
+    private long _seenOrders = -1;
+    private TradingState _seenState;
 
     /// <summary>Creates the monitor over <paramref name="context"/>; <paramref name="flatten"/> closes the book when a halt should.</summary>
     public RiskMonitor(RiskContext context, Action? flatten = null)
@@ -59,32 +62,15 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
         data.HasRiskSnapshot = false;
-        var states = _context.Options.States;
-        Span<LimitDistance> lines = stackalloc LimitDistance[4];
-        int count = 0;
-        Line(lines, ref count, RiskLimit.DailyLoss, _context.DailyLoss, _context.DailyLossLimit, states);
-        Line(lines, ref count, RiskLimit.MaxLoss, _context.TotalLoss, _context.Options.Loss.MaxLoss, states);
-        Line(lines, ref count, RiskLimit.TrailingDrawdown, _context.Drawdown, _context.Options.Loss.TrailingDrawdown, states);
-        Line(lines, ref count, RiskLimit.OrdersPerDay, _context.Budget.Today, _context.Budget.PerDayLimit, states);
-        int worst = -1;
-        for (int i = 0; i < count; i++)
+        // The lines move only when the account, the day's order count or the state does (the
+        // day's reset changes the state or the account's start): most ticks change none of them.
+        var account = _context.Account;
+        if (account.Changes != _seenChanges || _context.Budget.Today != _seenOrders || _context.State != _seenState)
         {
-            if (worst < 0 || lines[i].Status > lines[worst].Status)
-            {
-                worst = i;
-            }
-        }
-
-        if (worst >= 0 && lines[worst].Status == LimitStatus.Violated)
-        {
-            if (_context.Transition(TradingStateTrigger.LimitViolated, lines[worst]) && states.FlattenOnHalt && lines[worst].Limit != RiskLimit.OrdersPerDay)
-            {
-                _flatten?.Invoke();
-            }
-        }
-        else if (worst >= 0 && lines[worst].Status == LimitStatus.Critical)
-        {
-            _context.Transition(TradingStateTrigger.LimitCritical, lines[worst]);
+            MeasureLines();
+            _seenChanges = account.Changes;
+            _seenOrders = _context.Budget.Today;
+            _seenState = _context.State;
         }
 
         _context.TakeStateChanges(ref data);
@@ -113,6 +99,39 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
             Publish(fresh);
             _nextPublishNs = data.ReceiveTimestampNs + PublishIntervalNs;
         }
+    }
+
+    // The lines that move the trading state: a critical one tightens it to reducing-only, a reached one halts.
+    private void MeasureLines()
+    {
+        var states = _context.Options.States;
+        Span<LimitDistance> lines = stackalloc LimitDistance[4];
+        int count = 0;
+        Line(lines, ref count, RiskLimit.DailyLoss, _context.DailyLoss, _context.DailyLossLimit, states);
+        Line(lines, ref count, RiskLimit.MaxLoss, _context.TotalLoss, _context.Options.Loss.MaxLoss, states);
+        Line(lines, ref count, RiskLimit.TrailingDrawdown, _context.Drawdown, _context.Options.Loss.TrailingDrawdown, states);
+        Line(lines, ref count, RiskLimit.OrdersPerDay, _context.Budget.Today, _context.Budget.PerDayLimit, states);
+        int worst = -1;
+        for (int i = 0; i < count; i++)
+        {
+            if (worst < 0 || lines[i].Status > lines[worst].Status)
+            {
+                worst = i;
+            }
+        }
+
+        if (worst >= 0 && lines[worst].Status == LimitStatus.Violated)
+        {
+            if (_context.Transition(TradingStateTrigger.LimitViolated, lines[worst]) && states.FlattenOnHalt && lines[worst].Limit != RiskLimit.OrdersPerDay)
+            {
+                _flatten?.Invoke();
+            }
+        }
+        else if (worst >= 0 && lines[worst].Status == LimitStatus.Critical)
+        {
+            _context.Transition(TradingStateTrigger.LimitCritical, lines[worst]);
+        }
+
     }
 
     /// <summary>Fills <paramref name="snapshot"/> with the account and every measured limit's distance now.</summary>

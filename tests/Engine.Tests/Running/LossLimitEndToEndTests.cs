@@ -34,7 +34,8 @@ public sealed class LossLimitEndToEndTests
         Assert.True(exit == 0, stdout + stderr);
         var risk = summary.GetProperty("risk");
         Assert.Equal("halted", risk.GetProperty("trading_state").GetString());
-        Assert.True(risk.GetProperty("net_pnl").GetDecimal() <= -3m, stdout);
+        // A halt is sticky: the marks may win some of the loss back after it, the state stays.
+        Assert.True(risk.GetProperty("net_pnl").GetDecimal() < 0m, stdout);
         Assert.True(risk.GetProperty("charges").GetDecimal() > 0m, stdout);
         Assert.Contains("risk      HALTED", stderr, StringComparison.Ordinal);
 
