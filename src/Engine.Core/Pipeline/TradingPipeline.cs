@@ -49,9 +49,17 @@ public sealed class TradingPipeline : IDisposable
         });
         _pipeline.ConsumerFaulted += (name, exception) => Faulted?.Invoke(name, exception);
 
-        // The gate, the tracker and the monitor share the account and the risk context: one thread.
-        IEventHandler<RingEvent> riskStage = new FusedEventHandler<RingEvent>("risk", [risk, orders, Monitor]);
-        var decide = new List<IEventHandler<RingEvent>> { signals, riskStage };
+        // The gate, the tracker and the monitor share the account and the risk context: one
+        // thread, so with a thread per stage they are one stage.
+        var decide = new List<IEventHandler<RingEvent>> { signals };
+        if (options.Placement is PipelinePlacement.Fused or PipelinePlacement.Staged)
+        {
+            decide.AddRange([risk, orders, Monitor]);
+        }
+        else
+        {
+            decide.Add(new FusedEventHandler<RingEvent>("risk", [risk, orders, Monitor]));
+        }
         if (check is not null)
         {
             decide.Add(check);

@@ -11,8 +11,9 @@ namespace Engine.Core.Positions;
 public sealed class PositionBook
 {
     private readonly Dictionary<(uint Token, Product Product), int> _index;
-    private readonly Dictionary<uint, int> _firstOfToken;
-    private readonly Dictionary<uint, long> _marks;
+
+    // Per instrument, one look-up per tick: its last price, previous close and first position.
+    private readonly Dictionary<uint, TokenEntry> _tokens;
     private Position[] _positions;
     private int[] _nextOfToken;
     private int _count;
@@ -21,8 +22,7 @@ public sealed class PositionBook
     public PositionBook(int capacity = 1024)
     {
         _index = new Dictionary<(uint, Product), int>(capacity);
-        _firstOfToken = new Dictionary<uint, int>(capacity);
-        _marks = new Dictionary<uint, long>(capacity);
+        _tokens = new Dictionary<uint, TokenEntry>(capacity);
         _positions = new Position[capacity];
         _nextOfToken = new int[capacity];
     }
@@ -37,13 +37,16 @@ public sealed class PositionBook
     public Position Get(uint token, Product product) => _index.TryGetValue((token, product), out int i) ? _positions[i] : new Position { InstrumentToken = token, Product = product, LastPrice = LastPrice(token) };
 
     /// <summary>The last traded price seen for <paramref name="token"/> (0 if none).</summary>
-    public long LastPrice(uint token) => _marks.TryGetValue(token, out long price) ? price : 0;
+    public long LastPrice(uint token) => _tokens.TryGetValue(token, out var entry) ? entry.LastPrice : 0;
+
+    /// <summary>The previous session's close for <paramref name="token"/>, as the last full tick said (0 if none).</summary>
+    public long PreviousClose(uint token) => _tokens.TryGetValue(token, out var entry) ? entry.PreviousClose : 0;
 
     /// <summary>The net quantity over every product of one instrument.</summary>
     public long NetQuantity(uint token)
     {
         long net = 0;
-        for (int i = _firstOfToken.TryGetValue(token, out int first) ? first : -1; i >= 0; i = _nextOfToken[i])
+        for (int i = First(token); i >= 0; i = _nextOfToken[i])
         {
             net += _positions[i].NetQuantity;
         }
@@ -51,18 +54,23 @@ public sealed class PositionBook
         return net;
     }
 
-    /// <summary>Marks every product of <paramref name="token"/> at <paramref name="lastPrice"/>; returns the change in mark-to-market.</summary>
-    public long Mark(uint token, long lastPrice)
+    /// <summary>Marks every product of <paramref name="token"/> at <paramref name="lastPrice"/> (and keeps the previous close if given); returns the change in mark-to-market.</summary>
+    public long Mark(uint token, long lastPrice, long previousClose = 0)
     {
         if (lastPrice <= 0)
         {
             return 0;
         }
 
-        ref long mark = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_marks, token, out _);
-        mark = lastPrice;
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tokens, token, out _);
+        entry.LastPrice = lastPrice;
+        if (previousClose > 0)
+        {
+            entry.PreviousClose = previousClose;
+        }
+
         long change = 0;
-        for (int i = _firstOfToken.TryGetValue(token, out int first) ? first : -1; i >= 0; i = _nextOfToken[i])
+        for (int i = entry.FirstPlusOne - 1; i >= 0; i = _nextOfToken[i])
         {
             ref var p = ref _positions[i];
             long before = p.UnrealizedPnl;
@@ -139,9 +147,19 @@ public sealed class PositionBook
         }
 
         _index[(token, product)] = _count;
-        _nextOfToken[_count] = _firstOfToken.TryGetValue(token, out int first) ? first : -1;
-        _firstOfToken[token] = _count;
-        _positions[_count] = new Position { InstrumentToken = token, Product = product, LastPrice = LastPrice(token) };
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tokens, token, out _);
+        _nextOfToken[_count] = entry.FirstPlusOne - 1;
+        entry.FirstPlusOne = _count + 1;
+        _positions[_count] = new Position { InstrumentToken = token, Product = product, LastPrice = entry.LastPrice };
         return ref _positions[_count++];
+    }
+
+    private int First(uint token) => _tokens.TryGetValue(token, out var entry) ? entry.FirstPlusOne - 1 : -1;
+
+    private struct TokenEntry
+    {
+        public long LastPrice;
+        public long PreviousClose;
+        public int FirstPlusOne;
     }
 }

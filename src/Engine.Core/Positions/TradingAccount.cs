@@ -104,10 +104,10 @@ public sealed class TradingAccount
     /// <summary>The instrument behind <paramref name="token"/>, if the account knows it.</summary>
     public bool TryGetInstrument(uint token, out Instrument instrument) => _instruments.TryGetValue(token, out instrument!);
 
-    /// <summary>Marks <paramref name="token"/>'s positions at <paramref name="lastPrice"/> (wire units).</summary>
-    public void Mark(uint token, long lastPrice)
+    /// <summary>Marks <paramref name="token"/>'s positions at <paramref name="lastPrice"/> (wire units), keeping the previous close if given.</summary>
+    public void Mark(uint token, long lastPrice, long previousClose = 0)
     {
-        long change = Positions.Mark(token, lastPrice);
+        long change = Positions.Mark(token, lastPrice, previousClose);
         if (change != 0)
         {
             _changes++;

@@ -18,6 +18,7 @@ public sealed class RiskContext
     private const long DayNs = 86_400 * 1_000_000_000L;
     private readonly Dictionary<uint, InstrumentFacts> _instruments = [];
     private readonly long _resetNs;
+    private readonly bool _withAtr;
     private TradingState _state = TradingState.Active;
     private bool _killSwitch;
     private bool _flattened;
@@ -36,6 +37,7 @@ public sealed class RiskContext
         Account = account;
         Budget = new OrderBudget(options.Budgets);
         _dayStartEquity = account.Capital;
+        _withAtr = options.Sizing.Method == SizingMethod.Atr;
         _resetNs = options.Loss.DailyResetTime.ToTimeSpan().Ticks * 100;
         var sectors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var instrument in instruments)
@@ -135,7 +137,7 @@ public sealed class RiskContext
     }
 
     /// <summary>The previous session's close of <paramref name="token"/> (0 if no full tick said it).</summary>
-    public long PreviousClose(uint token) => _instruments.TryGetValue(token, out var facts) ? facts.PreviousClose : 0;
+    public long PreviousClose(uint token) => Account.Positions.PreviousClose(token);
 
     /// <summary>The ATR of <paramref name="token"/> in wire units, once it has enough bars (else 0).</summary>
     public double AtrOf(uint token) => _instruments.TryGetValue(token, out var facts) && facts.Atr is { IsReady: true } atr ? atr.Value : 0;
@@ -172,23 +174,15 @@ public sealed class RiskContext
         {
             case EventKind.Tick:
                 ref readonly var tick = ref data.Tick;
-                Account.Mark(tick.InstrumentToken, tick.LastPrice);
+                Account.Mark(tick.InstrumentToken, tick.LastPrice, tick.Close);
                 if (tick.ExchangeTimestamp > 0)
                 {
                     MarketTimeNs = Math.Max(MarketTimeNs, tick.ExchangeTimestamp * 1_000_000_000L);
                 }
 
-                if (_instruments.TryGetValue(tick.InstrumentToken, out var facts))
+                if (_withAtr && tick.ExchangeTimestamp > 0 && _instruments.TryGetValue(tick.InstrumentToken, out var facts))
                 {
-                    if (tick.Close > 0)
-                    {
-                        facts.PreviousClose = tick.Close;
-                    }
-
-                    if (facts.Atr is not null && tick.ExchangeTimestamp > 0)
-                    {
-                        UpdateAtr(facts, tick.LastPrice, tick.ExchangeTimestamp);
-                    }
+                    UpdateAtr(facts, tick.LastPrice, tick.ExchangeTimestamp);
                 }
 
                 break;
@@ -315,8 +309,6 @@ public sealed class RiskContext
         public int Sector { get; } = sector;
 
         public Atr? Atr { get; } = atr;
-
-        public long PreviousClose { get; set; }
 
         public int BarSeconds { get; } = barSeconds;
 
