@@ -210,4 +210,21 @@ public sealed class RiskRulesTests
         Assert.Equal((TradingState.Active, TradingStateTrigger.OperatorResume), (h.Context.State, h.Last.RiskChanges[0].Trigger));
         Assert.True(h.Intent(RiskHarness.Infy, Side.Buy, 1000).IsAccepted);
     }
+
+    [Fact]
+    public void AHaltAtALossLineClosesEveryPositionWhenSoConfigured()
+    {
+        var h = new RiskHarness(Base with { Loss = new LossLimits { DailyLoss = 1_000_00 }, States = new TradingStateOptions { FlattenOnHalt = true } });
+        h.Tick(RiskHarness.Infy, 1000);
+        h.Fill(RiskHarness.Infy, Side.Buy, 100, 1000);
+        h.Tick(RiskHarness.Infy, 990);                    // −₹1,000: the line
+        Assert.Equal(TradingState.Halted, h.Context.State);
+        Assert.True(h.Tracker.Flattening);
+
+        h.Tick(RiskHarness.Infy, 990);                    // the next input carries the closing order
+        Assert.Equal(1, h.Last.ActionCount);
+        var close = h.Last.Actions[0];
+        Assert.Equal((Side.Sell, 100L, OrderAction.Place), (close.Side, close.Quantity, close.Action));
+        Assert.True(Engine.Core.Orders.OrderIds.IsSystem(close.ClientOrderId));
+    }
 }
