@@ -20,4 +20,7 @@ public enum CommandKind : ushort
 
     /// <summary>Reducing-only trading: only orders that reduce a position pass, until resume.</summary>
     Reduce = 5,
+
+    /// <summary>Replace the risk rule set from this input on; the command's text is the new set as JSON (<see cref="Risk.RiskRulesJson"/>).</summary>
+    Rules = 6,
 }

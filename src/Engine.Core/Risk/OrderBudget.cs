@@ -7,18 +7,24 @@ namespace Engine.Core.Risk;
 /// </summary>
 public sealed class OrderBudget
 {
-    private readonly OrderRateWindow? _perSecond;
-    private readonly OrderRateWindow? _perMinute;
-    private readonly int _perDay;
+    private OrderRateWindow? _perSecond;
+    private OrderRateWindow? _perMinute;
+    private int _perDay;
     private long _today;
 
     /// <summary>Creates the budget for <paramref name="limits"/>.</summary>
-    public OrderBudget(OrderBudgetLimits limits)
+    public OrderBudget(OrderBudgetLimits limits) => Apply(limits);
+
+    /// <summary>
+    /// New limits from this input on: the day's count stands; the windows start from the orders
+    /// they held (as many of the latest as the new limit keeps).
+    /// </summary>
+    public void Apply(OrderBudgetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         int perSecond = new[] { limits.PerSecond, limits.SebiPerSecond }.Where(l => l > 0).DefaultIfEmpty(0).Min();
-        _perSecond = perSecond > 0 ? new OrderRateWindow(perSecond, TimeSpan.FromSeconds(1)) : null;
-        _perMinute = limits.PerMinute > 0 ? new OrderRateWindow(limits.PerMinute, TimeSpan.FromMinutes(1)) : null;
+        _perSecond = perSecond > 0 ? new OrderRateWindow(perSecond, TimeSpan.FromSeconds(1), _perSecond) : null;
+        _perMinute = limits.PerMinute > 0 ? new OrderRateWindow(limits.PerMinute, TimeSpan.FromMinutes(1), _perMinute) : null;
         _perDay = limits.PerDay;
     }
 

@@ -11,12 +11,20 @@ public sealed class OrderRateWindow
     private int _next;
     private int _count;
 
-    /// <summary>Creates a window of <paramref name="window"/> holding at most <paramref name="limit"/> orders.</summary>
-    public OrderRateWindow(int limit, TimeSpan window)
+    /// <summary>Creates a window of <paramref name="window"/> holding at most <paramref name="limit"/> orders, starting from the latest orders of <paramref name="previous"/> if given.</summary>
+    public OrderRateWindow(int limit, TimeSpan window, OrderRateWindow? previous = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         _times = new long[limit];
         _windowNs = (long)window.TotalNanoseconds;
+        if (previous is not null)
+        {
+            int keep = Math.Min(previous._count, limit);
+            for (int i = keep; i > 0; i--)
+            {
+                Record(previous._times[(previous._next - i + previous._times.Length) % previous._times.Length]);
+            }
+        }
     }
 
     /// <summary>The most orders the window holds.</summary>

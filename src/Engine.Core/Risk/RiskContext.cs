@@ -17,8 +17,9 @@ public sealed class RiskContext
     private const long IstOffsetNs = (5 * 3600 + 30 * 60) * 1_000_000_000L;
     private const long DayNs = 86_400 * 1_000_000_000L;
     private readonly Dictionary<uint, InstrumentFacts> _instruments = [];
-    private readonly long _resetNs;
-    private readonly bool _withAtr;
+    private readonly Instrument[] _tradable;
+    private long _resetNs;
+    private bool _withAtr;
     private TradingState _state = TradingState.Active;
     private bool _killSwitch;
     private bool _flattened;
@@ -33,38 +34,57 @@ public sealed class RiskContext
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(instruments);
-        Options = options;
         Account = account;
         Budget = new OrderBudget(options.Budgets);
         _dayStartEquity = account.Capital;
+        _tradable = [.. instruments.Where(i => Segments.IsTradable(i.Segment))];
+        Options = options;
+        Configure(options);
+    }
+
+    /// <summary>The rule set in force.</summary>
+    public RiskGateOptions Options { get; private set; }
+
+    /// <summary>Rule sets applied since the start (the gate rebuilds its rules when this moves).</summary>
+    public int RuleSetChanges { get; private set; }
+
+    /// <summary>Operator rule-set commands whose text was not a rule set (ignored, so the rules stayed).</summary>
+    public long RefusedRuleSets { get; private set; }
+
+    /// <summary>
+    /// Puts <paramref name="rules"/> in force from this input on: limits, sizing, sectors and
+    /// budgets. The capital, the product and the market protection are the run's and stay; the
+    /// day's order count stands, ATRs start again.
+    /// </summary>
+    public void ApplyRules(RiskGateOptions rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Options = rules with { Capital = Options.Capital, Product = Options.Product, MarketProtection = Options.MarketProtection };
+        Budget.Apply(Options.Budgets);
+        Configure(Options);
+        RuleSetChanges++;
+    }
+
+    private void Configure(RiskGateOptions options)
+    {
         _withAtr = options.Sizing.Method == SizingMethod.Atr;
         _resetNs = options.Loss.DailyResetTime.ToTimeSpan().Ticks * 100;
+        _instruments.Clear();
         var sectors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var instrument in instruments)
+        foreach (var instrument in _tradable)
         {
-            if (!Segments.IsTradable(instrument.Segment))
-            {
-                continue;
-            }
-
             int sector = -1;
-            if (options.Exposure.Sectors.TryGetValue(instrument.TradingSymbol, out var name))
+            if (options.Exposure.Sectors.TryGetValue(instrument.TradingSymbol, out var name) && !sectors.TryGetValue(name, out sector))
             {
-                if (!sectors.TryGetValue(name, out sector))
-                {
-                    sector = sectors.Count;
-                    sectors[name] = sector;
-                }
+                sector = sectors.Count;
+                sectors[name] = sector;
             }
 
-            _instruments[instrument.InstrumentToken] = new InstrumentFacts(Math.Max(1, instrument.LotSize), sector, options.Sizing.Method == SizingMethod.Atr ? new Atr(options.Sizing.AtrPeriods) : null, options.Sizing.AtrBarSeconds);
+            _instruments[instrument.InstrumentToken] = new InstrumentFacts(Math.Max(1, instrument.LotSize), sector, _withAtr ? new Atr(options.Sizing.AtrPeriods) : null, options.Sizing.AtrBarSeconds);
         }
 
         SectorNames = [.. sectors.OrderBy(s => s.Value).Select(s => s.Key)];
     }
-
-    /// <summary>The rule set.</summary>
-    public RiskGateOptions Options { get; }
 
     /// <summary>The account the rules read.</summary>
     public TradingAccount Account { get; }
@@ -73,7 +93,7 @@ public sealed class RiskContext
     public OrderBudget Budget { get; }
 
     /// <summary>The sectors the mapping names, by index.</summary>
-    public IReadOnlyList<string> SectorNames { get; }
+    public IReadOnlyList<string> SectorNames { get; private set; } = [];
 
     /// <summary>The trading state (readable from any thread).</summary>
     public TradingState State => (TradingState)Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.As<TradingState, byte>(ref _state));
@@ -203,6 +223,17 @@ public sealed class RiskContext
                 break;
             case EventKind.Command when data.Command == CommandKind.Reduce:
                 Transition(TradingStateTrigger.OperatorReduce);
+                break;
+            case EventKind.Command when data.Command == CommandKind.Rules:
+                if (RiskRulesJson.TryRead(data.TextBytes, out var rules, out _))
+                {
+                    ApplyRules(rules);
+                }
+                else
+                {
+                    RefusedRuleSets++;
+                }
+
                 break;
             case EventKind.Command when data.Command == CommandKind.Flatten:
                 Volatile.Write(ref _flattened, true);

@@ -26,7 +26,8 @@ namespace Engine.Core.Risk;
 public sealed class RiskGate : IEventHandler<RingEvent>
 {
     private readonly RiskContext _context;
-    private readonly IPreTradeRule[] _rules;
+    private IPreTradeRule[] _rules;
+    private int _ruleSet;
     private long _accepted;
     private long _rejected;
 
@@ -41,33 +42,8 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
-        var options = context.Options;
-        _rules =
-        [
-            new KillSwitchRule(),
-            new FlattenedRule(),
-            new HaltedRule(),
-            new MarketSessionRule(),
-            new SizingRule(SizingRule.SizerFor(options.Sizing), options.Sizing.MaxLots),
-            new ReducingOnlyRule(),
-            new CoolOffRule(),
-            new MarketProtectionRule(),
-            new CircuitBandRule(),
-            new FatFingerRule(),
-            new OrderQuantityRule(),
-            new OrderValueRule(),
-            new PositionValueRule(),
-            new SectorExposureRule(),
-            new OpenPositionsRule(),
-            new GrossExposureRule(),
-            new NetExposureRule(),
-            new DailyLossRule(),
-            new MaxLossRule(),
-            new TrailingDrawdownRule(),
-            new OrdersPerSecondRule(),
-            new OrdersPerMinuteRule(),
-            new OrdersPerDayRule(),
-        ];
+        _rules = RulesFor(context.Options);
+        _ruleSet = context.RuleSetChanges;
     }
 
     /// <inheritdoc/>
@@ -98,11 +74,45 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
         _context.Observe(ref data);
+        if (_context.RuleSetChanges != _ruleSet)
+        {
+            // An operator's new rule set, in force from this input on.
+            _rules = RulesFor(_context.Options);
+            _ruleSet = _context.RuleSetChanges;
+        }
+
         for (int i = 0; i < data.IntentCount; i++)
         {
             Decide(ref data, i);
         }
     }
+
+    private static IPreTradeRule[] RulesFor(RiskGateOptions options) =>
+    [
+        new KillSwitchRule(),
+        new FlattenedRule(),
+        new HaltedRule(),
+        new MarketSessionRule(),
+        new SizingRule(SizingRule.SizerFor(options.Sizing), options.Sizing.MaxLots),
+        new ReducingOnlyRule(),
+        new CoolOffRule(),
+        new MarketProtectionRule(),
+        new CircuitBandRule(),
+        new FatFingerRule(),
+        new OrderQuantityRule(),
+        new OrderValueRule(),
+        new PositionValueRule(),
+        new SectorExposureRule(),
+        new OpenPositionsRule(),
+        new GrossExposureRule(),
+        new NetExposureRule(),
+        new DailyLossRule(),
+        new MaxLossRule(),
+        new TrailingDrawdownRule(),
+        new OrdersPerSecondRule(),
+        new OrdersPerMinuteRule(),
+        new OrdersPerDayRule(),
+    ];
 
     private static RiskContext NewContext(RiskGateOptions options, IEnumerable<Instrument> instruments)
     {

@@ -17,7 +17,6 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
     private const long PublishIntervalNs = 250_000_000;
     private readonly RiskContext _context;
     private readonly Action? _flatten;
-    private readonly long _snapshotIntervalNs;
     private readonly LimitDistance[][] _published = [new LimitDistance[LimitDistanceBuffer.Capacity], new LimitDistance[LimitDistanceBuffer.Capacity]];
     private int _publishedIndex;
     private int _publishedCount;
@@ -28,6 +27,7 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
     private long _seenChanges = -1;
     private long _seenOrders = -1;
     private TradingState _seenState;
+    private int _seenRules = -1;
 
     /// <summary>Creates the monitor over <paramref name="context"/>; <paramref name="flatten"/> closes the book when a halt should.</summary>
     public RiskMonitor(RiskContext context, Action? flatten = null)
@@ -35,7 +35,6 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         _flatten = flatten;
-        _snapshotIntervalNs = Math.Max(1, (long)context.Options.States.SnapshotInterval.TotalNanoseconds);
     }
 
     /// <inheritdoc/>
@@ -65,12 +64,13 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
         // The lines move only when the account, the day's order count or the state does (the
         // day's reset changes the state or the account's start): most ticks change none of them.
         var account = _context.Account;
-        if (account.Changes != _seenChanges || _context.Budget.Today != _seenOrders || _context.State != _seenState)
+        if (account.Changes != _seenChanges || _context.Budget.Today != _seenOrders || _context.State != _seenState || _context.RuleSetChanges != _seenRules)
         {
             MeasureLines();
             _seenChanges = account.Changes;
             _seenOrders = _context.Budget.Today;
             _seenState = _context.State;
+            _seenRules = _context.RuleSetChanges;
         }
 
         _context.TakeStateChanges(ref data);
@@ -87,7 +87,8 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
             Volatile.Write(ref _snapshots, _snapshots + 1);
             if (market > 0)
             {
-                _nextSnapshotNs = (market / _snapshotIntervalNs * _snapshotIntervalNs) + _snapshotIntervalNs;
+                long interval = Math.Max(1, (long)_context.Options.States.SnapshotInterval.TotalNanoseconds);
+                _nextSnapshotNs = (market / interval * interval) + interval;
             }
 
             Publish(data.RiskSnapshot);

@@ -16,7 +16,8 @@ namespace Engine.Host.Admin;
 /// <summary>
 /// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>POST /kill-switch</c>,
 /// <c>POST /resume</c>, <c>POST /flatten</c> (cancel every open order and close every position), <c>POST /halt</c> and
-/// <c>POST /reduce</c> (the trading state: nothing new, or reducing orders only, until resume). Commands enter the ring as inputs (and so the journal), never as a flag
+/// <c>POST /reduce</c> (the trading state: nothing new, or reducing orders only, until resume), and
+/// <c>POST /rules</c> (a new risk rule set, risk.yaml's form in the body). Commands enter the ring as inputs (and so the journal), never as a flag
 /// flipped behind the pipeline's back. Listens on 127.0.0.1 only.
 /// </summary>
 public sealed partial class AdminEndpoint : IAsyncDisposable
@@ -36,7 +37,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>Starts listening on <paramref name="port"/> (0: any free port).</summary>
-    public static async Task<AdminEndpoint> StartAsync(int port, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory)
+    public static async Task<AdminEndpoint> StartAsync(int port, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory, Func<string, RuleSetChange>? ruleSet = null)
     {
         var logger = loggerFactory.CreateLogger("Engine.Admin");
         var builder = WebApplication.CreateSlimBuilder();
@@ -50,6 +51,10 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         app.MapPost("/flatten", (HttpRequest request) => Command(inputs, CommandKind.Flatten, request, logger));
         app.MapPost("/halt", (HttpRequest request) => Command(inputs, CommandKind.Halt, request, logger));
         app.MapPost("/reduce", (HttpRequest request) => Command(inputs, CommandKind.Reduce, request, logger));
+        if (ruleSet is not null)
+        {
+            app.MapPost("/rules", async (HttpRequest request) => await RulesAsync(inputs, ruleSet, request, logger).ConfigureAwait(false));
+        }
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new AdminEndpoint(app, new Uri(address).Port);
@@ -74,6 +79,23 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         return Results.Json(new { command = name, input_sequence = sequence });
     }
 
+    // A new rule set (risk.yaml's form, in the body): checked here, so only a valid set enters the
+    // ring, as a command carrying it whole; it is in force from that input on, and replays so.
+    private static async Task<IResult> RulesAsync(InputPublisher inputs, Func<string, RuleSetChange> ruleSet, HttpRequest request, ILogger logger)
+    {
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        string yaml = await reader.ReadToEndAsync().ConfigureAwait(false);
+        var change = ruleSet(yaml);
+        if (change.Json is null)
+        {
+            return Results.Json(new { error = "the rule set was refused; the rules in force stay", problems = change.Problems }, statusCode: 400);
+        }
+
+        long sequence = inputs.PublishCommand(CommandKind.Rules, change.Version, change.Json, UnixTime.NowNanoseconds());
+        Log.Command(logger, CommandKind.Rules, sequence, $"admin endpoint: rule set version {change.Version}");
+        return Results.Json(new { command = "rules", version = change.Version, input_sequence = sequence });
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
@@ -83,7 +105,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, resume, flatten, halt, reduce)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, resume, flatten, halt, reduce, rules)")]
         public static partial void Listening(ILogger logger, Uri url);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "operator command {Command} entered the ring as input {Sequence} ({Source})")]

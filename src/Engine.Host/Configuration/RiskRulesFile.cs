@@ -27,11 +27,42 @@ public static class RiskRulesFile
         return rules;
     }
 
+    /// <summary>
+    /// Reads a rule set sent as text (an operator's change while running), <paramref name="source"/>
+    /// naming it in the problems; a sector file is relative to <paramref name="folder"/>.
+    /// </summary>
+    public static RiskGateOptions ReadText(string yaml, RiskGateOptions orders, string folder, string source)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var problems = new ConfigurationProblems(source);
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml ?? ""));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            problems.Add(null, "", $"line {ex.Start.Line}, column {ex.Start.Column}: not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            problems.ThrowIfAny();
+        }
+
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlDotNet.RepresentationModel.YamlMappingNode : null;
+        if (root is null)
+        {
+            problems.Add(null, "", "expected a rule set: a mapping of keys as in risk.yaml");
+            problems.ThrowIfAny();
+        }
+
+        var rules = Read(new YamlSection(root, "", problems), orders, folder);
+        problems.ThrowIfAny();
+        return rules;
+    }
+
     internal static RiskGateOptions Read(YamlSection top, RiskGateOptions orders, string folder)
     {
         var d = new RiskGateOptions();
         int version = (int)top.Integer("version", 1, 1, int.MaxValue, "the rule set's version");
-        long capital = Rupees(top, "capital", d.Capital, 1);
+        long capital = Rupees(top, "capital", orders.Capital, 1);
 
         var s = top.Section("sizing");
         var sizing = new SizingOptions

@@ -189,7 +189,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         if (_config.AdminPort is { } port)
         {
             StartupStep = $"starting the admin endpoint on 127.0.0.1:{port}";
-            _admin = await AdminEndpoint.StartAsync(port, () => Status(), inputs, _loggerFactory).ConfigureAwait(false);
+            _admin = await AdminEndpoint.StartAsync(port, () => Status(), inputs, _loggerFactory, ParseRuleSet).ConfigureAwait(false);
         }
 
         StartupStep = "connecting the ticker";
@@ -394,6 +394,27 @@ public sealed partial class EngineSession : IAsyncDisposable
             DecodeErrors = _counters.DecodeErrors,
             Risk = pipeline is null ? null : RiskStatus.Of(pipeline, _run.Instruments),
         };
+    }
+
+    // An operator's new rule set, checked against the one in force: the capital is the run's.
+    private Admin.RuleSetChange ParseRuleSet(string yaml)
+    {
+        var current = _composition?.Pipeline.Risk.Context.Options ?? _run.Risk;
+        try
+        {
+            string folder = Path.GetDirectoryName(_config.SourceFile) ?? ".";
+            var rules = RiskRulesFile.ReadText(yaml, current, folder, "POST /rules");
+            if (rules.Capital != current.Capital)
+            {
+                return new Admin.RuleSetChange(null, rules.Version, [string.Create(CultureInfo.InvariantCulture, $"POST /rules: capital: {rules.Capital / 100m} is not the run's {current.Capital / 100m}; the capital is fixed for a run (restart with a new risk.yaml)")]);
+            }
+
+            return new Admin.RuleSetChange(Core.Risk.RiskRulesJson.Write(rules), rules.Version, []);
+        }
+        catch (ConfigurationException ex)
+        {
+            return new Admin.RuleSetChange(null, 0, ex.Problems);
+        }
     }
 
     private TextWriter PeopleOutput => _options.Json ? _options.StatusOutput : _options.Output;

@@ -20,12 +20,7 @@ public static class RunDefinitionJson
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    // The rule set and the charges as their records are: snake-case keys, enums in words.
-    private static readonly JsonSerializerOptions Records = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    private static readonly JsonSerializerOptions Records = RiskRulesJson.Options;
 
     /// <summary>The JSON for a session_start record.</summary>
     public static byte[] Write(RunDefinition run)

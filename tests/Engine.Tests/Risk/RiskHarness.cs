@@ -74,10 +74,11 @@ internal sealed class RiskHarness
         Run();
     }
 
-    public void Command(CommandKind command)
+    public void Command(CommandKind command, byte[]? text = null)
     {
         Begin(EventKind.Command);
         _slot.Command = command;
+        _slot.SetText(text ?? []);
         Run();
     }
 

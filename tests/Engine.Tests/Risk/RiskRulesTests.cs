@@ -227,4 +227,24 @@ public sealed class RiskRulesTests
         Assert.Equal((Side.Sell, 100L, OrderAction.Place), (close.Side, close.Quantity, close.Action));
         Assert.True(Engine.Core.Orders.OrderIds.IsSystem(close.ClientOrderId));
     }
+
+    [Fact]
+    public void ANewRuleSetIsInForceFromItsCommandOnAndTextThatIsNotOneChangesNothing()
+    {
+        var h = new RiskHarness(Base);
+        h.Tick(RiskHarness.Infy, 1000);
+        h.Tick(RiskHarness.Tcs, 3000);
+        h.Fill(RiskHarness.Infy, Side.Buy, 10, 1000);
+        Assert.True(h.Intent(RiskHarness.Tcs, Side.Buy, 3000).IsAccepted);
+
+        h.Command(CommandKind.Rules, "{ not a rule set"u8.ToArray());
+        Assert.Equal(1, h.Context.RefusedRuleSets);
+        Assert.True(h.Intent(RiskHarness.Tcs, Side.Buy, 3000).IsAccepted);
+
+        var tighter = Base with { Version = 2, Capital = 1, Exposure = new ExposureLimits { MaxOpenPositions = 1 } };
+        h.Command(CommandKind.Rules, RiskRulesJson.Write(tighter));
+        Assert.Equal((2, 10_00_000_00L), (h.Context.Options.Version, h.Context.Options.Capital));   // the capital is the run's
+        Assert.Equal(RiskRule.OpenPositions, h.Intent(RiskHarness.Tcs, Side.Buy, 3000).Rule);
+        Assert.True(h.Intent(RiskHarness.Infy, Side.Sell, 1000).IsAccepted);                       // reducing still passes
+    }
 }

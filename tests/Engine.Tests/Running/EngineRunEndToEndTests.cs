@@ -293,8 +293,20 @@ public sealed partial class EngineRunEndToEndTests
         Engine.Tests.Ring.Await.Until(() => State() == "halted", TimeSpan.FromSeconds(10), () => $"state {State()}");
         await Command(http, new Uri(admin, "resume?reason=desk"));
         Engine.Tests.Ring.Await.Until(() => State() == "active", TimeSpan.FromSeconds(10), () => $"state {State()}");
+
+        // A new rule set: refused with its problems located, or in force from its command on.
+        using var bad = await http.PostAsync(new Uri(admin, "rules"), new StringContent("loss:\n  max_loss: lots\n"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("POST /rules:2:", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var good = await http.PostAsync(new Uri(admin, "rules"), new StringContent("version: 9\nloss:\n  max_loss: 123\n"));
+        Assert.True(good.IsSuccessStatusCode, await good.Content.ReadAsStringAsync());
+        Engine.Tests.Ring.Await.Until(
+            () => StatusOf(http, admin).GetProperty("risk").GetProperty("limits").EnumerateArray().Any(l => l.GetProperty("limit").GetString() == "max_loss" && l.GetProperty("max").GetDecimal() == 123m),
+            TimeSpan.FromSeconds(10), () => "the new max_loss line is not in the status");
         engine.Signal(15);
         Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(30)));
+        var (replayExit, replayOut, replayErr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
+        Assert.True(replayExit == 0, replayOut + replayErr);
 
         var changes = JournalReader.Open(config.Journal).Read().Where(r => r.Type == RecordType.RiskState)
             .Select(r => ((Engine.Core.Risk.TradingState)r.Payload.Span[1], (Engine.Core.Risk.TradingStateTrigger)r.Payload.Span[2])).ToList();
