@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(IndicatorsCommand.Create());
         root.Subcommands.Add(ChargesCommand.Create());
+        root.Subcommands.Add(CtlCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -29,7 +30,7 @@ public static class Program
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is FormatException or Engine.Core.Strategies.StrategyConfigurationException or ArgumentException or Engine.Journal.JournalException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is FormatException or Engine.Core.Strategies.StrategyConfigurationException or ArgumentException or Engine.Journal.JournalException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

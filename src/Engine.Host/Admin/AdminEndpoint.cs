@@ -18,7 +18,8 @@ namespace Engine.Host.Admin;
 /// <c>POST /resume</c>, <c>POST /flatten</c> (cancel every open order and close every position), <c>POST /halt</c> and
 /// <c>POST /reduce</c> (the trading state: nothing new, or reducing orders only, until resume), and
 /// <c>POST /rules</c> (a new risk rule set, risk.yaml's form in the body). Commands enter the ring as inputs (and so the journal), never as a flag
-/// flipped behind the pipeline's back. Listens on 127.0.0.1 only.
+/// flipped behind the pipeline's back. Listens on 127.0.0.1 only; every request needs the bearer
+/// token (<see cref="AdminToken"/>), and none that a web page can send is honoured.
 /// </summary>
 public sealed partial class AdminEndpoint : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>Starts listening on <paramref name="port"/> (0: any free port).</summary>
-    public static async Task<AdminEndpoint> StartAsync(int port, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory, Func<string, RuleSetChange>? ruleSet = null)
+    public static async Task<AdminEndpoint> StartAsync(int port, AdminToken token, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory, Func<string, RuleSetChange>? ruleSet = null)
     {
         var logger = loggerFactory.CreateLogger("Engine.Admin");
         var builder = WebApplication.CreateSlimBuilder();
@@ -45,6 +46,30 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            // Nothing a browser page can send: a cross-site request carries Origin (or says so in
+            // Sec-Fetch-Site), and no page can add our Authorization header without a CORS
+            // pre-flight this endpoint never answers.
+            var headers = context.Request.Headers;
+            string site = headers["Sec-Fetch-Site"].ToString();
+            if (headers.ContainsKey("Origin") || site is "cross-site" or "same-site")
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsJsonAsync(new { error = "requests from web pages are refused" }).ConfigureAwait(false);
+                return;
+            }
+
+            if (!token.Accepts(headers.Authorization.ToString()))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await context.Response.WriteAsJsonAsync(new { error = $"send Authorization: Bearer <the token in {token.File}>; engine ctl does" }).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
         app.MapGet("/status", () => Results.Json(status()));
         app.MapPost("/kill-switch", (HttpRequest request) => Command(inputs, CommandKind.KillSwitch, request, logger));
         app.MapPost("/resume", (HttpRequest request) => Command(inputs, CommandKind.Resume, request, logger));
@@ -58,6 +83,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new AdminEndpoint(app, new Uri(address).Port);
+        token.WriteEndpoint(endpoint.Url);
         Log.Listening(logger, endpoint.Url);
         return endpoint;
     }

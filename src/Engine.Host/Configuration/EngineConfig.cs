@@ -63,6 +63,9 @@ public sealed record EngineConfig
     /// <summary>Logging.</summary>
     public required LoggingSettings Logging { get; init; }
 
+    /// <summary>The admin endpoint's bearer token file (made 0600 at the first start).</summary>
+    public string? AdminTokenFile { get; init; }
+
     /// <summary>The loopback admin endpoint's port (0: any free port), or null for none.</summary>
     public int? AdminPort { get; init; }
 }

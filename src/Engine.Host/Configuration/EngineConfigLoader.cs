@@ -208,6 +208,7 @@ public static class EngineConfigLoader
 
         var admin = top.Section("admin");
         int? adminPort = admin.Node("port") is null ? null : (int)admin.Integer("port", 0, 0, 65535);
+        string adminTokenFile = Resolve(folder, admin.Text("token_file", "admin.token")!);
         admin.RejectUnknownKeys();
 
         top.RejectUnknownKeys();
@@ -238,6 +239,7 @@ public static class EngineConfigLoader
             Strategies = strategies,
             Logging = new LoggingSettings(level, logFile),
             AdminPort = adminPort,
+            AdminTokenFile = adminTokenFile,
         };
     }
 

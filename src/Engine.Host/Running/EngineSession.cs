@@ -189,7 +189,8 @@ public sealed partial class EngineSession : IAsyncDisposable
         if (_config.AdminPort is { } port)
         {
             StartupStep = $"starting the admin endpoint on 127.0.0.1:{port}";
-            _admin = await AdminEndpoint.StartAsync(port, () => Status(), inputs, _loggerFactory, ParseRuleSet).ConfigureAwait(false);
+            var token = AdminToken.LoadOrCreate(_config.AdminTokenFile ?? Path.Combine(Path.GetDirectoryName(_config.SourceFile) ?? ".", "admin.token"));
+            _admin = await AdminEndpoint.StartAsync(port, token, () => Status(), inputs, _loggerFactory, ParseRuleSet).ConfigureAwait(false);
         }
 
         StartupStep = "connecting the ticker";

@@ -280,12 +280,62 @@ public sealed partial class EngineRunEndToEndTests
     private static partial Regex AdminListening();
 
     [Fact]
+    public async Task TheAdminEndpointAnswersOnlyItsTokenAndNothingAWebPageCanSendAndEngineCtlUsesIt()
+    {
+        using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
+        using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
+        var admin = AdminUrl(engine);
+        string tokenFile = Path.Combine(config.Folder, "admin.token");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
+        Assert.DoesNotContain(File.ReadAllText(tokenFile).Trim(), engine.Stdout + engine.Stderr);
+
+        using var anonymous = new HttpClient();
+        using (var none = await anonymous.GetAsync(new Uri(admin, "status")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, none.StatusCode);
+        }
+
+        using var wrong = new HttpClient();
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", new string('0', 64));
+        using (var refused = await wrong.PostAsync(new Uri(admin, "kill-switch"), null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        // What a page in the operator's browser could send: a form POST from another origin.
+        using var http = AdminClient(config);
+        using (var form = new HttpRequestMessage(HttpMethod.Post, new Uri(admin, "halt")) { Content = new FormUrlEncodedContent([new("reason", "csrf")]) })
+        {
+            form.Headers.Add("Origin", "http://evil.example");
+            form.Headers.Add("Sec-Fetch-Site", "cross-site");
+            using var crossSite = await anonymous.SendAsync(form);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, crossSite.StatusCode);
+        }
+
+        Assert.Equal("sim", StatusOf(http, admin).GetProperty("mode").GetString());
+        var (ctlExit, ctlOut, ctlErr) = EngineProcess.Run(TimeSpan.FromSeconds(60), "ctl", "status", "--config", config.File);
+        Assert.True(ctlExit == 0, ctlOut + ctlErr);
+        Assert.Contains("ACTIVE", ctlOut, StringComparison.Ordinal);
+        Assert.Contains("orders_per_second", ctlOut, StringComparison.Ordinal);
+        var (haltExit, haltOut, haltErr) = EngineProcess.Run(TimeSpan.FromSeconds(60), "ctl", "halt", "--config", config.File, "--reason", "desk");
+        Assert.True(haltExit == 0, haltOut + haltErr);
+        Assert.StartsWith("halt: input ", haltOut, StringComparison.Ordinal);
+        engine.Signal(15);
+        Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(30)));
+
+        // Refused requests never became inputs: the one command in the journal is ctl's halt.
+        var commands = JournalReader.Open(config.Journal).Read().Where(r => r.Type == RecordType.Command).ToList();
+        var halt = Assert.Single(commands);
+        Assert.Equal((ushort)Engine.Core.Events.CommandKind.Halt, BitConverter.ToUInt16(halt.Payload.Span[..2]));
+    }
+
+    [Fact]
     public async Task AnOperatorsHaltAndResumeAreJournaledStateChangesThatTheStatusShows()
     {
         using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
         using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
         var admin = AdminUrl(engine);
-        using var http = new HttpClient();
+        using var http = AdminClient(config);
         string State() => StatusOf(http, admin).GetProperty("risk").GetProperty("trading_state").GetString()!;
         Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("ticks_processed").GetInt64() > 50, TimeSpan.FromSeconds(60), () => "no ticks");
 
@@ -319,7 +369,7 @@ public sealed partial class EngineRunEndToEndTests
         using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
         using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
         var admin = AdminUrl(engine);
-        using var http = new HttpClient();
+        using var http = AdminClient(config);
 
         Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("ticks_processed").GetInt64() > 200, TimeSpan.FromSeconds(60), () => "no ticks");
         var status = StatusOf(http, admin);
@@ -328,7 +378,7 @@ public sealed partial class EngineRunEndToEndTests
         Assert.Equal(10, status.GetProperty("instruments").GetInt32());
         var risk = status.GetProperty("risk");
         Assert.Equal("active", risk.GetProperty("trading_state").GetString());
-        Assert.Contains(risk.GetProperty("limits").EnumerateArray(), l => l.GetProperty("limit").GetString() == "orders_per_second" && l.GetProperty("status").GetString() == "safe");
+        Assert.Contains(risk.GetProperty("limits").EnumerateArray(), l => l.GetProperty("limit").GetString() == "orders_per_second" && l.GetProperty("max").GetDecimal() == 10m);
 
         using var kill = await http.PostAsync(new Uri(admin, "kill-switch?reason=test%20desk"), null);
         Assert.True(kill.IsSuccessStatusCode);
@@ -363,7 +413,7 @@ public sealed partial class EngineRunEndToEndTests
         using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
         using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "120s", "--json");
         var admin = AdminUrl(engine);
-        using var http = new HttpClient();
+        using var http = AdminClient(config);
         // A strategy may close its own position between the test seeing it and the flatten
         // arriving; then there is nothing to close, so resume and try again.
         long flattenedAt;
@@ -397,6 +447,14 @@ public sealed partial class EngineRunEndToEndTests
 
         var (replayExit, replayOut, _) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify");
         Assert.True(replayExit == 0, replayOut);
+    }
+
+    // A client that sends the token the engine made in the configuration's folder.
+    private static HttpClient AdminClient(TestEngineConfig config)
+    {
+        var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(config.Folder, "admin.token")).Trim());
+        return http;
     }
 
     // The admin endpoint's base URL, once the engine says where it listens.

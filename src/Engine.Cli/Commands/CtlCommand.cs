@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Engine.Host.Admin;
+using Engine.Host.Configuration;
+using Engine.Core.Strategies;
+
+namespace Engine.Cli.Commands;
+
+/// <summary>
+/// <c>engine ctl</c>: the operator's client for a running engine's admin endpoint. It reads the
+/// bearer token (and the URL the engine wrote beside it) from the configuration's
+/// <c>admin.token_file</c>, so the token never appears on a command line.
+/// </summary>
+public static class CtlCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var action = new Argument<string>("action") { Description = "status, positions, limits, kill, resume, flatten, halt, reduce, or rules FILE." };
+        var file = new Argument<string?>("file") { Description = "For rules: a rule set in risk.yaml's form.", Arity = ArgumentArity.ZeroOrOne };
+        var config = new Option<string>("--config") { Description = "The engine configuration whose admin.token_file to use.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
+        var url = new Option<string?>("--url") { Description = "The admin endpoint (default: the URL the engine wrote beside its token)." };
+        var reason = new Option<string?>("--reason") { Description = "Why, for the journal (commands)." };
+        var json = new Option<bool>("--json") { Description = "Print the endpoint's JSON answer." };
+        var command = new Command("ctl", "Talk to a running engine's admin endpoint: status and positions, or a journaled command.") { action, file, config, url, reason, json };
+        command.SetAction(parse =>
+        {
+            var loaded = EngineConfigLoader.Load(parse.GetValue(config)!, StrategyRegistry.CreateWithBuiltins());
+            string tokenFile = loaded.AdminTokenFile ?? "admin.token";
+            if (!File.Exists(tokenFile))
+            {
+                throw new FileNotFoundException($"no admin token at {tokenFile}: start the engine with admin.port set (it makes the token at its first start)");
+            }
+
+            var token = AdminToken.Load(tokenFile);
+            string? endpoint = parse.GetValue(url) ?? (File.Exists(token.EndpointFile) ? File.ReadAllText(token.EndpointFile).Trim() : null);
+            if (endpoint is null)
+            {
+                throw new FileNotFoundException($"no running engine's URL at {token.EndpointFile}: pass --url http://127.0.0.1:PORT/");
+            }
+
+            using var http = new HttpClient { BaseAddress = new Uri(endpoint.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(10) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            string verb = parse.GetValue(action)!.Trim().ToLowerInvariant();
+            string query = parse.GetValue(reason) is { Length: > 0 } why ? "?reason=" + Uri.EscapeDataString(why) : "";
+            HttpResponseMessage response;
+            try
+            {
+                response = verb switch
+                {
+                    "status" or "positions" or "limits" or "orders" => http.GetAsync(new Uri("status", UriKind.Relative)).GetAwaiter().GetResult(),
+                    "kill" => http.PostAsync(new Uri("kill-switch" + query, UriKind.Relative), null).GetAwaiter().GetResult(),
+                    "resume" or "flatten" or "halt" or "reduce" => http.PostAsync(new Uri(verb + query, UriKind.Relative), null).GetAwaiter().GetResult(),
+                    "rules" => http.PostAsync(new Uri("rules", UriKind.Relative), new StringContent(File.ReadAllText(parse.GetValue(file) ?? throw new FormatException("ctl rules needs a rule set file")))).GetAwaiter().GetResult(),
+                    _ => throw new FormatException($"'{verb}' is not one of: status, positions, limits, orders, kill, resume, flatten, halt, reduce, rules"),
+                };
+            }
+            catch (HttpRequestException ex)
+            {
+                Console.Error.WriteLine($"error: the engine at {endpoint} does not answer ({ex.Message}); is it running with admin.port set?");
+                return 1;
+            }
+
+            using (response)
+            {
+                string body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+                if (!response.IsSuccessStatusCode)
+                {
+                    Console.Error.WriteLine($"error: {(int)response.StatusCode} {response.ReasonPhrase}: {body}");
+                    return 1;
+                }
+
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(body);
+                    return 0;
+                }
+
+                using var document = JsonDocument.Parse(body);
+                Print(verb, document.RootElement);
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static void Print(string verb, JsonElement root)
+    {
+        if (root.TryGetProperty("command", out var done))
+        {
+            Console.WriteLine($"{done.GetString()}: input {root.GetProperty("input_sequence").GetInt64().ToString(Inv)}");
+            return;
+        }
+
+        var risk = root.GetProperty("risk");
+        if (verb is "status")
+        {
+            Console.WriteLine($"{root.GetProperty("mode").GetString()}  {root.GetProperty("phase").GetString()}, market {root.GetProperty("market_time").GetString()}  {risk.GetProperty("trading_state").GetString()!.ToUpperInvariant()}{(root.GetProperty("kill_switch").GetBoolean() ? "  KILL SWITCH" : "")}");
+            Console.WriteLine(string.Create(Inv, $"ticks {root.GetProperty("ticks_processed").GetInt64():N0}  signals {root.GetProperty("signals").GetInt64()}  orders {root.GetProperty("orders").GetInt64()} ({root.GetProperty("orders_filled").GetInt64()} filled, {root.GetProperty("orders_open").GetInt64()} open, {root.GetProperty("orders_rejected").GetInt64()} rejected)"));
+            Console.WriteLine(string.Create(Inv, $"P&L net {risk.GetProperty("net_pnl").GetDecimal():0.00} = gross {risk.GetProperty("gross_pnl").GetDecimal():0.00} - charges {risk.GetProperty("charges").GetDecimal():0.00}; equity {risk.GetProperty("equity").GetDecimal():0.00}"));
+        }
+
+        if (verb is "status" or "orders")
+        {
+            Console.WriteLine(string.Create(Inv, $"orders today {risk.GetProperty("orders_today").GetInt64()}, {root.GetProperty("orders_open").GetInt64()} open"));
+        }
+
+        if (verb is "status" or "positions")
+        {
+            Console.WriteLine($"{"instrument",-20} {"product",-7} {"qty",8} {"avg",12} {"last",12} {"realised",12} {"marked",12} {"charges",10}");
+            foreach (var p in risk.GetProperty("positions").EnumerateArray())
+            {
+                Console.WriteLine(string.Create(Inv, $"{p.GetProperty("instrument").GetString(),-20} {p.GetProperty("product").GetString(),-7} {p.GetProperty("quantity").GetInt64(),8} {p.GetProperty("average_price").GetDecimal(),12:0.00} {p.GetProperty("last_price").GetDecimal(),12:0.00} {p.GetProperty("realized_pnl").GetDecimal(),12:0.00} {p.GetProperty("unrealized_pnl").GetDecimal(),12:0.00} {p.GetProperty("charges").GetDecimal(),10:0.00}"));
+            }
+        }
+
+        if (verb is "status" or "limits")
+        {
+            Console.WriteLine($"{"limit",-20} {"status",-9} {"used",14} {"max",14} {"left",7}");
+            foreach (var l in risk.GetProperty("limits").EnumerateArray())
+            {
+                Console.WriteLine(string.Create(Inv, $"{l.GetProperty("limit").GetString(),-20} {l.GetProperty("status").GetString(),-9} {l.GetProperty("used").GetDecimal(),14:0.##} {l.GetProperty("max").GetDecimal(),14:0.##} {l.GetProperty("remaining_percent").GetDouble(),6:0}%"));
+            }
+        }
+    }
+}
