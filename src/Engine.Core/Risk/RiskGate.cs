@@ -28,6 +28,7 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     private readonly RiskContext _context;
     private IPreTradeRule[] _rules;
     private int _ruleSet;
+    private readonly long[] _rejectedBy = new long[byte.MaxValue + 1];
     private long _accepted;
     private long _rejected;
 
@@ -69,6 +70,9 @@ public sealed class RiskGate : IEventHandler<RingEvent>
 
     /// <summary>Intents rejected.</summary>
     public long Rejected => Volatile.Read(ref _rejected);
+
+    /// <summary>Intents rejected by <paramref name="rule"/> (readable from any thread).</summary>
+    public long RejectedBy(RiskRule rule) => Volatile.Read(ref _rejectedBy[(byte)rule]);
 
     /// <inheritdoc/>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
@@ -170,6 +174,7 @@ public sealed class RiskGate : IEventHandler<RingEvent>
             decision.Verdict = RiskVerdict.Rejected;
             decision.Rule = rule;
             Volatile.Write(ref _rejected, _rejected + 1);
+            Volatile.Write(ref _rejectedBy[(byte)rule], _rejectedBy[(byte)rule] + 1);
             return;
         }
 

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host.Admin;
 
 /// <summary>
-/// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>POST /kill-switch</c>,
+/// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>GET /metrics</c> (Prometheus), <c>POST /kill-switch</c>,
 /// <c>POST /resume</c>, <c>POST /flatten</c> (cancel every open order and close every position), <c>POST /halt</c> and
 /// <c>POST /reduce</c> (the trading state: nothing new, or reducing orders only, until resume), and
 /// <c>POST /rules</c> (a new risk rule set, risk.yaml's form in the body). Commands enter the ring as inputs (and so the journal), never as a flag
@@ -71,6 +71,12 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
             await next(context).ConfigureAwait(false);
         });
         app.MapGet("/status", () => Results.Json(status()));
+        var metrics = new EngineMetrics(status);
+        app.MapGet("/metrics", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await metrics.WriteAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        });
         app.MapPost("/kill-switch", (HttpRequest request) => Command(inputs, CommandKind.KillSwitch, request, logger));
         app.MapPost("/resume", (HttpRequest request) => Command(inputs, CommandKind.Resume, request, logger));
         app.MapPost("/flatten", (HttpRequest request) => Command(inputs, CommandKind.Flatten, request, logger));
@@ -131,7 +137,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, POST kill-switch, resume, flatten, halt, reduce, rules)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, metrics; POST kill-switch, resume, flatten, halt, reduce, rules)")]
         public static partial void Listening(ILogger logger, Uri url);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "operator command {Command} entered the ring as input {Sequence} ({Source})")]

@@ -53,6 +53,10 @@ public sealed record RiskStatus
     [JsonPropertyName("positions")]
     public required IReadOnlyList<PositionReport> Positions { get; init; }
 
+    /// <summary>Intents the gate denied, by rule (only rules that denied any).</summary>
+    [JsonPropertyName("rejections")]
+    public required IReadOnlyDictionary<string, long> Rejections { get; init; }
+
     /// <summary>Every measured limit.</summary>
     [JsonPropertyName("limits")]
     public required IReadOnlyList<LimitReport> Limits { get; init; }
@@ -123,6 +127,7 @@ public sealed record RiskStatus
             OrdersToday = context.Budget.Today,
             Positions = positions,
             Limits = limits,
+            Rejections = Enum.GetValues<RiskRule>().Where(r => r != RiskRule.None && pipeline.Risk.RejectedBy(r) > 0).ToDictionary(RiskRuleText.Name, pipeline.Risk.RejectedBy),
         };
     }
 

@@ -317,6 +317,18 @@ public sealed partial class EngineRunEndToEndTests
         }
 
         Assert.Equal("sim", StatusOf(http, admin).GetProperty("mode").GetString());
+
+        // Prometheus scrapes with the same token.
+        using (var unscraped = await anonymous.GetAsync(new Uri(admin, "metrics")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unscraped.StatusCode);
+        }
+
+        string metrics = await http.GetStringAsync(new Uri(admin, "metrics"));
+        Assert.Matches(@"(?m)^engine_ticks_received_total [1-9]", metrics);
+        Assert.Matches(@"(?m)^engine_trading_state 1$", metrics);
+        Assert.Contains("engine_risk_limit_max{limit=\"orders_per_second\"} 10", metrics, StringComparison.Ordinal);
+
         var (ctlExit, ctlOut, ctlErr) = EngineProcess.Run(TimeSpan.FromSeconds(60), "ctl", "status", "--config", config.File);
         Assert.True(ctlExit == 0, ctlOut + ctlErr);
         Assert.Contains("ACTIVE", ctlOut, StringComparison.Ordinal);
