@@ -52,6 +52,10 @@ public sealed partial class EngineSession : IAsyncDisposable
     private volatile string? _faultStage;
     private Exception? _faultError;
 
+    private readonly SystemdNotifications _systemd = new();
+    private long _watchedCursor = -1;
+    private long _watchedConsumed = -1;
+
     /// <summary>Prepares the run; nothing is opened until <see cref="RunAsync"/>.</summary>
     public EngineSession(EngineRunOptions options, EngineConfig config, StrategyRegistry registry, KiteCredentials credentials, RunDefinition run, long wallStartNs, Uri tickerUrl, ILoggerFactory loggerFactory)
     {
@@ -221,15 +225,41 @@ public sealed partial class EngineSession : IAsyncDisposable
             lastAt = now;
             if (!stop.IsCancellationRequested)
             {
-                WriteStatus(Status().ToLine());
+                var status = Status();
+                WriteStatus(status.ToLine());
+                if (status.Connections > 0)
+                {
+                    _systemd.Ready(string.Create(CultureInfo.InvariantCulture, $"trading: {status.Instruments} instruments subscribed, journal {status.Journal}"));
+                    _systemd.StartWatchdogOnce(PipelineKeepsUp);
+                }
+
+                _systemd.Status(string.Create(CultureInfo.InvariantCulture, $"{status.Risk?.TradingState ?? "starting"}: {status.TicksPerSecond:N0} ticks/s, {status.Orders} orders, P&L net {status.Risk?.NetPnl ?? 0:0.00}"));
             }
         }
+    }
+
+    // The watchdog's view: the slowest stage moved since the last look, or had nothing to do.
+    private bool PipelineKeepsUp()
+    {
+        var pipeline = _composition?.Pipeline;
+        if (pipeline is null || _faultStage is not null)
+        {
+            return false;
+        }
+
+        long cursor = pipeline.Ring.Cursor;
+        long consumed = cursor - pipeline.Lag;
+        bool keepsUp = consumed != _watchedConsumed || consumed >= cursor || _watchedCursor < 0;
+        _watchedCursor = cursor;
+        _watchedConsumed = consumed;
+        return keepsUp;
     }
 
     // The same order whatever happened: intake first (so the drain has an end), then the ring,
     // then the journal (flushed, fsynced and sealed), then the gateway's own thread.
     private async Task<EngineRunSummary> StopAsync(CancellationTokenSource stop, string reason, string? failure)
     {
+        _systemd.Stopping();
         if (_options.StatusIsTerminal)
         {
             await _options.StatusOutput.WriteLineAsync().ConfigureAwait(false);
@@ -323,6 +353,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
 
         _stopped = true;
+        _systemd.Dispose();
         await DisposeIntakeAsync().ConfigureAwait(false);
 
         _composition?.Dispose();
