@@ -23,4 +23,10 @@ public enum CommandKind : ushort
 
     /// <summary>Replace the risk rule set from this input on; the command's text is the new set as JSON (<see cref="Risk.RiskRulesJson"/>).</summary>
     Rules = 6,
+
+    /// <summary>The feed watchdog: no tick for the configured time during market hours (the argument is the seconds).</summary>
+    FeedStale = 7,
+
+    /// <summary>The feed watchdog: ticks flow again after a stale spell.</summary>
+    FeedRestored = 8,
 }

@@ -23,6 +23,7 @@ public sealed class RiskContext
     private TradingState _state = TradingState.Active;
     private bool _killSwitch;
     private bool _flattened;
+    private bool _feedStale;
     private long _dayStartEquity;
     private long _tradingDay = long.MinValue;
     private RiskStateChangeBuffer _pending;
@@ -103,6 +104,9 @@ public sealed class RiskContext
 
     /// <summary>True while the operator's kill switch is engaged.</summary>
     public bool KillSwitchEngaged => Volatile.Read(ref _killSwitch);
+
+    /// <summary>True between the feed watchdog's stale and restored inputs.</summary>
+    public bool FeedStale => Volatile.Read(ref _feedStale);
 
     /// <summary>True after an operator's flatten until resume.</summary>
     public bool Flattened => Volatile.Read(ref _flattened);
@@ -223,6 +227,17 @@ public sealed class RiskContext
                 break;
             case EventKind.Command when data.Command == CommandKind.Reduce:
                 Transition(TradingStateTrigger.OperatorReduce);
+                break;
+            case EventKind.Command when data.Command == CommandKind.FeedStale:
+                Volatile.Write(ref _feedStale, true);
+                if (Options.States.ReduceOnStaleFeed)
+                {
+                    Transition(TradingStateTrigger.FeedStale);
+                }
+
+                break;
+            case EventKind.Command when data.Command == CommandKind.FeedRestored:
+                Volatile.Write(ref _feedStale, false);
                 break;
             case EventKind.Command when data.Command == CommandKind.Rules:
                 if (RiskRulesJson.TryRead(data.TextBytes, out var rules, out _))

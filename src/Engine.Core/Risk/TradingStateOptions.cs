@@ -12,6 +12,9 @@ public sealed record TradingStateOptions
     /// <summary>Whether reaching a loss line also closes every position.</summary>
     public bool FlattenOnHalt { get; init; }
 
+    /// <summary>Whether a stale feed (the feed watchdog's journaled input) moves trading to reducing-only.</summary>
+    public bool ReduceOnStaleFeed { get; init; }
+
     /// <summary>Market time between journaled risk snapshots (also one at every state change).</summary>
     public TimeSpan SnapshotInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -23,4 +23,7 @@ public enum TradingStateTrigger : byte
 
     /// <summary>The trading day began again at the configured reset time.</summary>
     DailyReset = 6,
+
+    /// <summary>The feed went stale during market hours (with <c>states.reduce_on_stale_feed</c>).</summary>
+    FeedStale = 7,
 }

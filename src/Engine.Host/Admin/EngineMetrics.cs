@@ -26,6 +26,7 @@ public sealed class EngineMetrics
     private readonly Gauge _orders;
     private readonly Gauge _killSwitch;
     private readonly Gauge _tradingState;
+    private readonly Gauge _feedStale;
     private readonly Gauge _pnl;
     private readonly Gauge _limitUsed;
     private readonly Gauge _limitMax;
@@ -51,6 +52,7 @@ public sealed class EngineMetrics
         _orders = f.CreateGauge("engine_orders", "Orders by state.", "state");
         _killSwitch = f.CreateGauge("engine_kill_switch", "1 while the kill switch is engaged.");
         _tradingState = f.CreateGauge("engine_trading_state", "1 active, 2 reducing-only, 3 halted.");
+        _feedStale = f.CreateGauge("engine_feed_stale", "1 while the feed watchdog finds no tick in market hours.");
         _pnl = f.CreateGauge("engine_pnl_rupees", "P&L and charges, rupees.", "kind");
         _limitUsed = f.CreateGauge("engine_risk_limit_used", "What is used of each limit (rupees, or a count).", "limit");
         _limitMax = f.CreateGauge("engine_risk_limit_max", "Each limit (rupees, or a count).", "limit");
@@ -88,6 +90,7 @@ public sealed class EngineMetrics
         }
 
         _tradingState.Set(risk.TradingState switch { "halted" => 3, "reducing" => 2, _ => 1 });
+        _feedStale.Set(risk.FeedStale ? 1 : 0);
         _pnl.WithLabels("net").Set((double)risk.NetPnl);
         _pnl.WithLabels("gross").Set((double)risk.GrossPnl);
         _pnl.WithLabels("realized").Set((double)risk.RealizedPnl);

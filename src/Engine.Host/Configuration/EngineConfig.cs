@@ -63,6 +63,9 @@ public sealed record EngineConfig
     /// <summary>Logging.</summary>
     public required LoggingSettings Logging { get; init; }
 
+    /// <summary>No tick for this long during market hours is a stale feed (null: the watchdog is off).</summary>
+    public TimeSpan? FeedStaleAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The admin endpoint's bearer token file (made 0600 at the first start).</summary>
     public string? AdminTokenFile { get; init; }
 

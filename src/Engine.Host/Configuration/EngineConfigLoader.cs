@@ -206,6 +206,12 @@ public static class EngineConfigLoader
         string? logFile = logging.Text("file") is { Length: > 0 } f ? Resolve(folder, f) : null;
         logging.RejectUnknownKeys();
 
+        var watchdog = top.Section("feed_watchdog");
+        TimeSpan? feedStaleAfter = watchdog.Text("stale_after") is { } staleText && staleText.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : watchdog.Duration("stale_after", TimeSpan.FromSeconds(30));
+        watchdog.RejectUnknownKeys();
+
         var admin = top.Section("admin");
         int? adminPort = admin.Node("port") is null ? null : (int)admin.Integer("port", 0, 0, 65535);
         string adminTokenFile = Resolve(folder, admin.Text("token_file", "admin.token")!);
@@ -239,6 +245,7 @@ public static class EngineConfigLoader
             Strategies = strategies,
             Logging = new LoggingSettings(level, logFile),
             AdminPort = adminPort,
+            FeedStaleAfter = feedStaleAfter,
             AdminTokenFile = adminTokenFile,
         };
     }

@@ -139,6 +139,7 @@ public static class RiskRulesFile
             CautionAt = t.Number("caution_at", d.States.CautionAt, 0.01, 1, "share of a limit"),
             CriticalAt = t.Number("critical_at", d.States.CriticalAt, 0.01, 1, "share of a limit"),
             FlattenOnHalt = t.Flag("flatten_on_halt", d.States.FlattenOnHalt),
+            ReduceOnStaleFeed = t.Flag("reduce_on_stale_feed", d.States.ReduceOnStaleFeed),
             SnapshotInterval = t.Duration("snapshot_interval", d.States.SnapshotInterval),
         };
         if (states.CriticalAt < states.CautionAt)

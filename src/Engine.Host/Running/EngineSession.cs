@@ -53,6 +53,7 @@ public sealed partial class EngineSession : IAsyncDisposable
     private Exception? _faultError;
 
     private readonly SystemdNotifications _systemd = new();
+    private FeedWatchdog? _feedWatchdog;
     private long _watchedCursor = -1;
     private long _watchedConsumed = -1;
 
@@ -195,6 +196,13 @@ public sealed partial class EngineSession : IAsyncDisposable
             StartupStep = $"starting the admin endpoint on 127.0.0.1:{port}";
             var token = AdminToken.LoadOrCreate(_config.AdminTokenFile ?? Path.Combine(Path.GetDirectoryName(_config.SourceFile) ?? ".", "admin.token"));
             _admin = await AdminEndpoint.StartAsync(port, token, () => Status(), inputs, _loggerFactory, ParseRuleSet).ConfigureAwait(false);
+        }
+
+        if (_config.FeedStaleAfter is { } staleAfter)
+        {
+            var risk = _composition!.Pipeline.Risk;
+            var ticker = _ticker;
+            _feedWatchdog = new FeedWatchdog(staleAfter, () => _counters.Packets, () => risk.Phase == Core.Events.TimerKind.Open, inputs, ticker.Reconnect, _loggerFactory.CreateLogger("Engine.Feed"), TimeSpan.FromSeconds(1));
         }
 
         StartupStep = "connecting the ticker";
@@ -367,6 +375,7 @@ public sealed partial class EngineSession : IAsyncDisposable
     // Everything that can put an input in the ring but the gateway, whose answers must still arrive.
     private async Task DisposeIntakeAsync()
     {
+        _feedWatchdog?.Dispose();
         if (_ticker is not null)
         {
             await _ticker.DisposeAsync().ConfigureAwait(false);

@@ -17,6 +17,10 @@ public sealed record RiskStatus
     [JsonPropertyName("trading_state")]
     public required string TradingState { get; init; }
 
+    /// <summary>True while the feed watchdog finds the feed stale.</summary>
+    [JsonPropertyName("feed_stale")]
+    public bool FeedStale { get; init; }
+
     /// <summary>The capital at the start, rupees.</summary>
     [JsonPropertyName("capital")]
     public decimal Capital { get; init; }
@@ -117,6 +121,7 @@ public sealed record RiskStatus
         return new RiskStatus
         {
             TradingState = RiskLimitText.Name(context.State),
+            FeedStale = context.FeedStale,
             Capital = Rupees(account.Capital),
             Equity = Rupees(account.Capital + realized + unrealized - charges),
             RealizedPnl = Rupees(realized),

@@ -46,7 +46,7 @@ public static class RecordSchema
         ]),
         [RecordType.Command] = new(RecordType.Command, "command", 1, RecordDirection.Input,
         [
-            new("command", "u16", 0, 2, "1 kill switch, 2 resume, 3 flatten, 4 halt, 5 reduce-only, 6 a new risk rule set (the reason field holds it as JSON)"),
+            new("command", "u16", 0, 2, "1 kill switch, 2 resume, 3 flatten, 4 halt, 5 reduce-only, 6 a new risk rule set (the reason field holds it as JSON), 7 the feed is stale, 8 the feed is back"),
             new("reserved", "u8", 2, 6, "Zero"),
             new("argument", "i64", 8, 8, "Command argument (instrument token or 0)"),
             new("reason", "utf8", 16, -1, "Who or what issued it"),
@@ -143,7 +143,7 @@ public static class RecordSchema
         [
             new("from", "u8", 0, 1, TradingStates),
             new("to", "u8", 1, 1, TradingStates),
-            new("trigger", "u8", 2, 1, "1 a limit critical, 2 a limit reached, 3 operator halt, 4 operator reduce-only, 5 operator resume, 6 the day's reset"),
+            new("trigger", "u8", 2, 1, "1 a limit critical, 2 a limit reached, 3 operator halt, 4 operator reduce-only, 5 operator resume, 6 the day's reset, 7 a stale feed"),
             new("limit", "u8", 3, 1, Limits),
             new("status", "u8", 4, 1, LimitStatuses),
             new("reserved", "u8", 5, 3, "Zero"),

@@ -62,6 +62,18 @@ public sealed partial class KiteTicker : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops every open connection; each reconnects (and resubscribes) as after any drop.</summary>
+    public void Reconnect()
+    {
+        lock (_subscriptionLock)
+        {
+            foreach (var connection in _connections)
+            {
+                connection.Abort();
+            }
+        }
+    }
+
     /// <summary>Every subscribed token and its mode.</summary>
     public IReadOnlyDictionary<uint, TickMode> Subscriptions
     {

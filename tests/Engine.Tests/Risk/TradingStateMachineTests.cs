@@ -8,7 +8,7 @@ namespace Engine.Tests.Risk;
 /// The trading state against a model written another way: the state after any sequence of
 /// triggers is set by the last loosening trigger (resume or the day's reset: active; the
 /// operator's reduce-only: reducing) and then only tightened by what came after it, to the most
-/// severe of them (a critical limit: reducing; a reached limit or an operator halt: halted).
+/// severe of them (a critical limit or a stale feed: reducing; a reached limit or an operator halt: halted).
 /// </summary>
 public sealed class TradingStateMachineTests
 {
@@ -45,7 +45,7 @@ public sealed class TradingStateMachineTests
             var severity = trigger switch
             {
                 TradingStateTrigger.LimitViolated or TradingStateTrigger.OperatorHalt => TradingState.Halted,
-                TradingStateTrigger.LimitCritical => TradingState.Reducing,
+                TradingStateTrigger.LimitCritical or TradingStateTrigger.FeedStale => TradingState.Reducing,
                 _ => TradingState.Active,
             };
             state = severity > state ? severity : state;
