@@ -260,7 +260,7 @@ public sealed partial class EngineRunEndToEndTests
 
         // Replay runs up to the last complete record and re-derives every recorded decision.
         var records = JournalReader.Open(config.Journal).Read().Select(r => (r.Type, r.Sequence)).ToList();
-        long lastInput = records.Where(r => r.Type is RecordType.Tick or RecordType.Timer or RecordType.Command or RecordType.OrderUpdate).Max(r => r.Sequence);
+        long lastInput = records.Where(r => RecordSchema.Types.TryGetValue(r.Type, out var info) && info.Direction == RecordDirection.Input).Max(r => r.Sequence);
         var (replayExit, replayOut, replayErr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "replay", config.Journal, "--verify", "--json");
         Assert.True(replayExit == 0, replayOut + replayErr);
         using var summary = System.Text.Json.JsonDocument.Parse(replayOut.Trim().Split('\n')[^1]);
@@ -317,6 +317,7 @@ public sealed partial class EngineRunEndToEndTests
         }
 
         Assert.Equal("sim", StatusOf(http, admin).GetProperty("mode").GetString());
+        Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("ticks_received").GetInt64() > 0, TimeSpan.FromSeconds(60), () => "no ticks");
 
         // Prometheus scrapes with the same token.
         using (var unscraped = await anonymous.GetAsync(new Uri(admin, "metrics")))
