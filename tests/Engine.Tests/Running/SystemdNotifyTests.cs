@@ -13,7 +13,7 @@ namespace Engine.Tests.Running;
 public sealed class SystemdNotifyTests
 {
     [Fact]
-    public void ItSaysReadyPingsTheWatchdogAndSaysStoppingOnSigterm()
+    public async Task ItSaysReadyPingsTheWatchdogAndSaysStoppingOnSigterm()
     {
         using var config = new TestEngineConfig();
         string path = Path.Combine(config.Folder, "notify.sock");
@@ -45,7 +45,7 @@ public sealed class SystemdNotifyTests
             TimeSpan.FromSeconds(120), "run", "--config", config.File);
         Ring.Await.Until(() => messages.Any(m => m.Contains("STOPPING=1", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => string.Join(" | ", messages));
         stop.Cancel();
-        reader.Wait();
+        await reader;
         Assert.True(exit == 0, stdout + stderr);
 
         var all = messages.ToList();
