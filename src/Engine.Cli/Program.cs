@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(IndicatorsCommand.Create());
         root.Subcommands.Add(ChargesCommand.Create());
         root.Subcommands.Add(CtlCommand.Create());
+        root.Subcommands.Add(LoginCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

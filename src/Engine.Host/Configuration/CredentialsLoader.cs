@@ -11,13 +11,13 @@ public static class CredentialsLoader
     public static KiteCredentials Simulator { get; } = new("sim_api_key", "sim_access_token", null, "the simulator's defaults");
 
     /// <summary>Resolves credentials for <paramref name="config"/>; throws a <see cref="ConfigurationException"/> when live trading has none or the file is unsafe.</summary>
-    public static KiteCredentials Load(EngineConfig config, Func<string, string?>? environment = null)
+    public static KiteCredentials Load(EngineConfig config, Func<string, string?>? environment = null, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         environment ??= Environment.GetEnvironmentVariable;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var sources = new List<string>();
-        foreach (string name in new[] { "KITE_API_KEY", "KITE_ACCESS_TOKEN", "KITE_API_SECRET" })
+        foreach (string name in new[] { "KITE_API_KEY", "KITE_ACCESS_TOKEN", "KITE_API_SECRET", "KITE_TOKEN_EXPIRES" })
         {
             if (environment(name) is { Length: > 0 } value)
             {
@@ -38,7 +38,24 @@ public static class CredentialsLoader
 
         if (values.TryGetValue("KITE_API_KEY", out var key) && values.TryGetValue("KITE_ACCESS_TOKEN", out var token))
         {
-            return new KiteCredentials(key, token, values.GetValueOrDefault("KITE_API_SECRET"), string.Join(" and ", sources));
+            DateTimeOffset? expires = null;
+            if (values.TryGetValue("KITE_TOKEN_EXPIRES", out var expiresText))
+            {
+                if (!DateTimeOffset.TryParse(expiresText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                {
+                    throw new ConfigurationException($"{config.SourceFile}: KITE_TOKEN_EXPIRES '{expiresText}' is not a time such as 2026-12-02T06:00:00+05:30");
+                }
+
+                expires = parsed;
+            }
+
+            if (config.Mode != EngineMode.Sim && expires is { } at && at <= (now ?? DateTimeOffset.UtcNow))
+            {
+                throw new ConfigurationException(
+                    $"{config.SourceFile}: the Kite access token expired at {at.ToOffset(Core.Time.UnixTime.IstOffset):yyyy-MM-dd HH:mm} IST; renew it: engine login --config {config.SourceFile}");
+            }
+
+            return new KiteCredentials(key, token, values.GetValueOrDefault("KITE_API_SECRET"), string.Join(" and ", sources), expires);
         }
 
         if (config.Mode == EngineMode.Sim)
@@ -75,10 +92,10 @@ public static class CredentialsLoader
 
             int equals = line.IndexOf('=', StringComparison.Ordinal);
             string name = equals > 0 ? line[..equals].Trim() : "";
-            if (name is not ("KITE_API_KEY" or "KITE_ACCESS_TOKEN" or "KITE_API_SECRET"))
+            if (name is not ("KITE_API_KEY" or "KITE_ACCESS_TOKEN" or "KITE_API_SECRET" or "KITE_TOKEN_EXPIRES"))
             {
                 // The line may hold a secret: name only its position.
-                throw new ConfigurationException($"broker.credentials_file: '{file}', line {lineNumber}: expected KITE_API_KEY=..., KITE_ACCESS_TOKEN=... or KITE_API_SECRET=...");
+                throw new ConfigurationException($"broker.credentials_file: '{file}', line {lineNumber}: expected KITE_API_KEY=..., KITE_ACCESS_TOKEN=..., KITE_API_SECRET=... or KITE_TOKEN_EXPIRES=...");
             }
 
             values.TryAdd(name, line[(equals + 1)..].Trim());

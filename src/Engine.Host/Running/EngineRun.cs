@@ -63,6 +63,10 @@ public static partial class EngineRun
         using var loggerFactory = EngineLogging.Create(config.Logging.Level, config.Logging.File, options.StatusIsTerminal);
         var logger = loggerFactory.CreateLogger("Engine");
         Log.Starting(logger, config.Mode, config.SourceFile, config.Strategies.Count, run.Instruments.Count, credentials.Source);
+        if (credentials.Expires is { } expires && expires - DateTimeOffset.UtcNow < TimeSpan.FromHours(2))
+        {
+            Log.TokenExpiring(logger, expires.ToOffset(UnixTime.IstOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), config.SourceFile);
+        }
         KiteSimulator? simulator = null;
         try
         {
@@ -119,6 +123,9 @@ public static partial class EngineRun
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "starting in {Mode} mode from {Config}: {Strategies} strategy instances, {Instruments} instruments, {Credentials}")]
         public static partial void Starting(ILogger logger, EngineMode mode, string config, int strategies, int instruments, string credentials);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "the Kite access token expires at {Expires} IST; renew it with: engine login --config {Config}")]
+        public static partial void TokenExpiring(ILogger logger, string expires, string config);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "simulator started in-process; ticker at {Url}")]
         public static partial void InProcessSimulator(ILogger logger, Uri url);
