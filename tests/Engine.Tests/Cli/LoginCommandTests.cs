@@ -10,6 +10,7 @@ namespace Engine.Tests.Cli;
 /// access token in the 0600 credentials file with its expiry (06:00 IST next); the redirect is
 /// caught on loopback; the engine refuses an expired token outside sim mode and says how to renew.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class LoginCommandTests
 {
     [Fact]
