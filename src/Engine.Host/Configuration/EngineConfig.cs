@@ -63,6 +63,9 @@ public sealed record EngineConfig
     /// <summary>Logging.</summary>
     public required LoggingSettings Logging { get; init; }
 
+    /// <summary>Alerts.</summary>
+    public AlertSettings Alerts { get; init; } = new(null, null, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30));
+
     /// <summary>No tick for this long during market hours is a stale feed (null: the watchdog is off).</summary>
     public TimeSpan? FeedStaleAfter { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -212,6 +212,27 @@ public static class EngineConfigLoader
             : watchdog.Duration("stale_after", TimeSpan.FromSeconds(30));
         watchdog.RejectUnknownKeys();
 
+        var alertsSection = top.Section("alerts");
+        Uri? webhook = null;
+        if (alertsSection.Text("webhook_url") is { Length: > 0 } hook)
+        {
+            if (Uri.TryCreate(hook, UriKind.Absolute, out var parsedHook) && parsedHook.Scheme is "http" or "https")
+            {
+                webhook = parsedHook;
+            }
+            else
+            {
+                problems.Add(alertsSection.Node("webhook_url"), "alerts.webhook_url", $"'{hook}' is not allowed; use an http:// or https:// URL");
+            }
+        }
+
+        var alerts = new AlertSettings(
+            webhook,
+            alertsSection.Text("telegram_chat_id") is { Length: > 0 } chat ? chat : null,
+            alertsSection.Duration("min_interval", TimeSpan.FromMinutes(1)),
+            alertsSection.Duration("disconnected_for", TimeSpan.FromSeconds(30)));
+        alertsSection.RejectUnknownKeys();
+
         var admin = top.Section("admin");
         int? adminPort = admin.Node("port") is null ? null : (int)admin.Integer("port", 0, 0, 65535);
         string adminTokenFile = Resolve(folder, admin.Text("token_file", "admin.token")!);
@@ -246,6 +267,7 @@ public static class EngineConfigLoader
             Logging = new LoggingSettings(level, logFile),
             AdminPort = adminPort,
             FeedStaleAfter = feedStaleAfter,
+            Alerts = alerts,
             AdminTokenFile = adminTokenFile,
         };
     }

@@ -54,6 +54,8 @@ public sealed partial class EngineSession : IAsyncDisposable
 
     private readonly SystemdNotifications _systemd = new();
     private FeedWatchdog? _feedWatchdog;
+    private Alerts.WebhookAlertSender? _alertSender;
+    private Alerts.AlertWatcher? _alertWatcher;
     private long _watchedCursor = -1;
     private long _watchedConsumed = -1;
 
@@ -205,6 +207,16 @@ public sealed partial class EngineSession : IAsyncDisposable
             _feedWatchdog = new FeedWatchdog(staleAfter, () => _counters.Packets, () => risk.Phase == Core.Events.TimerKind.Open, inputs, ticker.Reconnect, _loggerFactory.CreateLogger("Engine.Feed"), TimeSpan.FromSeconds(1));
         }
 
+        if (_config.Alerts.WebhookUrl is { } webhook)
+        {
+            _alertSender = new Alerts.WebhookAlertSender(webhook, _config.Alerts.TelegramChatId, _config.Alerts.MinInterval, _loggerFactory.CreateLogger("Engine.Alerts"));
+            _alertWatcher = new Alerts.AlertWatcher(_alertSender.Raise, _config.Alerts.DisconnectedFor);
+            if (_credentials.Expires is { } expires && expires - DateTimeOffset.UtcNow < TimeSpan.FromHours(2))
+            {
+                _alertSender.Raise(new Alerts.Alert("token_expiring", string.Create(CultureInfo.InvariantCulture, $"The Kite access token expires at {expires.ToOffset(UnixTime.IstOffset):yyyy-MM-dd HH:mm} IST: run engine login."), DateTimeOffset.UtcNow));
+            }
+        }
+
         StartupStep = "connecting the ticker";
         _tickerRun = _ticker.RunAsync(stop.Token);
         StartupStep = null;
@@ -235,6 +247,7 @@ public sealed partial class EngineSession : IAsyncDisposable
             {
                 var status = Status();
                 WriteStatus(status.ToLine());
+                _alertWatcher?.Observe(status, _uptime.Elapsed);
                 if (status.Connections > 0)
                 {
                     _systemd.Ready(string.Create(CultureInfo.InvariantCulture, $"trading: {status.Instruments} instruments subscribed, journal {status.Journal}"));
@@ -309,6 +322,12 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
 
         var status = Status();
+        _alertWatcher?.Observe(status, _uptime.Elapsed);
+        if (_alertSender is not null)
+        {
+            await _alertSender.DisposeAsync().ConfigureAwait(false);
+        }
+
         _writer?.Dispose();
         if (_gateway is not null)
         {
@@ -362,6 +381,11 @@ public sealed partial class EngineSession : IAsyncDisposable
 
         _stopped = true;
         _systemd.Dispose();
+        if (_alertSender is not null)
+        {
+            await _alertSender.DisposeAsync().ConfigureAwait(false);
+        }
+
         await DisposeIntakeAsync().ConfigureAwait(false);
 
         _composition?.Dispose();

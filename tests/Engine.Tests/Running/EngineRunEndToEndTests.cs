@@ -347,6 +347,61 @@ public sealed partial class EngineRunEndToEndTests
     }
 
     [Fact]
+    public async Task AHaltIsAlertedToTheWebhookWhichIsRetriedWhenItFailsWithoutStoppingTrading()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var bodies = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var receiver = new System.Net.HttpListener();
+        receiver.Prefixes.Add($"http://127.0.0.1:{port}/");
+        receiver.Start();
+        var receiving = Task.Run(async () =>
+        {
+            while (receiver.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await receiver.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                using var reader = new StreamReader(context.Request.InputStream);
+                bodies.Enqueue(await reader.ReadToEndAsync());
+                context.Response.StatusCode = bodies.Count == 1 ? 500 : 200;   // the first delivery fails
+                context.Response.Close();
+            }
+        });
+
+        using var config = new TestEngineConfig(extra: $"admin:\n  port: 0\nalerts:\n  webhook_url: http://127.0.0.1:{port}/hook\n  telegram_chat_id: \"-100123\"\n");
+        using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
+        var admin = AdminUrl(engine);
+        using var http = AdminClient(config);
+        await Command(http, new Uri(admin, "halt?reason=desk"));
+        Engine.Tests.Ring.Await.Until(() => bodies.Count >= 2, TimeSpan.FromSeconds(60), () => $"{bodies.Count} webhook calls: {string.Join(" | ", bodies)}");
+        long ticks = StatusOf(http, admin).GetProperty("ticks_processed").GetInt64();
+        Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("ticks_processed").GetInt64() > ticks, TimeSpan.FromSeconds(30), () => "the engine stopped processing");
+        engine.Signal(15);
+        Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(30)));
+        receiver.Stop();
+        await receiving;
+
+        var first = System.Text.Json.JsonDocument.Parse(bodies.First()).RootElement;
+        Assert.Equal("halted", first.GetProperty("kind").GetString());
+        Assert.Contains("HALTED", first.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("-100123", first.GetProperty("chat_id").GetString());
+        Assert.Equal(bodies.First(), bodies.Skip(1).First());   // the retry sends the same alert
+    }
+
+    [Fact]
     public async Task AnOperatorsHaltAndResumeAreJournaledStateChangesThatTheStatusShows()
     {
         using var config = new TestEngineConfig(extra: "admin:\n  port: 0\n");
