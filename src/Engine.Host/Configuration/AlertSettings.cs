@@ -5,4 +5,5 @@ namespace Engine.Host.Configuration;
 /// <param name="TelegramChatId">Sent as <c>chat_id</c>, for Telegram's sendMessage.</param>
 /// <param name="MinInterval">At most one alert of a kind this often.</param>
 /// <param name="DisconnectedFor">The ticker disconnected this long is an alert.</param>
-public sealed record AlertSettings(Uri? WebhookUrl, string? TelegramChatId, TimeSpan MinInterval, TimeSpan DisconnectedFor);
+/// <param name="Email">E-mail through SMTP, or null.</param>
+public sealed record AlertSettings(Uri? WebhookUrl, string? TelegramChatId, TimeSpan MinInterval, TimeSpan DisconnectedFor, EmailAlertSettings? Email = null);

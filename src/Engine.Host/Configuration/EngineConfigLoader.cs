@@ -226,11 +226,33 @@ public static class EngineConfigLoader
             }
         }
 
+        var emailSection = alertsSection.Section("email");
+        EmailAlertSettings? email = null;
+        if (emailSection.Text("smtp_host") is { Length: > 0 } smtpHost)
+        {
+            var to = emailSection.List("to").Select(t => t.Value.Trim()).Where(t => t.Length > 0).ToArray();
+            string? from = emailSection.Text("from");
+            if (to.Length == 0 || from is not { Length: > 0 })
+            {
+                problems.Add(emailSection.Mapping, "alerts.email", "needs from and to (a list of addresses) besides smtp_host");
+            }
+
+            email = new EmailAlertSettings(
+                smtpHost,
+                (int)emailSection.Integer("smtp_port", 587, 1, 65535),
+                emailSection.Choice("security", "starttls", new Dictionary<string, string> { ["none"] = "none", ["starttls"] = "starttls", ["ssl"] = "ssl" }),
+                from ?? "",
+                to,
+                emailSection.Text("user") is { Length: > 0 } user ? user : null);
+        }
+
+        emailSection.RejectUnknownKeys();
         var alerts = new AlertSettings(
             webhook,
             alertsSection.Text("telegram_chat_id") is { Length: > 0 } chat ? chat : null,
             alertsSection.Duration("min_interval", TimeSpan.FromMinutes(1)),
-            alertsSection.Duration("disconnected_for", TimeSpan.FromSeconds(30)));
+            alertsSection.Duration("disconnected_for", TimeSpan.FromSeconds(30)),
+            email);
         alertsSection.RejectUnknownKeys();
 
         var admin = top.Section("admin");

@@ -54,7 +54,7 @@ public sealed partial class EngineSession : IAsyncDisposable
 
     private readonly SystemdNotifications _systemd = new();
     private FeedWatchdog? _feedWatchdog;
-    private Alerts.WebhookAlertSender? _alertSender;
+    private Alerts.AlertDispatcher? _alertSender;
     private Alerts.AlertWatcher? _alertWatcher;
     private long _watchedCursor = -1;
     private long _watchedConsumed = -1;
@@ -207,9 +207,21 @@ public sealed partial class EngineSession : IAsyncDisposable
             _feedWatchdog = new FeedWatchdog(staleAfter, () => _counters.Packets, () => risk.Phase == Core.Events.TimerKind.Open, inputs, ticker.Reconnect, _loggerFactory.CreateLogger("Engine.Feed"), TimeSpan.FromSeconds(1));
         }
 
+        var channels = new List<Alerts.IAlertChannel>();
         if (_config.Alerts.WebhookUrl is { } webhook)
         {
-            _alertSender = new Alerts.WebhookAlertSender(webhook, _config.Alerts.TelegramChatId, _config.Alerts.MinInterval, _loggerFactory.CreateLogger("Engine.Alerts"));
+            channels.Add(new Alerts.WebhookChannel(webhook, _config.Alerts.TelegramChatId));
+        }
+
+        if (_config.Alerts.Email is { } email)
+        {
+            var security = email.Security switch { "ssl" => MailKit.Security.SecureSocketOptions.SslOnConnect, "none" => MailKit.Security.SecureSocketOptions.None, _ => MailKit.Security.SecureSocketOptions.StartTls };
+            channels.Add(new Alerts.EmailChannel(email.Host, email.Port, security, email.From, email.To, email.User, Environment.GetEnvironmentVariable("ENGINE_SMTP_PASSWORD")));
+        }
+
+        if (channels.Count > 0)
+        {
+            _alertSender = new Alerts.AlertDispatcher(channels, _config.Alerts.MinInterval, _loggerFactory.CreateLogger("Engine.Alerts"));
             _alertWatcher = new Alerts.AlertWatcher(_alertSender.Raise, _config.Alerts.DisconnectedFor);
             if (_credentials.Expires is { } expires && expires - DateTimeOffset.UtcNow < TimeSpan.FromHours(2))
             {
