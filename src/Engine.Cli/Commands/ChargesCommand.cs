@@ -134,5 +134,5 @@ public static class ChargesCommand
 
     private static void Line(string label, long paise) => Console.WriteLine($"{label,-24}{Rupees(paise / 100m),16}");
 
-    private static string Rupees(decimal rupees) => (rupees < 0 ? "-₹" : "₹") + Math.Abs(rupees).ToString("#,##0.00", Inv);
+    private static string Rupees(decimal rupees) => Engine.Host.Running.RiskStatus.Money(rupees);
 }

@@ -39,7 +39,7 @@ public static class LoginCommand
         return command;
     }
 
-    // The key and the secret from the credentials file (never from the command line, where other users see it).
+    // The key and the secret from the environment or the credentials file (never the command line, where other users see it).
     private static (string Key, string Secret) ReadKeyAndSecret(string file)
     {
         if (!File.Exists(file))
@@ -47,17 +47,17 @@ public static class LoginCommand
             throw new FileNotFoundException($"{file}: make it (chmod 600) with KITE_API_KEY=... and KITE_API_SECRET=... lines");
         }
 
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(file) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string name in new[] { "KITE_API_KEY", "KITE_API_SECRET" })
         {
-            throw new UnauthorizedAccessException($"{file} can be read or written by others; run: chmod 600 '{file}'");
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                values[name] = value;
+            }
         }
 
-        var values = File.ReadLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#' && l.Contains('=', StringComparison.Ordinal))
-            .Select(l => (Name: l[..l.IndexOf('=', StringComparison.Ordinal)].Trim(), Value: l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))
-            .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Value);
-        string? key = Environment.GetEnvironmentVariable("KITE_API_KEY") is { Length: > 0 } k ? k : values.GetValueOrDefault("KITE_API_KEY");
-        string? secret = Environment.GetEnvironmentVariable("KITE_API_SECRET") is { Length: > 0 } s ? s : values.GetValueOrDefault("KITE_API_SECRET");
-        return key is { Length: > 0 } && secret is { Length: > 0 }
+        CredentialsLoader.ReadFile(file, values);
+        return values.GetValueOrDefault("KITE_API_KEY") is { Length: > 0 } key && values.GetValueOrDefault("KITE_API_SECRET") is { Length: > 0 } secret
             ? (key, secret)
             : throw new FormatException($"{file}: needs KITE_API_KEY= and KITE_API_SECRET= lines (or those variables in the environment)");
     }

@@ -130,9 +130,6 @@ public sealed class PositionBook
         return ref p;
     }
 
-    /// <summary>Applies one fill (see the other overload).</summary>
-    public void Apply(uint token, Product product, Side side, long quantity, long price) => Apply(token, product, side, quantity, price, out _);
-
     private ref Position Slot(uint token, Product product)
     {
         if (_index.TryGetValue((token, product), out int i))

@@ -101,9 +101,6 @@ public sealed class TradingAccount
     /// <summary>When the last losing round trip closed (input receive time), or 0.</summary>
     public long LastLossAtNs => _lastLossAtNs;
 
-    /// <summary>The instrument behind <paramref name="token"/>, if the account knows it.</summary>
-    public bool TryGetInstrument(uint token, out Instrument instrument) => _instruments.TryGetValue(token, out instrument!);
-
     /// <summary>Marks <paramref name="token"/>'s positions at <paramref name="lastPrice"/> (wire units), keeping the previous close if given.</summary>
     public void Mark(uint token, long lastPrice, long previousClose = 0)
     {

@@ -84,7 +84,6 @@ public sealed class RiskContext
             _instruments[instrument.InstrumentToken] = new InstrumentFacts(Math.Max(1, instrument.LotSize), sector, _withAtr ? new Atr(options.Sizing.AtrPeriods) : null, options.Sizing.AtrBarSeconds);
         }
 
-        SectorNames = [.. sectors.OrderBy(s => s.Value).Select(s => s.Key)];
     }
 
     /// <summary>The account the rules read.</summary>
@@ -92,9 +91,6 @@ public sealed class RiskContext
 
     /// <summary>The order budgets.</summary>
     public OrderBudget Budget { get; }
-
-    /// <summary>The sectors the mapping names, by index.</summary>
-    public IReadOnlyList<string> SectorNames { get; private set; } = [];
 
     /// <summary>The trading state (readable from any thread).</summary>
     public TradingState State => (TradingState)Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.As<TradingState, byte>(ref _state));

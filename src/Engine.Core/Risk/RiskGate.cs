@@ -53,9 +53,6 @@ public sealed class RiskGate : IEventHandler<RingEvent>
     /// <summary>What the gate knows: account, budgets, state, phase, switches.</summary>
     public RiskContext Context => _context;
 
-    /// <summary>The rules, in the order they run (tradability comes before them all).</summary>
-    public IReadOnlyList<IPreTradeRule> Rules => _rules;
-
     /// <summary>The session phase the last timer set.</summary>
     public TimerKind Phase => _context.Phase;
 

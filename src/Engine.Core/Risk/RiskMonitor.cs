@@ -22,8 +22,6 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
     private int _publishedCount;
     private long _nextSnapshotNs = long.MinValue;
     private long _nextPublishNs = long.MinValue;
-    private long _snapshots;
-    private long _stateChanges;
     private long _seenChanges = -1;
     private long _seenOrders = -1;
     private TradingState _seenState;
@@ -39,15 +37,6 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
 
     /// <inheritdoc/>
     public string Name => "risk-monitor";
-
-    /// <summary>The shared context.</summary>
-    public RiskContext Context => _context;
-
-    /// <summary>Snapshots written.</summary>
-    public long Snapshots => Volatile.Read(ref _snapshots);
-
-    /// <summary>State changes written.</summary>
-    public long StateChanges => Volatile.Read(ref _stateChanges);
 
     /// <summary>The latest distances (a copy; any thread).</summary>
     public LimitDistance[] Distances()
@@ -74,17 +63,11 @@ public sealed class RiskMonitor : IEventHandler<RingEvent>
         }
 
         _context.TakeStateChanges(ref data);
-        if (data.RiskChangeCount > 0)
-        {
-            Volatile.Write(ref _stateChanges, _stateChanges + data.RiskChangeCount);
-        }
-
         long market = _context.MarketTimeNs;
         if (data.RiskChangeCount > 0 || (market > 0 && market >= _nextSnapshotNs))
         {
             Snapshot(ref data.RiskSnapshot);
             data.HasRiskSnapshot = true;
-            Volatile.Write(ref _snapshots, _snapshots + 1);
             if (market > 0)
             {
                 long interval = Math.Max(1, (long)_context.Options.States.SnapshotInterval.TotalNanoseconds);

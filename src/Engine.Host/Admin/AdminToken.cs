@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Engine.Host.Configuration;
 
 namespace Engine.Host.Admin;
 
@@ -9,7 +10,6 @@ namespace Engine.Host.Admin;
 /// </summary>
 public sealed class AdminToken
 {
-    private const UnixFileMode OthersMask = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
     private readonly byte[] _utf8;
 
     private AdminToken(string value, string file)
@@ -34,9 +34,8 @@ public sealed class AdminToken
         ArgumentNullException.ThrowIfNull(file);
         if (!System.IO.File.Exists(file))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             string fresh = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            WriteOwnerOnly(file, fresh);
+            OwnerOnlyFile.Write(file, [fresh]);
             return new AdminToken(fresh, file);
         }
 
@@ -46,7 +45,7 @@ public sealed class AdminToken
     /// <summary>Reads the token in <paramref name="file"/>; refuses a file others can read, or one without a token.</summary>
     public static AdminToken Load(string file)
     {
-        if (!OperatingSystem.IsWindows() && (System.IO.File.GetUnixFileMode(file) & OthersMask) != 0)
+        if (OwnerOnlyFile.OthersCanReach(file))
         {
             throw new UnauthorizedAccessException($"{file}: the admin token file is readable by group or others; chmod 600 {file}");
         }
@@ -64,21 +63,7 @@ public sealed class AdminToken
     public void WriteEndpoint(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        System.IO.File.Delete(EndpointFile);
-        WriteOwnerOnly(EndpointFile, url.ToString());
-    }
-
-    // The mode is set on the empty file before anything is written into it.
-    private static void WriteOwnerOnly(string file, string line)
-    {
-        using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        using var writer = new StreamWriter(stream);
-        writer.WriteLine(line);
+        OwnerOnlyFile.Write(EndpointFile, [url.ToString()]);
     }
 
     /// <summary>True when <paramref name="authorization"/> is <c>Bearer</c> and this token (compared in constant time).</summary>

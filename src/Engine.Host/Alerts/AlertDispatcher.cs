@@ -19,7 +19,6 @@ public sealed partial class AlertDispatcher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _retry;
     private readonly Task _sending;
-    private long _sent;
 
     /// <summary>Starts the dispatcher over <paramref name="channels"/>.</summary>
     public AlertDispatcher(IReadOnlyList<IAlertChannel> channels, TimeSpan minInterval, ILogger logger, int attempts = 4, TimeSpan? firstDelay = null)
@@ -32,9 +31,6 @@ public sealed partial class AlertDispatcher : IAsyncDisposable
             .Build();
         _sending = Task.Run(SendAllAsync);
     }
-
-    /// <summary>Deliveries that succeeded (one per alert and channel).</summary>
-    public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>Queues <paramref name="alert"/>; never blocks.</summary>
     public void Raise(Alert alert) => _queue.Writer.TryWrite(alert);
@@ -65,7 +61,6 @@ public sealed partial class AlertDispatcher : IAsyncDisposable
                 try
                 {
                     await _retry.ExecuteAsync(async token => await channel.SendAsync(alert, token).ConfigureAwait(false)).ConfigureAwait(false);
-                    Interlocked.Increment(ref _sent);
                 }
 #pragma warning disable CA1031 // a failed alert is logged, never allowed to stop the others or trading
                 catch (Exception ex)

@@ -67,17 +67,14 @@ public static class CredentialsLoader
             $"{config.SourceFile}: mode {config.Mode.ToString().ToLowerInvariant()} needs Kite credentials: set KITE_API_KEY and KITE_ACCESS_TOKEN in the environment, or name a credentials file (KEY=value lines, mode 0600) in broker.credentials_file");
     }
 
-    private static void ReadFile(string file, Dictionary<string, string> values)
+    /// <summary>The KEY=value lines of a credentials file (the environment's values take precedence over what is already in <paramref name="values"/>); refuses a file others can reach.</summary>
+    public static void ReadFile(string file, Dictionary<string, string> values)
     {
-        if (!OperatingSystem.IsWindows())
+        ArgumentNullException.ThrowIfNull(values);
+        if (OwnerOnlyFile.OthersCanReach(file))
         {
-            var mode = File.GetUnixFileMode(file);
-            const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-            if ((mode & others) != 0)
-            {
-                throw new ConfigurationException(
-                    $"broker.credentials_file: '{file}' can be read or written by others (mode {Convert.ToString((int)mode, 8).PadLeft(4, '0')}); run: chmod 600 '{file}'");
-            }
+            throw new ConfigurationException(
+                $"broker.credentials_file: '{file}' can be read or written by others (mode {OwnerOnlyFile.ModeText(file)}); run: chmod 600 '{file}'");
         }
 
         int lineNumber = 0;

@@ -60,26 +60,13 @@ public static class KiteLogin
     }
 
     /// <summary>Writes the credentials file afresh (mode 0600 before anything is in it), then moves it into place.</summary>
-    public static void Store(string file, string apiKey, string apiSecret, string accessToken, DateTimeOffset expires)
-    {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
-        Directory.CreateDirectory(folder);
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(file)}.{Environment.ProcessId}.tmp");
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            using var writer = new StreamWriter(stream);
-            writer.WriteLine("# Kite credentials, written by engine login; mode 0600. The access token expires at KITE_TOKEN_EXPIRES.");
-            writer.WriteLine($"KITE_API_KEY={apiKey}");
-            writer.WriteLine($"KITE_API_SECRET={apiSecret}");
-            writer.WriteLine($"KITE_ACCESS_TOKEN={accessToken}");
-            writer.WriteLine($"KITE_TOKEN_EXPIRES={expires.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)}");
-        }
-
-        File.Move(temporary, file, overwrite: true);
-    }
+    public static void Store(string file, string apiKey, string apiSecret, string accessToken, DateTimeOffset expires) =>
+        OwnerOnlyFile.Write(file,
+        [
+            "# Kite credentials, written by engine login; mode 0600. The access token expires at KITE_TOKEN_EXPIRES.",
+            $"KITE_API_KEY={apiKey}",
+            $"KITE_API_SECRET={apiSecret}",
+            $"KITE_ACCESS_TOKEN={accessToken}",
+            $"KITE_TOKEN_EXPIRES={expires.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)}",
+        ]);
 }

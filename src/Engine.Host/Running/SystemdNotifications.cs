@@ -42,11 +42,9 @@ public sealed class SystemdNotifications : IDisposable
         }
     }
 
-    /// <summary>
-    /// Pings WATCHDOG at half systemd's interval for as long as <paramref name="alive"/> says the
-    /// pipeline keeps up; when it does not, the pings stop and systemd restarts the service.
-    /// </summary>
-    public void StartWatchdog(Func<bool> alive)
+    // Pings WATCHDOG at half systemd's interval for as long as the pipeline keeps up; when it does
+    // not, the pings stop and systemd restarts the service.
+    private void StartWatchdog(Func<bool> alive)
     {
         if (!Enabled || WatchdogInterval is not { } interval)
         {
@@ -63,7 +61,7 @@ public sealed class SystemdNotifications : IDisposable
         }, null, TimeSpan.Zero, every);
     }
 
-    /// <summary>Starts the watchdog the first time only.</summary>
+    /// <summary>Starts the WATCHDOG pings (the first call only), for as long as <paramref name="alive"/> says the pipeline keeps up.</summary>
     public void StartWatchdogOnce(Func<bool> alive)
     {
         if (_watchdog is null && !_stopping)
