@@ -14,10 +14,11 @@ public static class RunCommand
         var duration = new Option<string?>("--duration") { Description = "Stop after this long (e.g. 60s, 5m, 1h); default: until SIGINT or SIGTERM." };
         var journal = new Option<string?>("--journal") { Description = "Journal folder (overrides journal.folder)." };
         var tickerUrl = new Option<string?>("--ticker-url") { Description = "Ticker WebSocket URL (overrides broker.ticker_url), e.g. a simulator started with 'engine sim'." };
+        var adopt = new Option<bool>("--adopt-broker-state") { Description = "When the account restored from the journal differs from the broker's positions and orders, trade from the broker's (journaled as the run's input) instead of refusing to start." };
         var json = new Option<bool>("--json") { Description = "Print the end-of-run summary as one JSON object on stdout (the text for people goes to stderr)." };
         var command = new Command("run", "Run the engine: ticker -> ring -> signals -> risk -> journal -> router, with a status line; stops cleanly on Ctrl-C, SIGTERM or --duration.")
         {
-            config, duration, journal, tickerUrl, json,
+            config, duration, journal, tickerUrl, adopt, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,6 +36,7 @@ public static class RunCommand
                     Journal = parse.GetValue(journal),
                     TickerUrl = url,
                     Json = parse.GetValue(json),
+                    AdoptBrokerState = parse.GetValue(adopt),
                 },
                 cancellationToken).ConfigureAwait(false);
         });

@@ -29,4 +29,11 @@ public enum CommandKind : ushort
 
     /// <summary>The feed watchdog: ticks flow again after a stale spell.</summary>
     FeedRestored = 8,
+
+    /// <summary>
+    /// The account at start-up: positions, open orders and the day's risk state, from the
+    /// journal's last run caught up with the broker, or the broker's own when the operator adopted
+    /// it. The command's text is the state as JSON (<see cref="Reconciliation.AccountStateJson"/>).
+    /// </summary>
+    AccountState = 9,
 }

@@ -149,11 +149,15 @@ public static class OrderStateMachine
         return Move(ref order, OrderState.PendingCancel, TransitionCause.CancelSent, OrderStatus.Unknown, 0, 0, out transition);
     }
 
-    /// <summary>The engine sends a modify for a working order (Kite allows 25 per order).</summary>
-    public static bool ModifySent(ref TrackedOrder order, out OrderTransition transition)
+    /// <summary>Kite's limit on modifications of one order.</summary>
+    public const int KiteModificationsPerOrder = 25;
+
+    /// <summary>The engine sends a modify for a working order, at most <paramref name="maxModifications"/> times per order (0: Kite's 25; the broker refuses the 26th).</summary>
+    public static bool ModifySent(ref TrackedOrder order, int maxModifications, out OrderTransition transition)
     {
         transition = default;
-        if (order.State != OrderState.Working || order.Modifications >= 25)
+        int cap = maxModifications > 0 ? Math.Min(maxModifications, KiteModificationsPerOrder) : KiteModificationsPerOrder;
+        if (order.State != OrderState.Working || order.Modifications >= cap)
         {
             return false;
         }

@@ -131,12 +131,57 @@ public sealed class OrderTracker : IEventHandler<RingEvent>
             case EventKind.Command when data.Command == CommandKind.Flatten:
                 _flatten = FlattenScope.Everything;
                 break;
+            case EventKind.Command when data.Command == CommandKind.AccountState:
+                if (Reconciliation.AccountStateJson.TryRead(data.TextBytes, out var state, out _))
+                {
+                    Restore(state);
+                }
+
+                break;
         }
 
         if (_flatten != FlattenScope.None)
         {
             ContinueFlatten(ref data);
         }
+    }
+
+    /// <summary>
+    /// Takes a restored account's open orders in place of every order known so far (the account's
+    /// positions are the risk context's to restore, before this stage). Their broker ids are known
+    /// again, so updates and cancels find them.
+    /// </summary>
+    public void Restore(Reconciliation.AccountState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _byClientId.Clear();
+        _byBrokerId.Clear();
+        _count = 0;
+        long open = 0;
+        foreach (var order in state.Orders)
+        {
+            if (_byClientId.ContainsKey(order.ClientOrderId))
+            {
+                continue;
+            }
+
+            if (_count == _orders.Length)
+            {
+                Array.Resize(ref _orders, _orders.Length * 2);
+            }
+
+            _orders[_count] = order;
+            _byClientId[order.ClientOrderId] = _count;
+            if (order.BrokerOrderId != 0)
+            {
+                _byBrokerId.TryAdd(order.BrokerOrderId, _count);
+            }
+
+            open += order.IsOpen ? 1 : 0;
+            _count++;
+        }
+
+        Volatile.Write(ref _open, open);
     }
 
     private void Register(in OrderRequest request)

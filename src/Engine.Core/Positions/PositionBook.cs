@@ -130,6 +130,38 @@ public sealed class PositionBook
         return ref p;
     }
 
+    /// <summary>Every instrument's last price and previous close seen so far.</summary>
+    public IReadOnlyList<InstrumentMark> Marks()
+    {
+        var marks = new List<InstrumentMark>(_tokens.Count);
+        foreach (var (token, entry) in _tokens)
+        {
+            marks.Add(new InstrumentMark(token, entry.LastPrice, entry.PreviousClose));
+        }
+
+        return marks;
+    }
+
+    /// <summary>Forgets every position (the last prices and closes stay).</summary>
+    public void Clear()
+    {
+        _index.Clear();
+        foreach (uint token in _tokens.Keys)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_tokens, token).FirstPlusOne = 0;
+        }
+
+        _count = 0;
+    }
+
+    /// <summary>Puts a restored position in the book exactly as it was (the instruments' marks are restored apart, by <see cref="Mark"/>); returns it.</summary>
+    public ref readonly Position Restore(in Position position)
+    {
+        ref var p = ref Slot(position.InstrumentToken, position.Product);
+        p = position;
+        return ref p;
+    }
+
     private ref Position Slot(uint token, Product product)
     {
         if (_index.TryGetValue((token, product), out int i))

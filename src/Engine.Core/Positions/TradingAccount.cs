@@ -149,6 +149,43 @@ public sealed class TradingAccount
         RaiseHighWaterMarks();
     }
 
+    /// <summary>
+    /// Replaces the positions and the round-trip record with a restored account's; the totals
+    /// follow from the positions, and the high-water marks are the state's (or the equity now,
+    /// whichever is higher).
+    /// </summary>
+    public void Restore(Reconciliation.AccountState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Positions.Clear();
+        foreach (var mark in state.Marks)
+        {
+            Positions.Mark(mark.InstrumentToken, mark.LastPrice, mark.PreviousClose);
+        }
+
+        long realized = 0, unrealized = 0, charges = 0;
+        foreach (var position in state.Positions)
+        {
+            ref readonly var restored = ref Positions.Restore(position);
+            realized += restored.RealizedPnl;
+            unrealized += restored.UnrealizedPnl;
+            charges += restored.Charges;
+        }
+
+        _changes++;
+        Volatile.Write(ref _realized, realized);
+        Volatile.Write(ref _unrealized, unrealized);
+        Volatile.Write(ref _totalCharges, charges);
+        Volatile.Write(ref _closedTrades, state.ClosedTrades);
+        Volatile.Write(ref _winningTrades, state.WinningTrades);
+        _winTotal = state.WinTotal;
+        _lossTotal = state.LossTotal;
+        Volatile.Write(ref _consecutiveLosses, state.ConsecutiveLosses);
+        _lastLossAtNs = state.LastLossAtNs;
+        Volatile.Write(ref _highWaterMark, Math.Max(state.HighWaterMark, Equity));
+        Volatile.Write(ref _realizedHighWaterMark, Math.Max(state.RealizedHighWaterMark, RealizedEquity));
+    }
+
     /// <summary>The open positions' absolute value at their last prices.</summary>
     public long GrossExposure()
     {

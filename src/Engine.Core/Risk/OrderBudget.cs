@@ -26,7 +26,11 @@ public sealed class OrderBudget
         _perSecond = perSecond > 0 ? new OrderRateWindow(perSecond, TimeSpan.FromSeconds(1), _perSecond) : null;
         _perMinute = limits.PerMinute > 0 ? new OrderRateWindow(limits.PerMinute, TimeSpan.FromMinutes(1), _perMinute) : null;
         _perDay = limits.PerDay;
+        ModificationsPerOrder = limits.ModificationsPerOrder;
     }
+
+    /// <summary>Modifications allowed per order (0: the broker's own limit), for <see cref="Orders.OrderStateMachine.ModifySent"/>.</summary>
+    public int ModificationsPerOrder { get; private set; }
 
     /// <summary>Orders counted since the day began.</summary>
     public long Today => Volatile.Read(ref _today);
@@ -72,4 +76,7 @@ public sealed class OrderBudget
 
     /// <summary>A new trading day: the day's count starts again.</summary>
     public void ResetDay() => Volatile.Write(ref _today, 0);
+
+    /// <summary>Takes the day's count from a restored account (the per-second and per-minute windows start empty: a restart takes longer than a minute's history matters).</summary>
+    public void RestoreToday(long ordersToday) => Volatile.Write(ref _today, Math.Max(0, ordersToday));
 }

@@ -113,6 +113,9 @@ public sealed class RiskContext
     /// <summary>The market clock: the latest of the timers' market times and the ticks' exchange times.</summary>
     public long MarketTimeNs { get; private set; }
 
+    /// <summary>The trading day (days since 1970 in IST, less one before the reset time), or <see cref="long.MinValue"/> before the first market time.</summary>
+    public long TradingDay => _tradingDay;
+
     /// <summary>Equity when the trading day began.</summary>
     public long DayStartEquity => Volatile.Read(ref _dayStartEquity);
 
@@ -249,6 +252,13 @@ public sealed class RiskContext
             case EventKind.Command when data.Command == CommandKind.Flatten:
                 Volatile.Write(ref _flattened, true);
                 break;
+            case EventKind.Command when data.Command == CommandKind.AccountState:
+                if (Reconciliation.AccountStateJson.TryRead(data.TextBytes, out var state, out _))
+                {
+                    Restore(state);
+                }
+
+                break;
         }
 
         if (BeginDayIfDue())
@@ -277,6 +287,23 @@ public sealed class RiskContext
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Takes a restored account: its positions and record into the account, and the day it was in
+    /// with its starting equity, order count, trading state, kill switch and flatten. A later
+    /// market time on another day resets the day as usual.
+    /// </summary>
+    public void Restore(Reconciliation.AccountState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Account.Restore(state);
+        _tradingDay = state.TradingDay;
+        Volatile.Write(ref _dayStartEquity, state.DayStartEquity > 0 ? state.DayStartEquity : Account.Capital);
+        Budget.RestoreToday(state.OrdersToday);
+        Volatile.Write(ref System.Runtime.CompilerServices.Unsafe.As<TradingState, byte>(ref _state), (byte)state.State);
+        Volatile.Write(ref _killSwitch, state.KillSwitch);
+        Volatile.Write(ref _flattened, state.Flattened);
     }
 
     /// <summary>Moves the changes since the last call into <paramref name="data"/>'s slot.</summary>

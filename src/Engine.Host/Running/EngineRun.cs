@@ -30,6 +30,9 @@ public static partial class EngineRun
     /// <summary>Exit code: a start-up step failed after the journal opened (the journal was still flushed and sealed).</summary>
     public const int ExitStartFailed = 4;
 
+    /// <summary>Exit code: the account restored from the journal and the broker's differ; the differences were printed and nothing was traded (start with --adopt-broker-state to take the broker's).</summary>
+    public const int ExitAccountMismatch = 5;
+
     /// <summary>Runs the engine; returns the process exit code. Configuration problems throw <see cref="ConfigurationException"/> before anything is written.</summary>
     public static async Task<int> RunAsync(EngineRunOptions options, CancellationToken cancellationToken)
     {

@@ -29,4 +29,7 @@ public sealed record EngineRunOptions
 
     /// <summary>True when the status output is a terminal (the line is redrawn in place).</summary>
     public bool StatusIsTerminal { get; init; } = !Console.IsErrorRedirected;
+
+    /// <summary>When the journal's account and the broker's differ at start-up, take the broker's (a journaled input) instead of refusing to start.</summary>
+    public bool AdoptBrokerState { get; init; }
 }

@@ -42,6 +42,7 @@ public sealed partial class EngineSession : IAsyncDisposable
     private EngineComposition? _composition;
     private IEngineGateway? _gateway;
     private SessionTimerSource? _timers;
+    private KiteRestClient? _rest;
     private KiteTicker? _ticker;
     private AdminEndpoint? _admin;
     private Task _tickerRun = Task.CompletedTask;
@@ -95,6 +96,20 @@ public sealed partial class EngineSession : IAsyncDisposable
                 : _options.Duration is not null && !cancellationToken.IsCancellationRequested ? "time limit reached"
                 : "stopped";
         }
+        catch (Reconciliation.AccountMismatchException ex)
+        {
+            await ReportMismatchAsync(ex.Report).ConfigureAwait(false);
+            stopReason = "the journal and the broker disagree";
+            failure = ex.Message;
+            exitCode = EngineRun.ExitAccountMismatch;
+        }
+        catch (KiteApiException ex) when (ex.Error.Type == Core.Orders.BrokerError.Token)
+        {
+            Log.Rejected(_logger, ex.Message);
+            stopReason = "the broker refused the credentials";
+            failure = ex.Message;
+            exitCode = EngineRun.ExitRejected;
+        }
         catch (TickerRejectedException ex)
         {
             Log.Rejected(_logger, ex.Message);
@@ -133,6 +148,9 @@ public sealed partial class EngineSession : IAsyncDisposable
             _loggerFactory.CreateLogger("Engine.Journal"));
         _sequenceBase = _writer.LastSequence + 1;
         Log.Journal(_logger, _writer.Folder, _writer.ActiveSegment, _sequenceBase, _writer.Durability);
+
+        StartupStep = "restoring the account from the journal's last run";
+        var restored = _sequenceBase > 0 ? Reconciliation.LastRunState.Capture(_writer.Folder, stop.Token) : null;
 
         StartupStep = "recording the run's settings in the journal";
         SessionRecords.Write(_writer, _run, _sequenceBase, _wallStart);
@@ -176,6 +194,9 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
 
         var inputs = new InputPublisher(pipeline.Ring, _sequenceBase);
+        StartupStep = _rest is null ? "restoring the account" : "reconciling the account with the broker";
+        await ReconcileAsync(inputs, restored, people, stop.Token).ConfigureAwait(false);
+
         StartupStep = "starting the order gateway";
         _gateway.Start(inputs);
         Log.Gateway(_logger, _gateway.Name);
@@ -232,6 +253,125 @@ public sealed partial class EngineSession : IAsyncDisposable
         StartupStep = "connecting the ticker";
         _tickerRun = _ticker.RunAsync(stop.Token);
         StartupStep = null;
+    }
+
+    // Restart: the journal's last run's account goes into the ring first; then (with a broker) the
+    // broker's copies of the engine's open orders catch the tracker up on what happened while it was
+    // down, orders the broker never heard of are dropped, and the result must match the broker's
+    // positions and order book, or the run refuses (or, told to, adopts the broker's account). Every
+    // step is an input, so the journal shows it and a replay of this run starts where it started.
+    private async Task ReconcileAsync(InputPublisher inputs, Core.Reconciliation.AccountState? restored, TextWriter people, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var pipeline = _composition!.Pipeline;
+        if (restored is not null && _rest is null && restored.Orders.Count > 0)
+        {
+            // The paper broker's book lived in the last process; its orders ended with it.
+            await people.WriteLineAsync(string.Create(inv, $"engine: {restored.Orders.Count} paper orders open at the last run's end ended with it; dropped")).ConfigureAwait(false);
+            restored = restored with { Orders = [] };
+        }
+
+        if (restored is not null)
+        {
+            PublishAccountState(inputs, restored);
+            await people.WriteLineAsync(string.Create(inv, $"engine: account restored from the journal's last run (through input {restored.ThroughSequence}): {Describe(restored)}")).ConfigureAwait(false);
+        }
+
+        if (_rest is null)
+        {
+            WaitForPipeline(pipeline);
+            return;
+        }
+
+        var broker = await Reconciliation.BrokerAccount.FetchAsync(_rest, cancellationToken).ConfigureAwait(false);
+        var engine = restored ?? new Core.Reconciliation.AccountState { Source = "journal" };
+        var answers = new OrderAnswerPublisher(inputs);
+        var caughtUp = Reconciliation.AccountReconciliation.OrdersToCatchUp(engine, broker);
+        foreach (var order in caughtUp)
+        {
+            answers.Update(JsonSerializer.SerializeToUtf8Bytes(order));
+        }
+
+        var neverPlaced = Reconciliation.AccountReconciliation.NeverPlaced(engine, broker);
+        foreach (var order in neverPlaced)
+        {
+            answers.Reply(
+                new Core.Orders.OrderReply { ClientOrderId = order.ClientOrderId, Action = Core.Orders.OrderAction.Place, Outcome = Core.Orders.ReplyOutcome.Rejected, Error = Core.Orders.BrokerError.General, Attempt = 1 },
+                "{\"status\":\"absent\",\"message\":\"not in the broker's order book at restart: it never reached the broker, and the engine does not send it again\"}"u8);
+        }
+
+        WaitForPipeline(pipeline);
+        var now = Core.Reconciliation.AccountState.Capture(pipeline.Orders, pipeline.Risk.Context, inputs.NextInputSequence - 1);
+        var report = Reconciliation.AccountReconciliation.Compare(now, broker, _run.Instruments);
+        foreach (string note in report.Notes)
+        {
+            Log.ReconcileNote(_logger, note);
+        }
+
+        if (report.Agrees)
+        {
+            int openAtBroker = broker.Positions.Count(p => p.Quantity != 0);
+            Log.Reconciled(_logger, openAtBroker, broker.Orders.Count, caughtUp.Count, neverPlaced.Count);
+            if (restored is not null || caughtUp.Count > 0)
+            {
+                await people.WriteLineAsync(string.Create(inv, $"engine: the broker agrees: {caughtUp.Count} orders caught up, {neverPlaced.Count} never placed and dropped; {Describe(now)}")).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (!_options.AdoptBrokerState)
+        {
+            throw new Reconciliation.AccountMismatchException(report);
+        }
+
+        var adopted = Reconciliation.AccountReconciliation.BrokerState(now, broker, _run.Instruments);
+        PublishAccountState(inputs, adopted);
+        WaitForPipeline(pipeline);
+        foreach (string difference in report.Differences)
+        {
+            Log.Adopted(_logger, difference);
+        }
+
+        await people.WriteLineAsync(string.Create(inv, $"engine: the broker's account adopted over {report.Differences.Count} differences (--adopt-broker-state, journaled): {Describe(adopted)}")).ConfigureAwait(false);
+    }
+
+    private static void PublishAccountState(InputPublisher inputs, Core.Reconciliation.AccountState state) =>
+        inputs.PublishCommand(Core.Events.CommandKind.AccountState, 0, Core.Reconciliation.AccountStateJson.Write(state), UnixTime.NowNanoseconds());
+
+    private static void WaitForPipeline(TradingPipeline pipeline)
+    {
+        if (!pipeline.WaitUntilDrained(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("the pipeline did not take in the restored account within 30 s");
+        }
+    }
+
+    private static string Describe(Core.Reconciliation.AccountState state)
+    {
+        long realized = state.Positions.Sum(p => p.RealizedPnl);
+        long charges = state.Positions.Sum(p => p.Charges);
+        return string.Create(CultureInfo.InvariantCulture, $"{state.Positions.Count(p => p.NetQuantity != 0)} positions open, {state.Orders.Count(o => o.IsOpen)} orders open, realised {RiskStatus.Money(realized / 100m)}, charges {RiskStatus.Money(charges / 100m)}, {state.State.ToString().ToUpperInvariant()}{(state.KillSwitch ? ", kill switch engaged" : "")}");
+    }
+
+    private async Task ReportMismatchAsync(Reconciliation.ReconciliationReport report)
+    {
+        var output = PeopleOutput;
+        await output.WriteLineAsync($"engine: refusing to trade: the account restored from the journal and the broker's differ on {report.Differences.Count} point{(report.Differences.Count == 1 ? "" : "s")}:").ConfigureAwait(false);
+        foreach (string difference in report.Differences)
+        {
+            Log.Difference(_logger, difference);
+            await output.WriteLineAsync("  - " + difference).ConfigureAwait(false);
+        }
+
+        foreach (string note in report.Notes)
+        {
+            await output.WriteLineAsync("  (note) " + note).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync("  The broker's account is the one that trades. Find out why they differ (./run.sh journal orders JOURNAL shows each order's life);").ConfigureAwait(false);
+        await output.WriteLineAsync("  then start again with --adopt-broker-state to take the broker's positions and open orders (journaled), or with a new journal folder.").ConfigureAwait(false);
+        await output.FlushAsync().ConfigureAwait(false);
     }
 
     private async Task ShowStatusUntilStoppedAsync(CancellationTokenSource stop)
@@ -438,6 +578,7 @@ public sealed partial class EngineSession : IAsyncDisposable
 
         var rest = _config.Broker.RestRoot(_config.Mode, _tickerUrl);
         var client = new KiteRestClient(new KiteRestOptions { BaseUrl = rest, ApiKey = _credentials.ApiKey, AccessToken = _credentials.AccessToken });
+        _rest = client;
         return new RestOrderGateway(client, _run.Instruments, new RestGatewayOptions(), logger);
     }
 
@@ -568,11 +709,23 @@ public sealed partial class EngineSession : IAsyncDisposable
         [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
         public static partial void RingFault(ILogger logger, string message);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "ticker: {Message}")]
+        [LoggerMessage(Level = LogLevel.Error, Message = "the broker refused the credentials: {Message}")]
         public static partial void Rejected(ILogger logger, string message);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "start-up failed while {Step}: {Message}; stopping intake, draining, flushing and sealing the journal")]
         public static partial void StartFailed(ILogger logger, string step, string message);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "reconciliation: {Note}")]
+        public static partial void ReconcileNote(ILogger logger, string note);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "reconciliation: the broker agrees ({Positions} positions open, {Orders} orders today; {CaughtUp} of the engine's orders caught up, {NeverPlaced} never placed)")]
+        public static partial void Reconciled(ILogger logger, int positions, int orders, int caughtUp, int neverPlaced);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "reconciliation: {Difference}")]
+        public static partial void Difference(ILogger logger, string difference);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "reconciliation: adopting the broker's account over: {Difference}")]
+        public static partial void Adopted(ILogger logger, string difference);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "orders go to {Gateway}")]
         public static partial void Gateway(ILogger logger, string gateway);

@@ -46,7 +46,7 @@ public static class RecordSchema
         ]),
         [RecordType.Command] = new(RecordType.Command, "command", 1, RecordDirection.Input,
         [
-            new("command", "u16", 0, 2, "1 kill switch, 2 resume, 3 flatten, 4 halt, 5 reduce-only, 6 a new risk rule set (the reason field holds it as JSON), 7 the feed is stale, 8 the feed is back"),
+            new("command", "u16", 0, 2, "1 kill switch, 2 resume, 3 flatten, 4 halt, 5 reduce-only, 6 a new risk rule set (the reason field holds it as JSON), 7 the feed is stale, 8 the feed is back, 9 the account at start-up (the reason field holds it as JSON)"),
             new("reserved", "u8", 2, 6, "Zero"),
             new("argument", "i64", 8, 8, "Command argument (instrument token or 0)"),
             new("reason", "utf8", 16, -1, "Who or what issued it"),

@@ -34,6 +34,27 @@ public sealed class OrderStateMachineTests
         Assert.True(order.IsTerminal);
     }
 
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(0, 25)]
+    [InlineData(40, 25)]
+    public void AnOrderTakesNoMoreModificationsThanTheBudgetAndNeverMoreThanKites25(int budget, int allowed)
+    {
+        var order = NewOrder();
+        Assert.True(OrderStateMachine.Apply(ref order, Reply(ReplyOutcome.Accepted, broker: 77), out _));
+        int sent = 0;
+        for (int i = 0; i < 30; i++)
+        {
+            if (OrderStateMachine.ModifySent(ref order, budget, out _))
+            {
+                sent++;
+                Assert.True(OrderStateMachine.Apply(ref order, Reply(ReplyOutcome.Accepted, action: OrderAction.Modify), out _));
+            }
+        }
+
+        Assert.Equal((allowed, allowed, OrderState.Working), (sent, order.Modifications, order.State));
+    }
+
     [Fact]
     public void AnUpdateThatOvertakesThePlaceReplyIsAppliedAndTheLateReplyChangesNothing()
     {
@@ -138,7 +159,7 @@ public sealed class OrderStateMachineTests
                         changed = OrderStateMachine.CancelSent(ref order, out t);
                         break;
                     case 2:
-                        changed = OrderStateMachine.ModifySent(ref order, out t);
+                        changed = OrderStateMachine.ModifySent(ref order, 0, out t);
                         break;
                     default:
                         changed = OrderStateMachine.Apply(ref order, Update(status, filled, average, quantity: quantity), out t);

@@ -222,7 +222,9 @@ public sealed partial class EngineRunEndToEndTests
         using var config = new TestEngineConfig();
         for (int run = 0; run < 2; run++)
         {
-            var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromSeconds(120), "run", "--config", config.File, "--duration", "3s");
+            // The in-process simulator is new each run and holds none of the first run's positions.
+            string[] adopt = run == 1 ? ["--adopt-broker-state"] : [];
+            var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromSeconds(120), ["run", "--config", config.File, "--duration", "3s", .. adopt]);
             Assert.True(exit == 0, stdout + stderr);
         }
 
