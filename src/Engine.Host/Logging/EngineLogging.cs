@@ -7,8 +7,8 @@ namespace Engine.Host.Logging;
 
 /// <summary>
 /// Serilog behind <see cref="ILoggerFactory"/>: console (standard error, so standard output stays
-/// machine-readable) and optionally a rolling file, both written on a background thread so a log
-/// call never waits for I/O.
+/// machine-readable; under systemd, in journald's form with priorities, see <see cref="JournaldFormatter"/>)
+/// and optionally a rolling file, both written on a background thread so a log call never waits for I/O.
 /// </summary>
 public static class EngineLogging
 {
@@ -22,8 +22,10 @@ public static class EngineLogging
         string clear = overwriteStatusLine ? "\r\u001b[K" : "";
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .WriteTo.Async(sink => sink.Console(
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning);
+        configuration = JournaldStream.IsStandardErrorConnected()
+            ? configuration.WriteTo.Async(sink => sink.Console(new JournaldFormatter(), standardErrorFromLevel: LogEventLevel.Verbose))
+            : configuration.WriteTo.Async(sink => sink.Console(
                 outputTemplate: clear + "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}",
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));
