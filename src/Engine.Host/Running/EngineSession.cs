@@ -225,7 +225,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         {
             var risk = _composition!.Pipeline.Risk;
             var ticker = _ticker;
-            _feedWatchdog = new FeedWatchdog(staleAfter, () => _counters.Packets, () => risk.Phase == Core.Events.TimerKind.Open, inputs, ticker.Reconnect, _loggerFactory.CreateLogger("Engine.Feed"), TimeSpan.FromSeconds(1));
+            _feedWatchdog = new FeedWatchdog(staleAfter, () => _counters.Packets, () => risk.Phase == Core.Events.TimerKind.Open, inputs, ticker.Reconnect, _loggerFactory.CreateLogger("Engine.Feed"), TimeSpan.FromSeconds(1), () => _counters.LatestExchangeTimestamp);
         }
 
         var channels = new List<Alerts.IAlertChannel>();

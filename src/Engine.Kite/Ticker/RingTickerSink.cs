@@ -60,6 +60,7 @@ public sealed partial class RingTickerSink : ITickerSink
 
         var reader = new PacketReader(frame);
         int refused = 0;
+        long latestExchangeSeconds = 0;
         ushort index = 0;
         int remaining = decodable;
         while (remaining > 0)
@@ -87,13 +88,17 @@ public sealed partial class RingTickerSink : ITickerSink
                     refused++;
                     ReportRefused(connection, frameId, index - 1, packet.Length, slot.InputSequence);
                 }
+                else if (slot.Tick.ExchangeTimestamp > latestExchangeSeconds)
+                {
+                    latestExchangeSeconds = slot.Tick.ExchangeTimestamp;
+                }
             }
 
             batch.Publish();
             remaining -= batch.Count;
         }
 
-        _counters.Decoded(decodable - refused, unknown, refused, damaged);
+        _counters.Decoded(decodable - refused, unknown, refused, damaged, latestExchangeSeconds);
     }
 
     /// <inheritdoc/>

@@ -15,6 +15,7 @@ public sealed class TickerCounters
     private long _reconnects;
     private long _damagedFrames;
     private long _unknownPackets;
+    private long _latestExchangeTimestamp;
     private long _refusedPackets;
     private long _shardFaults;
     private long _textFrames;
@@ -88,9 +89,24 @@ public sealed class TickerCounters
 
     internal void ShardFault() => Interlocked.Increment(ref _shardFaults);
 
-    internal void Decoded(int packets, int unknown, int refused, bool damaged)
+    /// <summary>The latest exchange timestamp any decoded tick carried (Unix seconds; 0 before one, and for modes without it).</summary>
+    public long LatestExchangeTimestamp => Volatile.Read(ref _latestExchangeTimestamp);
+
+    internal void Decoded(int packets, int unknown, int refused, bool damaged, long latestExchangeSeconds = 0)
     {
         Interlocked.Add(ref _packets, packets);
+        long seen = Volatile.Read(ref _latestExchangeTimestamp);
+        while (latestExchangeSeconds > seen)
+        {
+            long was = Interlocked.CompareExchange(ref _latestExchangeTimestamp, latestExchangeSeconds, seen);
+            if (was == seen)
+            {
+                break;
+            }
+
+            seen = was;
+        }
+
         if (unknown > 0)
         {
             Interlocked.Add(ref _unknownPackets, unknown);

@@ -68,7 +68,59 @@ public sealed class FeedWatchdogTests
         Assert.Equal(TradingState.Active, off.Context.State);
     }
 
-    private sealed class CommandCollector(ConcurrentQueue<(CommandKind, long)> commands) : IEventHandler<RingEvent>
+    [Fact]
+    public void TicksWhoseExchangeTimeStandsStillAreAStaleFeedUntilItMovesAgain()
+    {
+        var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy(), ProducerType.Multi);
+        var commands = new ConcurrentQueue<(CommandKind Command, long Argument)>();
+        var reasons = new ConcurrentQueue<string>();
+        var pipeline = new RingPipeline<RingEvent>(ring);
+        pipeline.HandleEventsWith(new CommandCollector(commands, reasons));
+        pipeline.Start();
+        long ticks = 0, exchange = 1_764_646_200;   // 09:00 IST on 2025-12-02
+        int reconnects = 0;
+        var watchdog = new FeedWatchdog(TimeSpan.FromSeconds(30), () => ticks, () => true, new InputPublisher(ring), () => reconnects++, NullLogger.Instance, exchangeTime: () => exchange);
+
+        for (int s = 0; s <= 20; s++)
+        {
+            ticks++;
+            exchange++;
+            watchdog.Check(TimeSpan.FromSeconds(s));   // ticks and the exchange clock both move
+        }
+
+        for (int s = 21; s <= 60; s++)
+        {
+            ticks++;
+            watchdog.Check(TimeSpan.FromSeconds(s));   // ticks arrive, the exchange clock stands
+        }
+
+        Assert.Equal((1, 1L), (reconnects, watchdog.StaleSpells));
+        ticks++;
+        exchange++;
+        watchdog.Check(TimeSpan.FromSeconds(61));
+        pipeline.WaitUntilDrained(TimeSpan.FromSeconds(5));
+        pipeline.Shutdown(TimeSpan.FromSeconds(5));
+        Assert.Equal([(CommandKind.FeedStale, 30L), (CommandKind.FeedRestored, 0L)], commands.ToArray());
+        Assert.Equal("feed watchdog: ticks arrive but their exchange time has stood at 09:00:21 IST for 30 s during market hours", reasons.First());
+    }
+
+    [Fact]
+    public void WithoutExchangeTimestampsFlowingTicksAreNeverStale()
+    {
+        var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy(), ProducerType.Multi);
+        long ticks = 0;
+        int reconnects = 0;
+        var watchdog = new FeedWatchdog(TimeSpan.FromSeconds(30), () => ticks, () => true, new InputPublisher(ring), () => reconnects++, NullLogger.Instance, exchangeTime: () => 0);
+        for (int s = 0; s <= 120; s++)
+        {
+            ticks++;
+            watchdog.Check(TimeSpan.FromSeconds(s));
+        }
+
+        Assert.Equal((0, 0L), (reconnects, watchdog.StaleSpells));
+    }
+
+    private sealed class CommandCollector(ConcurrentQueue<(CommandKind, long)> commands, ConcurrentQueue<string>? reasons = null) : IEventHandler<RingEvent>
     {
         public string Name => "commands";
 
@@ -77,6 +129,7 @@ public sealed class FeedWatchdogTests
             if (data.Kind == EventKind.Command)
             {
                 commands.Enqueue((data.Command, data.Argument));
+                reasons?.Enqueue(System.Text.Encoding.UTF8.GetString(data.TextBytes));
             }
         }
     }

@@ -43,6 +43,10 @@ public sealed class RingTickerSinkTests
         Assert.Equal(408065u, ring[0].Tick.InstrumentToken);
         Assert.Equal(2953217u, ring[1].Tick.InstrumentToken);
         Assert.Equal(2, counters.Packets);
+
+        // The feed watchdog's exchange clock: the latest exchange timestamp among the frame's ticks.
+        Assert.True(ring[0].Tick.ExchangeTimestamp > 0);
+        Assert.Equal(Math.Max(ring[0].Tick.ExchangeTimestamp, ring[1].Tick.ExchangeTimestamp), counters.LatestExchangeTimestamp);
     }
 
     [Fact]
