@@ -20,7 +20,7 @@ public static class CtlCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var action = new Argument<string>("action") { Description = "status, positions, limits, kill, resume, flatten, halt, reduce, or rules FILE." };
+        var action = new Argument<string>("action") { Description = "status, positions, orders, limits (or risk), kill, resume, flatten, halt, reduce, or rules FILE." };
         var file = new Argument<string?>("file") { Description = "For rules: a rule set in risk.yaml's form.", Arity = ArgumentArity.ZeroOrOne };
         var config = new Option<string>("--config") { Description = "The engine configuration whose admin.token_file to use.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
         var url = new Option<string?>("--url") { Description = "The admin endpoint (default: the URL the engine wrote beside its token)." };
@@ -52,11 +52,12 @@ public static class CtlCommand
             {
                 response = verb switch
                 {
-                    "status" or "positions" or "limits" or "orders" => http.GetAsync(new Uri("status", UriKind.Relative)).GetAwaiter().GetResult(),
+                    "status" or "positions" or "orders" => http.GetAsync(new Uri(verb, UriKind.Relative)).GetAwaiter().GetResult(),
+                    "limits" or "risk" => http.GetAsync(new Uri("risk", UriKind.Relative)).GetAwaiter().GetResult(),
                     "kill" => http.PostAsync(new Uri("kill-switch" + query, UriKind.Relative), null).GetAwaiter().GetResult(),
                     "resume" or "flatten" or "halt" or "reduce" => http.PostAsync(new Uri(verb + query, UriKind.Relative), null).GetAwaiter().GetResult(),
                     "rules" => http.PostAsync(new Uri("rules", UriKind.Relative), new StringContent(File.ReadAllText(parse.GetValue(file) ?? throw new FormatException("ctl rules needs a rule set file")))).GetAwaiter().GetResult(),
-                    _ => throw new FormatException($"'{verb}' is not one of: status, positions, limits, orders, kill, resume, flatten, halt, reduce, rules"),
+                    _ => throw new FormatException($"'{verb}' is not one of: status, positions, orders, limits (or risk), kill, resume, flatten, halt, reduce, rules"),
                 };
             }
             catch (HttpRequestException ex)
@@ -96,7 +97,14 @@ public static class CtlCommand
             return;
         }
 
-        var risk = root.GetProperty("risk");
+        if (verb is "orders")
+        {
+            PrintOrders(root.GetProperty("orders"));
+            return;
+        }
+
+        // status carries the risk object; /positions and /risk are parts of it.
+        var risk = root.TryGetProperty("risk", out var nested) ? nested : root;
         if (verb is "status")
         {
             Console.WriteLine($"{root.GetProperty("mode").GetString()}  {root.GetProperty("phase").GetString()}, market {root.GetProperty("market_time").GetString()}  {risk.GetProperty("trading_state").GetString()!.ToUpperInvariant()}{(root.GetProperty("kill_switch").GetBoolean() ? "  KILL SWITCH" : "")}");
@@ -104,7 +112,7 @@ public static class CtlCommand
             Console.WriteLine(string.Create(Inv, $"P&L net {risk.GetProperty("net_pnl").GetDecimal():0.00} = gross {risk.GetProperty("gross_pnl").GetDecimal():0.00} - charges {risk.GetProperty("charges").GetDecimal():0.00}; equity {risk.GetProperty("equity").GetDecimal():0.00}"));
         }
 
-        if (verb is "status" or "orders")
+        if (verb is "status")
         {
             Console.WriteLine(string.Create(Inv, $"orders today {risk.GetProperty("orders_today").GetInt64()}, {root.GetProperty("orders_open").GetInt64()} open"));
         }
@@ -118,13 +126,29 @@ public static class CtlCommand
             }
         }
 
-        if (verb is "status" or "limits")
+        if (verb is "limits" or "risk")
+        {
+            Console.WriteLine(string.Create(Inv, $"{risk.GetProperty("trading_state").GetString()!.ToUpperInvariant()}  P&L net {risk.GetProperty("net_pnl").GetDecimal():0.00}, equity {risk.GetProperty("equity").GetDecimal():0.00}, orders today {risk.GetProperty("orders_today").GetInt64()}"));
+        }
+
+        if (verb is "status" or "limits" or "risk")
         {
             Console.WriteLine($"{"limit",-20} {"status",-9} {"used",14} {"max",14} {"left",7}");
             foreach (var l in risk.GetProperty("limits").EnumerateArray())
             {
                 Console.WriteLine(string.Create(Inv, $"{l.GetProperty("limit").GetString(),-20} {l.GetProperty("status").GetString(),-9} {l.GetProperty("used").GetDecimal(),14:0.##} {l.GetProperty("max").GetDecimal(),14:0.##} {l.GetProperty("remaining_percent").GetDouble(),6:0}%"));
             }
+        }
+    }
+
+    private static void PrintOrders(JsonElement orders)
+    {
+        Console.WriteLine($"{"order",-20} {"instrument",-18} {"side",-4} {"product",-7} {"type",-6} {"qty",7} {"filled",7} {"avg",10} {"state",-14} {"broker",-14} {"broker id",-16}");
+        foreach (var o in orders.EnumerateArray())
+        {
+            ulong broker = o.GetProperty("broker_order_id").GetUInt64();
+            string type = o.GetProperty("order_type").GetString() switch { "stop_loss" => "SL", "stop_loss_market" => "SL-M", var t => t!.ToUpperInvariant() };
+            Console.WriteLine(string.Create(Inv, $"{o.GetProperty("client_order_id").GetUInt64(),-20} {o.GetProperty("instrument").GetString(),-18} {o.GetProperty("side").GetString()!.ToUpperInvariant(),-4} {o.GetProperty("product").GetString()!.ToUpperInvariant(),-7} {type,-6} {o.GetProperty("quantity").GetInt64(),7} {o.GetProperty("filled").GetInt64(),7} {o.GetProperty("average_price").GetDecimal(),10:0.00} {o.GetProperty("state").GetString(),-14} {o.GetProperty("broker_status").GetString(),-14} {(broker == 0 ? "-" : broker.ToString(Inv)),-16}"));
         }
     }
 }

@@ -14,7 +14,9 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host.Admin;
 
 /// <summary>
-/// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>GET /metrics</c> (Prometheus), <c>POST /kill-switch</c>,
+/// The operator's loopback HTTP endpoint: <c>GET /status</c> (JSON), <c>GET /positions</c>, <c>GET /orders</c>
+/// (open ones and the latest finished), <c>GET /risk</c> (trading state, P&amp;L and every limit's distance),
+/// <c>GET /metrics</c> (Prometheus), <c>POST /kill-switch</c>,
 /// <c>POST /resume</c>, <c>POST /flatten</c> (cancel every open order and close every position), <c>POST /halt</c> and
 /// <c>POST /reduce</c> (the trading state: nothing new, or reducing orders only, until resume), and
 /// <c>POST /rules</c> (a new risk rule set, risk.yaml's form in the body). Commands enter the ring as inputs (and so the journal), never as a flag
@@ -38,7 +40,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>Starts listening on <paramref name="port"/> (0: any free port).</summary>
-    public static async Task<AdminEndpoint> StartAsync(int port, AdminToken token, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory, Func<string, RuleSetChange>? ruleSet = null)
+    public static async Task<AdminEndpoint> StartAsync(int port, AdminToken token, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory, Func<string, RuleSetChange>? ruleSet = null, Func<IReadOnlyList<OrderReport>>? orders = null)
     {
         var logger = loggerFactory.CreateLogger("Engine.Admin");
         var builder = WebApplication.CreateSlimBuilder();
@@ -71,6 +73,9 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
             await next(context).ConfigureAwait(false);
         });
         app.MapGet("/status", () => Results.Json(status()));
+        app.MapGet("/positions", () => Results.Json(new { positions = status().Risk?.Positions ?? [] }));
+        app.MapGet("/risk", () => status().Risk is { } risk ? Results.Json(risk) : Results.Json(new { error = "the pipeline has not started" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/orders", () => Results.Json(new { orders = orders?.Invoke() ?? [] }));
         var metrics = new EngineMetrics(status);
         app.MapGet("/metrics", async (HttpContext context) =>
         {

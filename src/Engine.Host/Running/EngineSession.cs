@@ -218,7 +218,8 @@ public sealed partial class EngineSession : IAsyncDisposable
         {
             StartupStep = $"starting the admin endpoint on 127.0.0.1:{port}";
             var token = AdminToken.LoadOrCreate(_config.AdminTokenFile ?? Path.Combine(Path.GetDirectoryName(_config.SourceFile) ?? ".", "admin.token"));
-            _admin = await AdminEndpoint.StartAsync(port, token, () => Status(), inputs, _loggerFactory, ParseRuleSet).ConfigureAwait(false);
+            var tracker = _composition!.Pipeline.Orders;
+            _admin = await AdminEndpoint.StartAsync(port, token, () => Status(), inputs, _loggerFactory, ParseRuleSet, () => OrderReport.Of(tracker, _run.Instruments)).ConfigureAwait(false);
         }
 
         if (_config.FeedStaleAfter is { } staleAfter)

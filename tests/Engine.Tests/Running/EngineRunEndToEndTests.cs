@@ -336,6 +336,35 @@ public sealed partial class EngineRunEndToEndTests
         Assert.True(ctlExit == 0, ctlOut + ctlErr);
         Assert.Contains("ACTIVE", ctlOut, StringComparison.Ordinal);
         Assert.Contains("orders_per_second", ctlOut, StringComparison.Ordinal);
+
+        // Orders, positions and risk each have their own endpoint behind the same token.
+        Engine.Tests.Ring.Await.Until(() => StatusOf(http, admin).GetProperty("orders").GetInt64() > 0, TimeSpan.FromSeconds(60), () => "no orders");
+        foreach (string part in new[] { "orders", "positions", "risk" })
+        {
+            using var unread = await anonymous.GetAsync(new Uri(admin, part));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unread.StatusCode);
+        }
+
+        using (var orders = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(admin, "orders"))))
+        {
+            var listed = orders.RootElement.GetProperty("orders").EnumerateArray().ToList();
+            Assert.NotEmpty(listed);
+            var journaled = JournalReader.Open(config.Journal).Read(new JournalReadOptions { SkipDamaged = true })
+                .Where(r => r.Type == RecordType.OrderRequest).Select(r => OutputRecordCodec.ReadOrder(r.Payload.Span, r.Sequence).ClientOrderId).ToHashSet();
+            Assert.Contains(listed, o => journaled.Contains(o.GetProperty("client_order_id").GetUInt64()));
+            Assert.All(listed, o => Assert.Contains(o.GetProperty("state").GetString(), new[] { "pending_new", "working", "pending_modify", "pending_cancel", "complete", "cancelled", "rejected" }));
+
+            var (ordersExit, ordersOut, ordersErr) = EngineProcess.Run(TimeSpan.FromSeconds(60), "ctl", "orders", "--config", config.File);
+            Assert.True(ordersExit == 0, ordersOut + ordersErr);
+            Assert.Contains(listed[^1].GetProperty("client_order_id").GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), ordersOut, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(admin, "positions"))).RootElement.GetProperty("positions").ValueKind);
+        Assert.Equal("active", System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(admin, "risk"))).RootElement.GetProperty("trading_state").GetString());
+        var (limitsExit, limitsOut, limitsErr) = EngineProcess.Run(TimeSpan.FromSeconds(60), "ctl", "limits", "--config", config.File);
+        Assert.True(limitsExit == 0, limitsOut + limitsErr);
+        Assert.StartsWith("ACTIVE", limitsOut, StringComparison.Ordinal);
+        Assert.Contains("orders_per_second", limitsOut, StringComparison.Ordinal);
         var (haltExit, haltOut, haltErr) = EngineProcess.Run(TimeSpan.FromSeconds(60), "ctl", "halt", "--config", config.File, "--reason", "desk");
         Assert.True(haltExit == 0, haltOut + haltErr);
         Assert.StartsWith("halt: input ", haltOut, StringComparison.Ordinal);
