@@ -23,7 +23,7 @@ public static class CtlCommand
         var action = new Argument<string>("action") { Description = "status, positions, orders, limits (or risk), kill, resume, flatten, halt, reduce, or rules FILE." };
         var file = new Argument<string?>("file") { Description = "For rules: a rule set in risk.yaml's form.", Arity = ArgumentArity.ZeroOrOne };
         var config = new Option<string>("--config") { Description = "The engine configuration whose admin.token_file to use.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
-        var url = new Option<string?>("--url") { Description = "The admin endpoint (default: the URL the engine wrote beside its token)." };
+        var url = new Option<string?>("--url") { Description = "The admin endpoint, http://127.0.0.1:PORT/ or unix:PATH (default: where the engine wrote beside its token that it listens)." };
         var reason = new Option<string?>("--reason") { Description = "Why, for the journal (commands)." };
         var json = new Option<bool>("--json") { Description = "Print the endpoint's JSON answer." };
         var command = new Command("ctl", "Talk to a running engine's admin endpoint: status and positions, or a journaled command.") { action, file, config, url, reason, json };
@@ -33,7 +33,7 @@ public static class CtlCommand
             string tokenFile = loaded.AdminTokenFile ?? "admin.token";
             if (!File.Exists(tokenFile))
             {
-                throw new FileNotFoundException($"no admin token at {tokenFile}: start the engine with admin.port set (it makes the token at its first start)");
+                throw new FileNotFoundException($"no admin token at {tokenFile}: start the engine with admin.port or admin.socket set (it makes the token at its first start)");
             }
 
             var token = AdminToken.Load(tokenFile);
@@ -43,7 +43,7 @@ public static class CtlCommand
                 throw new FileNotFoundException($"no running engine's URL at {token.EndpointFile}: pass --url http://127.0.0.1:PORT/");
             }
 
-            using var http = new HttpClient { BaseAddress = new Uri(endpoint.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(10) };
+            using var http = Client(endpoint);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
             string verb = parse.GetValue(action)!.Trim().ToLowerInvariant();
             string query = parse.GetValue(reason) is { Length: > 0 } why ? "?reason=" + Uri.EscapeDataString(why) : "";
@@ -62,7 +62,7 @@ public static class CtlCommand
             }
             catch (HttpRequestException ex)
             {
-                Console.Error.WriteLine($"error: the engine at {endpoint} does not answer ({ex.Message}); is it running with admin.port set?");
+                Console.Error.WriteLine($"error: the engine at {endpoint} does not answer ({ex.Message}); is it running with admin.port or admin.socket set?");
                 return 1;
             }
 
@@ -87,6 +87,35 @@ public static class CtlCommand
             }
         });
         return command;
+    }
+
+    // unix:PATH is the admin socket: HTTP over a Unix domain socket, the host name a placeholder.
+    private static HttpClient Client(string endpoint)
+    {
+        if (endpoint.StartsWith("unix:", StringComparison.Ordinal))
+        {
+            string path = endpoint["unix:".Length..];
+            var handler = new SocketsHttpHandler
+            {
+                ConnectCallback = async (_, cancellationToken) =>
+                {
+                    var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                    try
+                    {
+                        await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
+                        return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                },
+            };
+            return new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = TimeSpan.FromSeconds(10) };
+        }
+
+        return new HttpClient { BaseAddress = new Uri(endpoint.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
     private static void Print(string verb, JsonElement root)

@@ -20,33 +20,60 @@ namespace Engine.Host.Admin;
 /// <c>POST /resume</c>, <c>POST /flatten</c> (cancel every open order and close every position), <c>POST /halt</c> and
 /// <c>POST /reduce</c> (the trading state: nothing new, or reducing orders only, until resume), and
 /// <c>POST /rules</c> (a new risk rule set, risk.yaml's form in the body). Commands enter the ring as inputs (and so the journal), never as a flag
-/// flipped behind the pipeline's back. Listens on 127.0.0.1 only; every request needs the bearer
+/// flipped behind the pipeline's back. Listens on 127.0.0.1 only, or (and) on a Unix domain socket
+/// only its owner may open (0600), which no browser can reach; every request needs the bearer
 /// token (<see cref="AdminToken"/>), and none that a web page can send is honoured.
 /// </summary>
 public sealed partial class AdminEndpoint : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private AdminEndpoint(WebApplication app, int port)
+    private AdminEndpoint(WebApplication app, int? port, string? socket)
     {
         _app = app;
         Port = port;
+        SocketPath = socket;
     }
 
-    /// <summary>The port it listens on.</summary>
-    public int Port { get; }
+    /// <summary>The loopback port it listens on, if any.</summary>
+    public int? Port { get; }
 
-    /// <summary>The base URL.</summary>
-    public Uri Url => new($"http://127.0.0.1:{Port}/");
+    /// <summary>The Unix domain socket it listens on, if any.</summary>
+    public string? SocketPath { get; }
 
-    /// <summary>Starts listening on <paramref name="port"/> (0: any free port).</summary>
-    public static async Task<AdminEndpoint> StartAsync(int port, AdminToken token, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory, Func<string, RuleSetChange>? ruleSet = null, Func<IReadOnlyList<OrderReport>>? orders = null)
+    /// <summary>Where a client finds it: the socket as <c>unix:PATH</c> when there is one, else the loopback URL.</summary>
+    public Uri Url => SocketPath is { } path ? new Uri("unix:" + path) : new Uri($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Starts listening on loopback <paramref name="port"/> (0: any free port) and/or the Unix domain socket <paramref name="socket"/>.</summary>
+    public static async Task<AdminEndpoint> StartAsync(int? port, string? socket, AdminToken token, Func<EngineStatus> status, InputPublisher inputs, ILoggerFactory loggerFactory, Func<string, RuleSetChange>? ruleSet = null, Func<IReadOnlyList<OrderReport>>? orders = null)
     {
+        ArgumentNullException.ThrowIfNull(token);
+        if (port is null && socket is null)
+        {
+            throw new ArgumentException("the admin endpoint needs a port or a socket");
+        }
+
         var logger = loggerFactory.CreateLogger("Engine.Admin");
+        if (socket is not null)
+        {
+            AdminSocket.ClearStale(socket);
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(k =>
+        {
+            if (port is { } p)
+            {
+                k.Listen(IPAddress.Loopback, p);
+            }
+
+            if (socket is not null)
+            {
+                k.ListenUnixSocket(socket);
+            }
+        });
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
@@ -92,10 +119,25 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
             app.MapPost("/rules", async (HttpRequest request) => await RulesAsync(inputs, ruleSet, request, logger).ConfigureAwait(false));
         }
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var endpoint = new AdminEndpoint(app, new Uri(address).Port);
+        if (socket is not null)
+        {
+            AdminSocket.RestrictToOwner(socket);
+        }
+
+        int? bound = port is null ? null : new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://127.", StringComparison.Ordinal))).Port;
+        var endpoint = new AdminEndpoint(app, bound, socket);
         token.WriteEndpoint(endpoint.Url);
-        Log.Listening(logger, endpoint.Url);
+        if (bound is { } tcp)
+        {
+            var loopback = new Uri($"http://127.0.0.1:{tcp}/");
+            Log.Listening(logger, loopback);
+        }
+
+        if (socket is not null)
+        {
+            Log.ListeningOnSocket(logger, socket);
+        }
+
         return endpoint;
     }
 
@@ -144,6 +186,9 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, metrics; POST kill-switch, resume, flatten, halt, reduce, rules)")]
         public static partial void Listening(ILogger logger, Uri url);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on unix:{Path} (mode 0600; the same requests, the same token)")]
+        public static partial void ListeningOnSocket(ILogger logger, string path);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "operator command {Command} entered the ring as input {Sequence} ({Source})")]
         public static partial void Command(ILogger logger, CommandKind command, long sequence, string source);

@@ -74,4 +74,7 @@ public sealed record EngineConfig
 
     /// <summary>The loopback admin endpoint's port (0: any free port), or null for none.</summary>
     public int? AdminPort { get; init; }
+
+    /// <summary>A Unix domain socket (mode 0600) the admin endpoint also (or only) listens on; null: none.</summary>
+    public string? AdminSocket { get; init; }
 }

@@ -258,6 +258,7 @@ public static class EngineConfigLoader
         var admin = top.Section("admin");
         int? adminPort = admin.Node("port") is null ? null : (int)admin.Integer("port", 0, 0, 65535);
         string adminTokenFile = Resolve(folder, admin.Text("token_file", "admin.token")!);
+        string? adminSocket = admin.Text("socket", null) is { Length: > 0 } socketPath ? Resolve(folder, socketPath) : null;
         admin.RejectUnknownKeys();
 
         top.RejectUnknownKeys();
@@ -291,6 +292,7 @@ public static class EngineConfigLoader
             FeedStaleAfter = feedStaleAfter,
             Alerts = alerts,
             AdminTokenFile = adminTokenFile,
+            AdminSocket = adminSocket,
         };
     }
 

@@ -214,12 +214,12 @@ public sealed partial class EngineSession : IAsyncDisposable
             _counters);
         _ticker.Subscribe(_run.SubscribedTokens, _config.SubscriptionMode);
 
-        if (_config.AdminPort is { } port)
+        if (_config.AdminPort is not null || _config.AdminSocket is not null)
         {
-            StartupStep = $"starting the admin endpoint on 127.0.0.1:{port}";
+            StartupStep = $"starting the admin endpoint on {string.Join(" and ", new[] { _config.AdminPort is { } p ? $"127.0.0.1:{p}" : null, _config.AdminSocket is { } u ? $"unix:{u}" : null }.OfType<string>())}";
             var token = AdminToken.LoadOrCreate(_config.AdminTokenFile ?? Path.Combine(Path.GetDirectoryName(_config.SourceFile) ?? ".", "admin.token"));
             var tracker = _composition!.Pipeline.Orders;
-            _admin = await AdminEndpoint.StartAsync(port, token, () => Status(), inputs, _loggerFactory, ParseRuleSet, () => OrderReport.Of(tracker, _run.Instruments)).ConfigureAwait(false);
+            _admin = await AdminEndpoint.StartAsync(_config.AdminPort, _config.AdminSocket, token, () => Status(), inputs, _loggerFactory, ParseRuleSet, () => OrderReport.Of(tracker, _run.Instruments)).ConfigureAwait(false);
         }
 
         if (_config.FeedStaleAfter is { } staleAfter)

@@ -378,6 +378,67 @@ public sealed partial class EngineRunEndToEndTests
     }
 
     [Fact]
+    public async Task TheAdminSocketIsTheOwnersAloneWantsTheTokenAndReplacesAStaleOne()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var config = new TestEngineConfig(extra: "admin:\n  socket: admin.sock\n");
+        string path = Path.Combine(config.Folder, "admin.sock");
+
+        // A socket file as a killed run leaves it: bound, nobody listening (a disposed socket would remove its file).
+        using var stale = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        stale.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+        Assert.True(File.Exists(path));
+        using var engine = EngineProcess.Start("run", "--config", config.File, "--duration", "60s");
+        Engine.Tests.Ring.Await.Until(() => (engine.Stdout + engine.Stderr).Contains("admin endpoint listening on unix:", StringComparison.Ordinal), TimeSpan.FromSeconds(60), () => engine.Stdout + engine.Stderr);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal("unix:" + path, File.ReadAllText(Path.Combine(config.Folder, "admin.token.url")).Trim());
+
+        using (var anonymous = SocketClient(path, null))
+        using (var none = await anonymous.GetAsync(new Uri("status", UriKind.Relative)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, none.StatusCode);
+        }
+
+        using (var http = SocketClient(path, File.ReadAllText(Path.Combine(config.Folder, "admin.token")).Trim()))
+        {
+            using var status = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("status", UriKind.Relative)));
+            Assert.Equal("sim", status.RootElement.GetProperty("mode").GetString());
+        }
+
+        var (ctlExit, ctlOut, ctlErr) = EngineProcess.Run(TimeSpan.FromSeconds(60), "ctl", "kill", "--config", config.File, "--reason", "over the socket");
+        Assert.True(ctlExit == 0, ctlOut + ctlErr);
+        Assert.StartsWith("kill", ctlOut, StringComparison.Ordinal);
+        engine.Signal(15);
+        Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(30)));
+        var kill = Assert.Single(JournalReader.Open(config.Journal).Read(), r => r.Type == RecordType.Command);
+        Assert.Equal((ushort)Engine.Core.Events.CommandKind.KillSwitch, BitConverter.ToUInt16(kill.Payload.Span[..2]));
+    }
+
+    private static HttpClient SocketClient(string path, string? token)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(path), cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
+    [Fact]
     public async Task AHaltIsAlertedToTheWebhookWhichIsRetriedWhenItFailsWithoutStoppingTrading()
     {
         int port;
