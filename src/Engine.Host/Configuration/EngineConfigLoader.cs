@@ -151,7 +151,9 @@ public static class EngineConfigLoader
         var journal = new JournalSettings(
             Resolve(folder, journalSection.Text("folder", "../journal")!),
             journalSection.Choice("durability", DurabilityMode.Batch, Durabilities),
-            journalSection.Integer("segment_mb", 64, 1, 4096, "MiB") * 1024 * 1024);
+            journalSection.Integer("segment_mb", 64, 1, 4096, "MiB") * 1024 * 1024,
+            journalSection.Text("digest_file", null) is { Length: > 0 } digestFile ? Resolve(folder, digestFile) : null,
+            Resolve(folder, journalSection.Text("digest_key", "digest.key")!));
         journalSection.RejectUnknownKeys();
 
         var pipelineSection = top.Section("pipeline");

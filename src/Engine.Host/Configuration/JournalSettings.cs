@@ -6,4 +6,10 @@ namespace Engine.Host.Configuration;
 /// <param name="Folder">The journal folder (absolute).</param>
 /// <param name="Durability">When appended records reach the disk.</param>
 /// <param name="SegmentBytes">Size at which a segment rolls and is sealed.</param>
-public sealed record JournalSettings(string Folder, DurabilityMode Durability, long SegmentBytes);
+/// <param name="DigestFile">Where each sealed segment's signed head hash is appended (null: beside the folder, <c>FOLDER.digest</c>).</param>
+/// <param name="DigestKeyFile">The operator's HMAC key (0600; made at the first start if missing).</param>
+public sealed record JournalSettings(string Folder, DurabilityMode Durability, long SegmentBytes, string? DigestFile = null, string? DigestKeyFile = null)
+{
+    /// <summary>The digest file in force: the configured one, or <c>FOLDER.digest</c> beside the folder.</summary>
+    public string DigestPath => DigestFile ?? Path.TrimEndingDirectorySeparator(Folder) + ".digest";
+}

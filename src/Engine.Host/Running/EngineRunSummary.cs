@@ -36,6 +36,18 @@ public sealed record EngineRunSummary
     /// <summary>Bytes this run wrote to segment files.</summary>
     public long JournalBytes { get; init; }
 
+    /// <summary>The SHA-256 of the last segment sealed (at the stop, the journal's head), as signed into the digest; null if none was sealed.</summary>
+    public string? JournalHead { get; init; }
+
+    /// <summary>The segment <see cref="JournalHead"/> is the hash of.</summary>
+    public ulong? JournalHeadSegment { get; init; }
+
+    /// <summary>The digest file the heads are signed into.</summary>
+    public string? Digest { get; init; }
+
+    /// <summary>The digest's key file.</summary>
+    public string? DigestKey { get; init; }
+
     /// <summary>This run's first input sequence; -1 if the journal never opened.</summary>
     public long FirstInputSequence { get; init; }
 

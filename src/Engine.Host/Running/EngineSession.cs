@@ -43,6 +43,7 @@ public sealed partial class EngineSession : IAsyncDisposable
     private IEngineGateway? _gateway;
     private SessionTimerSource? _timers;
     private KiteRestClient? _rest;
+    private volatile SealedSegment? _lastHead;
     private KiteTicker? _ticker;
     private AdminEndpoint? _admin;
     private Task _tickerRun = Task.CompletedTask;
@@ -142,10 +143,22 @@ public sealed partial class EngineSession : IAsyncDisposable
     private async Task StartAsync(CancellationTokenSource stop)
     {
         var people = PeopleOutput;
+        StartupStep = "loading the journal digest key";
+        string digestFile = _config.Journal.DigestPath;
+        byte[] digestKey = Engine.Journal.Verification.JournalDigest.LoadOrCreateKey(DigestKeyFile);
+
         StartupStep = "opening the journal";
+        var journalLogger = _loggerFactory.CreateLogger("Engine.Journal");
         _writer = JournalWriter.Open(
-            new JournalWriterOptions { Folder = _config.Journal.Folder, Durability = _config.Journal.Durability, SegmentBytes = _config.Journal.SegmentBytes },
-            _loggerFactory.CreateLogger("Engine.Journal"));
+            new JournalWriterOptions
+            {
+                Folder = _config.Journal.Folder,
+                Durability = _config.Journal.Durability,
+                SegmentBytes = _config.Journal.SegmentBytes,
+                OnSealed = sealedSegment => VouchFor(sealedSegment, digestFile, digestKey, journalLogger),
+                OnFinishFailed = JournalError,
+            },
+            journalLogger);
         _sequenceBase = _writer.LastSequence + 1;
         Log.Journal(_logger, _writer.Folder, _writer.ActiveSegment, _sequenceBase, _writer.Durability);
 
@@ -254,6 +267,28 @@ public sealed partial class EngineSession : IAsyncDisposable
         StartupStep = "connecting the ticker";
         _tickerRun = _ticker.RunAsync(stop.Token);
         StartupStep = null;
+    }
+
+    // Runs on the journal's sealing thread: the head goes into the signed digest, and a failure is
+    // loud (logged and alerted) but never stops trading; the next seal vouches for the chain again.
+    private void VouchFor(SealedSegment sealedSegment, string digestFile, byte[] key, ILogger logger)
+    {
+        try
+        {
+            Engine.Journal.Verification.JournalDigest.Append(digestFile, key, new Engine.Journal.Verification.DigestEntry(sealedSegment.JournalId, sealedSegment.Number, sealedSegment.Sha256, DateTimeOffset.UtcNow));
+            Log.Vouched(logger, sealedSegment.Number, sealedSegment.Sha256, digestFile);
+            _lastHead = sealedSegment;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            JournalError($"the digest {digestFile} could not be written for segment {sealedSegment.Number}: {ex.Message}");
+        }
+    }
+
+    private void JournalError(string message)
+    {
+        Log.JournalError(_logger, message);
+        _alertSender?.Raise(new Alerts.Alert("journal_error", message, DateTimeOffset.UtcNow));
     }
 
     // Restart: the journal's last run's account goes into the ring first; then (with a broker) the
@@ -499,6 +534,10 @@ public sealed partial class EngineSession : IAsyncDisposable
             Journal = _writer?.Folder ?? _config.Journal.Folder,
             JournalRecords = status.JournalRecords,
             JournalBytes = status.JournalBytes,
+            JournalHead = _lastHead?.Sha256,
+            JournalHeadSegment = _lastHead?.Number,
+            Digest = _writer is null ? null : _config.Journal.DigestPath,
+            DigestKey = _writer is null ? null : DigestKeyFile,
             FirstInputSequence = _sequenceBase,
             TicksReceived = status.TicksReceived,
             TicksProcessed = status.TicksProcessed,
@@ -636,6 +675,8 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
     }
 
+    private string DigestKeyFile => _config.Journal.DigestKeyFile ?? Path.Combine(Path.GetDirectoryName(_config.SourceFile) ?? ".", "digest.key");
+
     private TextWriter PeopleOutput => _options.Json ? _options.StatusOutput : _options.Output;
 
     private static string PhaseName(Core.Events.TimerKind phase) => phase switch
@@ -687,6 +728,12 @@ public sealed partial class EngineSession : IAsyncDisposable
         if (s.Sealed)
         {
             await output.WriteLineAsync(string.Create(inv, $"  journal   {s.Journal}: {s.JournalRecords:N0} records, {s.JournalBytes / 1e6:F1} MB written by this run")).ConfigureAwait(false);
+            if (s.JournalHead is not null)
+            {
+                await output.WriteLineAsync(string.Create(inv, $"  head      segment {s.JournalHeadSegment} sha256 {s.JournalHead}, signed into {s.Digest}")).ConfigureAwait(false);
+                await output.WriteLineAsync($"  verify    ./run.sh journal verify {quoted} --digest {s.Digest} --key {s.DigestKey}").ConfigureAwait(false);
+            }
+
             await output.WriteLineAsync($"  replay    ./run.sh engine replay {quoted} --verify").ConfigureAwait(false);
             await output.WriteLineAsync($"  read      ./run.sh journal orders {quoted}   |   ./run.sh journal stats {quoted}").ConfigureAwait(false);
         }
@@ -715,6 +762,12 @@ public sealed partial class EngineSession : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Error, Message = "start-up failed while {Step}: {Message}; stopping intake, draining, flushing and sealing the journal")]
         public static partial void StartFailed(ILogger logger, string step, string message);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "journal head: segment {Segment} sha256 {Head}, signed into {Digest}")]
+        public static partial void Vouched(ILogger logger, ulong segment, string head, string digest);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "journal: {Message}")]
+        public static partial void JournalError(ILogger logger, string message);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "reconciliation: {Note}")]
         public static partial void ReconcileNote(ILogger logger, string note);

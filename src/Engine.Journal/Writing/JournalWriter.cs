@@ -44,7 +44,7 @@ public sealed partial class JournalWriter : IDisposable
         _logger = logger;
         _lock = writerLock;
         _buffer = new byte[Math.Max(64 * 1024, options.BufferBytes)];
-        _finisher = new SegmentFinisher(logger, options.CompressionLevel);
+        _finisher = new SegmentFinisher(logger, options.CompressionLevel, options.OnSealed, options.OnFinishFailed);
         _file = null!;
         _filePath = null!;
         Recovery = null!;
@@ -124,6 +124,8 @@ public sealed partial class JournalWriter : IDisposable
             SealRolledSegments = options.SealRolledSegments,
             SealOnClose = options.SealOnClose,
             CompressionLevel = options.CompressionLevel,
+            OnSealed = options.OnSealed,
+            OnFinishFailed = options.OnFinishFailed,
         }, logger, writerLock);
         try
         {

@@ -30,4 +30,10 @@ public sealed class JournalWriterOptions
 
     /// <summary>Seal the active segment when the writer is closed (session end).</summary>
     public bool SealOnClose { get; init; } = true;
+
+    /// <summary>Called on the sealing thread after each segment is sealed (rolled ones and the last at close): the head hash for a digest. Must not throw.</summary>
+    public Action<SealedSegment>? OnSealed { get; init; }
+
+    /// <summary>Called on the sealing thread when finishing a segment failed (the uncompressed segment stays; the next open completes it).</summary>
+    public Action<string>? OnFinishFailed { get; init; }
 }

@@ -31,10 +31,15 @@ public sealed partial class SegmentFinisher : IDisposable
     private (string SegmentPath, SafeFileHandle Handle)? _spare;
     private int _pending;
 
-    internal SegmentFinisher(ILogger logger, int level = 0)
+    private readonly Action<SealedSegment>? _onSealed;
+    private readonly Action<string>? _onFailed;
+
+    internal SegmentFinisher(ILogger logger, int level = 0, Action<SealedSegment>? onSealed = null, Action<string>? onFailed = null)
     {
         _logger = logger;
         _level = level;
+        _onSealed = onSealed;
+        _onFailed = onFailed;
         _thread = new Thread(Run) { IsBackground = true, Name = "journal-finisher", Priority = ThreadPriority.BelowNormal };
         _thread.Start();
     }
@@ -186,9 +191,10 @@ public sealed partial class SegmentFinisher : IDisposable
 
                 int length = ReadWhole(job.Path);
                 var content = _content.AsSpan(0, length);
+                byte[] hash = SHA256.HashData(content);
                 if (job.NextPath is not null)
                 {
-                    LinkPrevious(job.NextPath, SHA256.HashData(content));
+                    LinkPrevious(job.NextPath, hash);
 
                     // The next segment's name (a spare renamed by the roll) becomes durable with it.
                     DiskSync.Folder(Path.GetDirectoryName(job.NextPath)!);
@@ -199,13 +205,19 @@ public sealed partial class SegmentFinisher : IDisposable
                     Seal(job.Path, content, ref _frame, _level);
                     long sealedSize = new FileInfo(job.Path[..^JournalFormat.ActiveExtension.Length] + JournalFormat.SealedExtension).Length;
                     double ratio = length / (double)Math.Max(1, sealedSize);
-                    Log.Sealed(_logger, name, length, sealedSize, ratio, started.Elapsed.TotalMilliseconds);
+                    string head = Convert.ToHexStringLower(hash);
+                    Log.Sealed(_logger, name, length, sealedSize, ratio, started.Elapsed.TotalMilliseconds, head);
+                    if (_onSealed is not null && SegmentHeader.TryRead(content, out var header, out _) && header is not null)
+                    {
+                        _onSealed(new SealedSegment(header.JournalId, header.SegmentNumber, head, length));
+                    }
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 // The uncompressed segment stays, and any missing link is completed on the next open.
                 Log.FinishFailed(_logger, name, ex.Message);
+                _onFailed?.Invoke($"finishing journal segment {name} failed: {ex.Message}");
             }
             finally
             {
@@ -288,8 +300,8 @@ public sealed partial class SegmentFinisher : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "journal: sealed {Segment}: {Bytes} bytes into {Sealed} ({Ratio:F1}:1) in {Milliseconds:F0} ms")]
-        public static partial void Sealed(ILogger logger, string segment, long bytes, long @sealed, double ratio, double milliseconds);
+        [LoggerMessage(Level = LogLevel.Information, Message = "journal: sealed {Segment}: {Bytes} bytes into {Sealed} ({Ratio:F1}:1) in {Milliseconds:F0} ms; head sha256 {Head}")]
+        public static partial void Sealed(ILogger logger, string segment, long bytes, long @sealed, double ratio, double milliseconds, string head);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "journal: could not reserve {Bytes} bytes for {Segment} ({Reason}); writing without a reservation. Is the disk nearly full?")]
         public static partial void NoPreallocation(ILogger logger, string segment, long bytes, string reason);
