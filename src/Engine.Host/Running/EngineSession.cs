@@ -192,6 +192,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         {
             _faultError = error;
             _faultStage = stage;
+            _alertSender?.Raise(new Alerts.Alert(stage == "journal" ? "journal_error" : "stage_fault", $"stage '{stage}' failed ({error.GetType().Name}: {error.Message}); the engine stops, nothing after that input was acted on", DateTimeOffset.UtcNow));
             stop.Cancel();
         };
 
