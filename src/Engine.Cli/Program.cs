@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(ChargesCommand.Create());
         root.Subcommands.Add(CtlCommand.Create());
         root.Subcommands.Add(LoginCommand.Create());
+        root.Subcommands.Add(InstrumentsCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

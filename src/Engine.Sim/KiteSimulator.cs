@@ -167,8 +167,14 @@ public sealed partial class KiteSimulator : IAsyncDisposable
         SimRestApi.Map(_app, Exchange, _options, Faults);
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         _app.Map("/", HandleRootAsync);
-        _app.MapGet("/instruments", () =>
+        _app.MapGet("/instruments", (HttpContext context) =>
         {
+            // Kite wants its headers here as on every other call.
+            if (SimRestApi.Refusal(context, _options) is { } refused)
+            {
+                return refused;
+            }
+
             using var writer = new StringWriter();
             KiteInstrumentsCsv.Write(writer, Instruments);
             return Results.Text(writer.ToString(), "text/csv", Encoding.UTF8);

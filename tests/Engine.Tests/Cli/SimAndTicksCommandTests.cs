@@ -41,6 +41,13 @@ public sealed partial class SimAndTicksCommandTests
         Assert.All(collected.Ticks, t => Assert.Equal(408065u, t.InstrumentToken));
 
         using var http = new HttpClient();
+        using (var bare = await http.GetAsync(new Uri(match.Groups[3].Value + "instruments")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, bare.StatusCode);   // Kite's headers, as on every call
+        }
+
+        http.DefaultRequestHeaders.Add("X-Kite-Version", "3");
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("token", "sim_api_key:sim_access_token");
         string csv = await http.GetStringAsync(new Uri(match.Groups[3].Value + "instruments"));
         Assert.StartsWith(Engine.Kite.Instruments.KiteInstrumentsCsv.Header, csv);
 
