@@ -75,6 +75,9 @@ public sealed record EngineConfig
     /// <summary>The loopback admin endpoint's port (0: any free port), or null for none.</summary>
     public int? AdminPort { get; init; }
 
+    /// <summary>The daemon's daily schedule: one run per (trading) day between its times, idle in between; null: <c>engine run</c> runs once.</summary>
+    public Running.DailySchedule? Schedule { get; init; }
+
     /// <summary>A Unix domain socket (mode 0600) the admin endpoint also (or only) listens on; null: none.</summary>
     public string? AdminSocket { get; init; }
 }

@@ -26,6 +26,8 @@ public static class EngineConfigLoader
 {
     private static readonly string[] SecretKeys = ["api_key", "api_secret", "access_token", "request_token", "password", "secret"];
 
+    private static readonly Dictionary<string, bool> ScheduleDays = new() { ["trading"] = true, ["every"] = false };
+
     private static readonly Dictionary<string, bool?> Clocks = new() { ["auto"] = null, ["simulator"] = true, ["wall"] = false };
 
     private static readonly Dictionary<string, EngineMode> Modes = new() { ["sim"] = EngineMode.Sim, ["paper"] = EngineMode.Paper, ["live"] = EngineMode.Live };
@@ -257,6 +259,23 @@ public static class EngineConfigLoader
             email);
         alertsSection.RejectUnknownKeys();
 
+        var scheduleSection = top.Section("schedule");
+        Running.DailySchedule? schedule = null;
+        bool tradingDays = scheduleSection.Choice("days", true, ScheduleDays);
+        if (scheduleSection.Text("start", null) is { Length: > 0 } || scheduleSection.Text("stop", null) is { Length: > 0 })
+        {
+            var start = scheduleSection.Time("start", new TimeOnly(8, 45));
+            var stop = scheduleSection.Time("stop", new TimeOnly(15, 45));
+            if (stop <= start)
+            {
+                problems.Add(scheduleSection.Node("stop") ?? scheduleSection.Node("start"), "schedule.stop", $"'{stop:HH:mm}' is not after schedule.start '{start:HH:mm}' (one run per day, within the day)");
+            }
+
+            schedule = new Running.DailySchedule(start, stop, tradingDays);
+        }
+
+        scheduleSection.RejectUnknownKeys();
+
         var admin = top.Section("admin");
         int? adminPort = admin.Node("port") is null ? null : (int)admin.Integer("port", 0, 0, 65535);
         string adminTokenFile = Resolve(folder, admin.Text("token_file", "admin.token")!);
@@ -295,6 +314,7 @@ public static class EngineConfigLoader
             Alerts = alerts,
             AdminTokenFile = adminTokenFile,
             AdminSocket = adminSocket,
+            Schedule = schedule,
         };
     }
 

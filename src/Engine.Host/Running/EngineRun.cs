@@ -54,6 +54,82 @@ public static partial class EngineRun
             throw new ConfigurationException($"{config.SourceFile}: journal.folder: {journalProblem}");
         }
 
+        if (config.Schedule is { } schedule && options.Duration is null)
+        {
+            return await RunDailyAsync(options, config, registry, schedule, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await RunOnceAsync(options, config, registry, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The daemon: idle until the day's start, one run until its stop (the same journal, so each day
+    // restores and reconciles the last), an end-of-day line with the journal's head, and again.
+    // SIGTERM or SIGINT ends it at once when idle, and in order (drain, flush, seal) when running.
+    private static async Task<int> RunDailyAsync(EngineRunOptions options, EngineConfig config, StrategyRegistry registry, DailySchedule schedule, CancellationToken cancellationToken)
+    {
+        using var loggerFactory = EngineLogging.Create(config.Logging.Level, config.Logging.File, options.StatusIsTerminal);
+        var logger = loggerFactory.CreateLogger("Engine.Schedule");
+        using var shutdown = new ShutdownSignal();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token, cancellationToken);
+        using var systemd = new SystemdNotifications();
+        EngineSession? current = null;
+        systemd.StartWatchdogOnce(() => Volatile.Read(ref current) is not { } session || session.StartupStep is not null || session.Summary is not null || session.PipelineKeepsUp());
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        while (!stop.IsCancellationRequested)
+        {
+            var (day, startNs, stopNs) = schedule.Next(UnixTime.NowNanoseconds(), config.Calendar);
+            string window = string.Create(inv, $"{day:yyyy-MM-dd} {schedule.Start:HH:mm}-{schedule.Stop:HH:mm} IST");
+            systemd.Ready($"scheduled: next run {window}");
+            if (startNs > UnixTime.NowNanoseconds())
+            {
+                Log.Waiting(logger, window, config.Journal.Folder);
+                systemd.Status($"idle until {window}");
+                if (!await WaitUntilAsync(startNs, stop.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+
+            var duration = TimeSpan.FromTicks(Math.Max(0, stopNs - UnixTime.NowNanoseconds()) / 100);
+            Log.DayStarting(logger, window, duration.TotalMinutes);
+            int exit = await RunOnceAsync(options with { Duration = duration, OneDayOfDaemon = true }, config, registry, s => Volatile.Write(ref current, s), stop.Token).ConfigureAwait(false);
+            var summary = Volatile.Read(ref current)?.Summary;
+            Volatile.Write(ref current, null);
+            string dayText = day.ToString("yyyy-MM-dd", inv);
+            string head = summary?.JournalHeadSegment is { } segment ? string.Create(inv, $"segment {segment} sha256 {summary.JournalHead}, signed into {summary.Digest}") : "no segment sealed";
+            Log.EndOfDay(logger, dayText, summary?.Reason ?? "ended", summary?.Journal ?? config.Journal.Folder, summary?.JournalRecords ?? 0, head);
+            if (exit != ExitOk || shutdown.Reason is not null)
+            {
+                systemd.Stopping();
+                return exit;
+            }
+        }
+
+        systemd.Stopping();
+        return ExitOk;
+    }
+
+    private static async Task<bool> WaitUntilAsync(long whenNs, CancellationToken cancellationToken)
+    {
+        // In steps, so a clock that jumps (NTP, a suspended VM) is followed.
+        while (UnixTime.NowNanoseconds() < whenNs)
+        {
+            var left = TimeSpan.FromTicks((whenNs - UnixTime.NowNanoseconds()) / 100);
+            try
+            {
+                await Task.Delay(left < TimeSpan.FromSeconds(30) ? left : TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<int> RunOnceAsync(EngineRunOptions options, EngineConfig config, StrategyRegistry registry, Action<EngineSession>? started, CancellationToken cancellationToken)
+    {
         var credentials = CredentialsLoader.Load(config);
         long wallStart = UnixTime.NowNanoseconds();
         var clock = config.SimulatorClock ? SimClock(config, wallStart) : MarketClock.Identity;
@@ -95,6 +171,7 @@ public static partial class EngineRun
             }
 
             await using var session = new EngineSession(options, config, registry, credentials, run, wallStart, tickerUrl, loggerFactory);
+            started?.Invoke(session);
             return await session.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -129,6 +206,15 @@ public static partial class EngineRun
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "the Kite access token expires at {Expires} IST; renew it with: engine login --config {Config}")]
         public static partial void TokenExpiring(ILogger logger, string expires, string config);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "schedule: idle until the next run, {Window}, into the journal {Journal}")]
+        public static partial void Waiting(ILogger logger, string window, string journal);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "schedule: the run of {Window} starts, for {Minutes:F0} minutes")]
+        public static partial void DayStarting(ILogger logger, string window, double minutes);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "end of day {Day}: the run {Reason}; journal {Journal}, {Records} records this run, head {Head}")]
+        public static partial void EndOfDay(ILogger logger, string day, string reason, string journal, long records, string head);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "simulator started in-process; ticker at {Url}")]
         public static partial void InProcessSimulator(ILogger logger, Uri url);

@@ -32,4 +32,7 @@ public sealed record EngineRunOptions
 
     /// <summary>When the journal's account and the broker's differ at start-up, take the broker's (a journaled input) instead of refusing to start.</summary>
     public bool AdoptBrokerState { get; init; }
+
+    /// <summary>Set by the daily schedule: the run is one day of a daemon, which tells systemd itself (READY, WATCHDOG, STOPPING) rather than each run.</summary>
+    public bool OneDayOfDaemon { get; init; }
 }

@@ -134,7 +134,8 @@ public sealed partial class EngineSession : IAsyncDisposable
                 exitCode = EngineRun.ExitFault;
             }
 
-            await WriteSummaryAsync(summary with { ExitCode = exitCode }).ConfigureAwait(false);
+            Summary = summary with { ExitCode = exitCode };
+            await WriteSummaryAsync(Summary).ConfigureAwait(false);
         }
 
         return exitCode;
@@ -437,7 +438,7 @@ public sealed partial class EngineSession : IAsyncDisposable
                 var status = Status();
                 WriteStatus(status.ToLine());
                 _alertWatcher?.Observe(status, _uptime.Elapsed);
-                if (status.Connections > 0)
+                if (status.Connections > 0 && !_options.OneDayOfDaemon)
                 {
                     _systemd.Ready(string.Create(CultureInfo.InvariantCulture, $"trading: {status.Instruments} instruments subscribed, journal {status.Journal}"));
                     _systemd.StartWatchdogOnce(PipelineKeepsUp);
@@ -448,8 +449,11 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
     }
 
-    // The watchdog's view: the slowest stage moved since the last look, or had nothing to do.
-    private bool PipelineKeepsUp()
+    /// <summary>The run's summary, once <see cref="RunAsync"/> has returned.</summary>
+    public EngineRunSummary? Summary { get; private set; }
+
+    /// <summary>The watchdog's view: the slowest stage moved since the last look, or had nothing to do (call from one place only).</summary>
+    public bool PipelineKeepsUp()
     {
         var pipeline = _composition?.Pipeline;
         if (pipeline is null || _faultStage is not null)
@@ -469,7 +473,11 @@ public sealed partial class EngineSession : IAsyncDisposable
     // then the journal (flushed, fsynced and sealed), then the gateway's own thread.
     private async Task<EngineRunSummary> StopAsync(CancellationTokenSource stop, string reason, string? failure)
     {
-        _systemd.Stopping();
+        if (!_options.OneDayOfDaemon)
+        {
+            _systemd.Stopping();
+        }
+
         if (_options.StatusIsTerminal)
         {
             await _options.StatusOutput.WriteLineAsync().ConfigureAwait(false);
