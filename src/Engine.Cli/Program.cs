@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(CtlCommand.Create());
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(InstrumentsCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
