@@ -6,12 +6,13 @@ namespace Engine.Core.Indicators;
 /// Wilder's directional movement. +DM and -DM (the larger of the up move and the down move, zero
 /// for the other), true range; each summed over the first N bars then Wilder-smoothed
 /// (S = S - S/N + x). +DI = 100 x +DM/TR, -DI likewise, from bar N+1; DX = 100 x |+DI - -DI| /
-/// (+DI + -DI); ADX = mean of the first N DX, then Wilder-smoothed, from bar 2N. Defined as 0 where
-/// there is no range or no movement.
+/// (+DI + -DI), from bar N+1 too; ADX = mean of the first N DX, then Wilder-smoothed, from bar 2N;
+/// ADXR = the mean of ADX and ADX N−1 bars before, from bar 3N−1. Defined as 0 where there is no
+/// range or no movement.
 /// </summary>
 public sealed class Adx : IIndicator
 {
-    private static readonly string[] s_fields = ["pdi", "mdi", "adx"];
+    private static readonly string[] s_fields = ["pdi", "mdi", "dx", "adx", "adxr"];
     private readonly int _periods;
     private double _previousHigh;
     private double _previousLow;
@@ -23,12 +24,27 @@ public sealed class Adx : IIndicator
     private double _dxSum;
     private int _dxCount;
 
+    // The last N ADX values, for ADXR: the one written N-1 bars ago is the next to be overwritten.
+    private readonly double[] _adxHistory;
+    private int _adxCount;
+    private int _adxSlot;
+
     /// <summary>Creates ADX(<paramref name="lookbackPeriods"/>).</summary>
     public Adx(int lookbackPeriods = 14)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 1);
         _periods = lookbackPeriods;
+        _adxHistory = new double[lookbackPeriods];
     }
+
+    /// <summary>DX, the directional index of this bar, valid from bar N+1.</summary>
+    public double Dx { get; private set; }
+
+    /// <summary>ADXR, valid when <see cref="IsAdxrReady"/>.</summary>
+    public double Adxr { get; private set; }
+
+    /// <summary>True once ADXR is valid (ADX has N values).</summary>
+    public bool IsAdxrReady => _adxCount >= _periods;
 
     /// <summary>+DI, valid from bar N+1.</summary>
     public double PlusDi { get; private set; }
@@ -85,17 +101,29 @@ public sealed class Adx : IIndicator
         PlusDi = 100 * Ratio.Of(_plusSum, _trSum);
         MinusDi = 100 * Ratio.Of(_minusSum, _trSum);
         double dx = 100 * Ratio.Of(Math.Abs(PlusDi - MinusDi), PlusDi + MinusDi);
+        Dx = dx;
         if (_dxCount < _periods)
         {
             _dxSum += dx;
-            if (++_dxCount == _periods)
+            if (++_dxCount < _periods)
             {
-                Value = _dxSum / _periods;
+                return;
             }
+
+            Value = _dxSum / _periods;
         }
         else
         {
             Value = ((Value * (_periods - 1)) + dx) / _periods;
+        }
+
+        int slot = _adxSlot;
+        _adxHistory[slot] = Value;
+        _adxSlot = (slot + 1) % _periods;
+        _adxCount = Math.Min(_adxCount + 1, _periods);
+        if (_adxCount == _periods)
+        {
+            Adxr = (Value + _adxHistory[_adxSlot]) / 2;
         }
     }
 
@@ -113,7 +141,9 @@ public sealed class Adx : IIndicator
         {
             0 => (PlusDi, IsDiReady),
             1 => (MinusDi, IsDiReady),
-            _ => (Value, IsReady),
+            2 => (Dx, IsDiReady),
+            3 => (Value, IsReady),
+            _ => (Adxr, IsAdxrReady),
         };
         return ready;
     }
@@ -124,6 +154,8 @@ public sealed class Adx : IIndicator
         _bars = 0;
         _trSum = _plusSum = _minusSum = _dxSum = 0;
         _dxCount = 0;
-        PlusDi = MinusDi = Value = 0;
+        _adxCount = _adxSlot = 0;
+        Array.Clear(_adxHistory);
+        PlusDi = MinusDi = Value = Dx = Adxr = 0;
     }
 }

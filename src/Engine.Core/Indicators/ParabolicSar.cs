@@ -1,12 +1,13 @@
 namespace Engine.Core.Indicators;
 
 /// <summary>
-/// Wilder's parabolic stop and reverse. From the second bar: the initial trend is up if the close
-/// rose; the SAR starts at the first bar's low (up) or high (down), the extreme point at the
-/// second bar's high (up) or low (down). Each bar: SAR += AF x (EP - SAR), never above the last
-/// two lows in an uptrend (below the last two highs in a downtrend); a new extreme raises AF by
-/// <c>step</c> up to <c>max</c>; a low below the SAR (high above, in a downtrend) reverses: the SAR
-/// jumps to the old extreme point and AF resets.
+/// Wilder's parabolic stop and reverse, started the reference library's way: the first bar is a
+/// guess of a rising trend (SAR at its low, extreme point at its high, AF at <c>step</c>). From the
+/// second bar: SAR += AF × (EP − SAR), in an uptrend never above the lows of the two bars before
+/// (below their highs in a downtrend) once there are two; a new extreme raises AF by <c>step</c> up
+/// to <c>max</c>; a low below the SAR (a high above it, in a downtrend) reverses: the SAR jumps to
+/// the old extreme point, the extreme becomes this bar's, and AF resets. The first trend rests on
+/// the guess, so nothing is valid until the bar after the first reversal.
 /// </summary>
 public sealed class ParabolicSar : IIndicator
 {
@@ -19,8 +20,8 @@ public sealed class ParabolicSar : IIndicator
     private double _high2;
     private double _low1;
     private double _low2;
-    private double _previousClose;
     private int _bars;
+    private int _reversals;
 
     /// <summary>Creates PSAR(<paramref name="accelerationStep"/>, <paramref name="maxAcceleration"/>), usually (0.02, 0.2).</summary>
     public ParabolicSar(double accelerationStep = 0.02, double maxAcceleration = 0.2)
@@ -31,7 +32,7 @@ public sealed class ParabolicSar : IIndicator
         _max = maxAcceleration;
     }
 
-    /// <summary>The stop level.</summary>
+    /// <summary>The stop level (during the first trend, the guess's).</summary>
     public double Value { get; private set; }
 
     /// <summary>True while the trend is up.</summary>
@@ -40,8 +41,8 @@ public sealed class ParabolicSar : IIndicator
     /// <summary>True on the bar where the trend reversed.</summary>
     public bool IsReversal { get; private set; }
 
-    /// <inheritdoc/>
-    public bool IsReady => _bars >= 2;
+    /// <summary>True from the bar after the first reversal: the first trend is only the guess's.</summary>
+    public bool IsReady => _reversals > 1 || (_reversals == 1 && !IsReversal);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Fields => s_fields;
@@ -50,18 +51,12 @@ public sealed class ParabolicSar : IIndicator
     public void Update(in Bar bar)
     {
         _bars++;
+        IsReversal = false;
         if (_bars == 1)
         {
-            Shift(bar);
-            return;
-        }
-
-        IsReversal = false;
-        if (_bars == 2)
-        {
-            IsRising = bar.Close >= _previousClose;
-            Value = IsRising ? _low1 : _high1;
-            _extreme = IsRising ? bar.High : bar.Low;
+            IsRising = true;
+            Value = bar.Low;
+            _extreme = bar.High;
             _acceleration = _step;
             Shift(bar);
             return;
@@ -70,7 +65,11 @@ public sealed class ParabolicSar : IIndicator
         double sar = Value + (_acceleration * (_extreme - Value));
         if (IsRising)
         {
-            sar = Math.Min(sar, _bars > 3 ? Math.Min(_low1, _low2) : _low1);
+            if (_bars >= 3)
+            {
+                sar = Math.Min(sar, Math.Min(_low1, _low2));
+            }
+
             if (bar.Low < sar)
             {
                 Reverse(bar, rising: false);
@@ -87,7 +86,11 @@ public sealed class ParabolicSar : IIndicator
         }
         else
         {
-            sar = Math.Max(sar, _bars > 3 ? Math.Max(_high1, _high2) : _high1);
+            if (_bars >= 3)
+            {
+                sar = Math.Max(sar, Math.Max(_high1, _high2));
+            }
+
             if (bar.High > sar)
             {
                 Reverse(bar, rising: true);
@@ -109,6 +112,7 @@ public sealed class ParabolicSar : IIndicator
     private void Reverse(in Bar bar, bool rising)
     {
         IsReversal = true;
+        _reversals = Math.Min(_reversals + 1, 2);
         IsRising = rising;
         Value = _extreme;
         _extreme = rising ? bar.High : bar.Low;
@@ -119,7 +123,6 @@ public sealed class ParabolicSar : IIndicator
     {
         (_high2, _high1) = (_high1, bar.High);
         (_low2, _low1) = (_low1, bar.Low);
-        _previousClose = bar.Close;
     }
 
     /// <inheritdoc/>
@@ -133,8 +136,9 @@ public sealed class ParabolicSar : IIndicator
     public void Reset()
     {
         _bars = 0;
+        _reversals = 0;
         Value = _extreme = _acceleration = 0;
         IsRising = IsReversal = false;
-        _high1 = _high2 = _low1 = _low2 = _previousClose = 0;
+        _high1 = _high2 = _low1 = _low2 = 0;
     }
 }

@@ -54,8 +54,8 @@ public sealed class JournalHistory
     /// <summary>Runs in the journal.</summary>
     public int Runs { get; }
 
-    /// <summary>Reads <paramref name="folder"/>; a journal with no run (no session_start) has nothing to report.</summary>
-    public static JournalHistory Read(string folder)
+    /// <summary>Reads <paramref name="folder"/> (only the runs from input <paramref name="fromSequence"/> on, if given); a journal with no run (no session_start) has nothing to report.</summary>
+    public static JournalHistory Read(string folder, long fromSequence = long.MinValue)
     {
         var reader = JournalReader.Open(folder);
         if (reader.Segments.Count == 0)
@@ -66,7 +66,7 @@ public sealed class JournalHistory
         var starts = new List<long>();
         foreach (var record in reader.Read(new JournalReadOptions { SkipDamaged = true, VerifyFrameChecksum = false }))
         {
-            if (record.Type == RecordType.SessionStart)
+            if (record.Type == RecordType.SessionStart && record.Sequence >= fromSequence)
             {
                 starts.Add(record.Sequence);
             }
@@ -74,7 +74,9 @@ public sealed class JournalHistory
 
         if (starts.Count == 0)
         {
-            throw new JournalException($"'{folder}' has no session_start record: it was not written by engine run, so it holds no orders or account to report on.");
+            throw new JournalException(fromSequence == long.MinValue
+                ? $"'{folder}' has no session_start record: it was not written by engine run, so it holds no orders or account to report on."
+                : $"'{folder}' has no run from input {fromSequence} on.");
         }
 
         var runs = starts.Select(s => SessionRecords.ReadSession(reader, s)).OfType<(RunDefinition Run, long Sequence, long TimestampNs)>().ToList();

@@ -98,6 +98,18 @@ public static partial class EngineRun
             string dayText = day.ToString("yyyy-MM-dd", inv);
             string head = summary?.JournalHeadSegment is { } segment ? string.Create(inv, $"segment {segment} sha256 {summary.JournalHead}, signed into {summary.Digest}") : "no segment sealed";
             Log.EndOfDay(logger, dayText, summary?.Reason ?? "ended", summary?.Journal ?? config.Journal.Folder, summary?.JournalRecords ?? 0, head);
+            if (summary is { Sealed: true })
+            {
+                try
+                {
+                    string pack = Reports.EndOfDayPack.Write(summary, day);
+                    Log.Pack(logger, pack);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Journal.JournalException or InvalidDataException)
+                {
+                    Log.PackFailed(logger, dayText, ex.Message);
+                }
+            }
             if (exit != ExitOk || shutdown.Reason is not null)
             {
                 systemd.Stopping();
@@ -215,6 +227,12 @@ public static partial class EngineRun
 
         [LoggerMessage(Level = LogLevel.Information, Message = "end of day {Day}: the run {Reason}; journal {Journal}, {Records} records this run, head {Head}")]
         public static partial void EndOfDay(ILogger logger, string day, string reason, string journal, long records, string head);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "end-of-day pack (report, trades, head hash) in {Folder}")]
+        public static partial void Pack(ILogger logger, string folder);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "the end-of-day pack of {Day} could not be written: {Message}")]
+        public static partial void PackFailed(ILogger logger, string day, string message);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "simulator started in-process; ticker at {Url}")]
         public static partial void InProcessSimulator(ILogger logger, Uri url);

@@ -130,6 +130,7 @@ public sealed class IndicatorDefinitionTests
 
         double trS = 0, pS = 0, mS = 0, adxValue = 0;
         var dx = new List<double>();
+        var adxs = new List<double>();
         for (int i = 0; i < Bars.Length; i++)
         {
             adx.Update(Bars[i]);
@@ -156,6 +157,8 @@ public sealed class IndicatorDefinitionTests
             Close(pdi, adx.PlusDi, $"+DI at {i}");
             Close(mdi, adx.MinusDi, $"-DI at {i}");
             dx.Add(100 * Math.Abs(pdi - mdi) / (pdi + mdi));
+            Close(dx[^1], adx.Dx, $"DX at {i}");
+            Assert.True(adx.TryGet(2, out double dxField) && dxField == adx.Dx);
             if (dx.Count < n)
             {
                 Assert.False(adx.IsReady, $"adx ready early at {i}");
@@ -165,7 +168,19 @@ public sealed class IndicatorDefinitionTests
             adxValue = dx.Count == n ? dx.Average() : ((adxValue * (n - 1)) + dx[^1]) / n;
             Assert.Equal(2 * n - 1 + (dx.Count - n), i);
             Close(adxValue, adx.Value, $"adx at {i}");
+
+            // ADXR: the mean of ADX now and N-1 bars before, once that one exists (bar 3N-2 on).
+            adxs.Add(adxValue);
+            Assert.Equal(adxs.Count >= n, adx.IsAdxrReady);
+            Assert.Equal(adx.IsAdxrReady, adx.TryGet(4, out _));
+            if (adxs.Count >= n)
+            {
+                Assert.True(i >= (3 * n) - 2);
+                Close((adxValue + adxs[^n]) / 2, adx.Adxr, $"adxr at {i}");
+            }
         }
+
+        Assert.Equal(["pdi", "mdi", "dx", "adx", "adxr"], adx.Fields);
     }
 
     [Fact]
@@ -232,26 +247,52 @@ public sealed class IndicatorDefinitionTests
     [Fact]
     public void ParabolicSarOnAHandWorkedSeries()
     {
-        // (high, low, close). Worked by hand with step 0.02, max 0.2:
-        // bar 1: close up -> rising; SAR = low0 = 9; EP = high1 = 11; AF = 0.02
-        // bar 2: SAR = 9 + 0.02 x (11 - 9) = 9.04, capped by low1 = 10 -> 9.04; high 12 > EP: EP 12, AF 0.04
-        // bar 3: SAR = 9.04 + 0.04 x (12 - 9.04) = 9.1584, cap min(low2 11, low1 10) = 10 -> 9.1584; high 13: EP 13, AF 0.06
-        // bar 4: SAR = 9.1584 + 0.06 x (13 - 9.1584) = 9.388896; low 9 < SAR -> reversal: SAR = EP 13, EP = low 9, AF 0.02, falling
-        // bar 5: SAR = 13 + 0.02 x (9 - 13) = 12.92, floor max(high4 12.5, high3 13) = 13 -> 13; low 8.5 < EP: EP 8.5, AF 0.04
-        double[][] bars = [[10, 9, 9.5], [11, 10, 10.8], [12, 11, 11.9], [13, 12, 12.8], [12.5, 9, 9.2], [12.8, 8.5, 8.8]];
+        // (high, low, close), step 0.02, max 0.2, started as the reference library starts it:
+        // bar 0: the guess of a rising trend: SAR = low0 = 9, EP = high0 = 10, AF 0.02
+        // bar 1: SAR = 9 + 0.02 x (10 - 9) = 9.02 (no two bars before yet); high 11 > EP: EP 11, AF 0.04
+        // bar 2: SAR = 9.02 + 0.04 x (11 - 9.02) = 9.0992, capped by min(low1 10, low0 9) = 9; high 12: EP 12, AF 0.06
+        // bar 3: SAR = 9 + 0.06 x (12 - 9) = 9.18 (cap min(11, 10) = 10); high 13: EP 13, AF 0.08
+        // bar 4: SAR = 9.18 + 0.08 x (13 - 9.18) = 9.4856; low 9 < SAR: the first reversal: SAR = EP 13, EP = 9, AF 0.02
+        // bar 5: SAR = 13 - 0.02 x (13 - 9) = 12.92, floored by max(high4 12.5, high3 13) = 13; low 8.5: EP 8.5, AF 0.04
+        // Nothing is valid up to and including the first reversal (the first trend is the guess's).
+        double[][] bars = [[10, 9, 9.5], [11, 10, 10.8], [12, 11, 11.9], [13, 12, 12.8], [12.5, 9, 9.2], [12.8, 8.5, 8.8], [12.6, 8.4, 8.6]];
         var psar = new ParabolicSar(0.02, 0.2);
-        var expected = new (double Sar, bool Rising, bool Reversal)[] { (0, false, false), (9, true, false), (9.04, true, false), (9.1584, true, false), (13, false, true), (13, false, false) };
+        var expected = new (double Sar, bool Rising, bool Reversal)[] { (9, true, false), (9.02, true, false), (9, true, false), (9.18, true, false), (13, false, true), (13, false, false), (12.82, false, false) };
         for (int i = 0; i < bars.Length; i++)
         {
             psar.Update(new Bar(i, bars[i][2], bars[i][0], bars[i][1], bars[i][2], 0));
-            Assert.Equal(i >= 1, psar.IsReady);
-            if (i >= 1)
-            {
-                Close(expected[i].Sar, psar.Value, $"sar at {i}");
-                Assert.Equal(expected[i].Rising, psar.IsRising);
-                Assert.Equal(expected[i].Reversal, psar.IsReversal);
-            }
+            Close(expected[i].Sar, psar.Value, $"sar at {i}");
+            Assert.Equal(expected[i].Rising, psar.IsRising);
+            Assert.Equal(expected[i].Reversal, psar.IsReversal);
+            Assert.Equal(i >= 5, psar.IsReady);
+            Assert.Equal(i >= 5, psar.TryGet(0, out _));
         }
+    }
+
+    [Fact]
+    public void ParabolicSarGuessesARisingStartWhateverTheCloseAndWaitsForTheFirstReversal()
+    {
+        // Closes fall from the first bar, but the lows stay above the guess's SAR: the first trend is
+        // the rising guess, and nothing is valid while no reversal has happened.
+        var psar = new ParabolicSar(0.02, 0.2);
+        for (int i = 0; i < 4; i++)
+        {
+            psar.Update(new Bar(i, 20 - i, 30, 20 + (i * 0.5), 20 - i, 0));
+            Assert.True(psar.IsRising);
+            Assert.False(psar.IsReady);
+        }
+
+        // The defaults' quotes: the first reversal comes, and from the bar after it every value is valid.
+        var series = new ParabolicSar();
+        bool reversed = false;
+        foreach (var bar in Bars)
+        {
+            series.Update(bar);
+            Assert.Equal(reversed, series.IsReady);
+            reversed |= series.IsReversal;
+        }
+
+        Assert.True(series.IsReady);
     }
 
     [Fact]

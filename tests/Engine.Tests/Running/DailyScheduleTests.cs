@@ -56,7 +56,7 @@ public sealed class DailyScheduleTests
 
         using var config = new TestEngineConfig(extra: $"schedule:\n  start: \"{start:HH:mm:ss}\"\n  stop: \"{stop:HH:mm:ss}\"\n  days: every\n");
         using var engine = EngineProcess.Start("run", "--config", config.File);
-        Ring.Await.Until(() => engine.Stderr.Contains("end of day", StringComparison.Ordinal), TimeSpan.FromSeconds(120), () => engine.Stdout + engine.Stderr);
+        Ring.Await.Until(() => engine.Stderr.Contains("end-of-day pack", StringComparison.Ordinal), TimeSpan.FromSeconds(120), () => engine.Stdout + engine.Stderr);
         Ring.Await.Until(() => engine.Stderr.Split("schedule: idle until the next run").Length >= 3, TimeSpan.FromSeconds(30), () => engine.Stderr);
         engine.Signal(15);
         Assert.True(engine.WaitForExit(TimeSpan.FromSeconds(20)), "the idle daemon did not stop on SIGTERM");
@@ -66,5 +66,13 @@ public sealed class DailyScheduleTests
         Assert.Contains("time limit reached", engine.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"end of day \d{4}-\d\d-\d\d: the run time limit reached; journal .+, \d+ records this run, head segment 0 sha256 [0-9a-f]{64}, signed into .+\.digest", log);
         Assert.Single(JournalReader.Open(config.Journal).Read(), r => r.Type == RecordType.SessionStart);
+
+        // The end-of-day pack: the day's report, its trades and the journal's head.
+        string pack = Assert.Single(Directory.GetDirectories(Path.Combine(config.Journal, "eod")));
+        Assert.Contains("end-of-day pack (report, trades, head hash) in " + pack, log, StringComparison.Ordinal);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(pack, "report.html")), StringComparison.Ordinal);
+        Assert.StartsWith(Engine.Host.Reports.TradesCsv.Header, File.ReadAllText(Path.Combine(pack, "trades.csv")), StringComparison.Ordinal);
+        Assert.Matches(@"head: segment 0 sha256 [0-9a-f]{64}", File.ReadAllText(Path.Combine(pack, "head.txt")));
+        Assert.Equal(1, System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "report.json"))).RootElement.GetProperty("runs").GetInt32());
     }
 }
