@@ -19,11 +19,23 @@ public static class ExportCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
-        var command = new Command("export", "Export one record type (--type) to CSV: a column per field; ticks with every Kite field and the 5+5 depth.") { output };
+        var output = new Option<string?>("--out") { Description = "CSV: write to this file instead of standard output. Parquet: the folder for the tables (required)." };
+        var format = new Option<string>("--format") { Description = "csv (one record type, --type) or parquet (the ticks, orders, fills and decisions tables).", DefaultValueFactory = _ => "csv" };
+        var command = new Command("export", "Export one record type (--type) to CSV, a column per field (ticks with every Kite field and the 5+5 depth); or, with --format parquet, the journal as ticks, orders, fills and decisions tables for DuckDB or Spark.") { output, format };
         common.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            string chosen = parse.GetValue(format)!.Trim().ToLowerInvariant();
+            if (chosen == "parquet")
+            {
+                return await ExportParquetAsync(parse, common, parse.GetValue(output)).ConfigureAwait(false);
+            }
+
+            if (chosen != "csv")
+            {
+                throw new FormatException($"--format: '{chosen}' is not csv or parquet.");
+            }
+
             var types = RecordFilter.ParseTypes(parse.GetValue(common.Types));
             if (types.Count != 1)
             {
@@ -60,6 +72,32 @@ public static class ExportCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<int> ExportParquetAsync(ParseResult parse, CommonOptions common, string? folder)
+    {
+        if (folder is null)
+        {
+            throw new FormatException("--format parquet needs --out FOLDER (it writes ticks.parquet, orders.parquet, fills.parquet and decisions.parquet there).");
+        }
+
+        if (parse.GetValue(common.Types) is not null)
+        {
+            throw new FormatException("--format parquet exports the ticks, orders, fills and decisions tables together; leave out --type (the other filters apply).");
+        }
+
+        var reader = JournalReader.Open(parse.GetValue(common.Folder)!);
+        var filter = common.Filter(parse, DumpCommand.FirstDay(reader));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        IReadOnlyDictionary<string, long> rows;
+        using (var progress = new Progress())
+        {
+            rows = await Parquet.ParquetExport.WriteAsync(reader, folder, record => filter.Accepts(record), (segment, done) => progress.Report(segment, reader.Segments.Count, done)).ConfigureAwait(false);
+        }
+
+        long total = rows.Values.Sum();
+        Console.Error.WriteLine(string.Create(Inv, $"exported {string.Join(", ", rows.Select(r => $"{r.Value:N0} {r.Key}"))} to {Path.GetFullPath(folder)} in {clock.Elapsed.TotalSeconds:F1} s ({total / Math.Max(1e-3, clock.Elapsed.TotalSeconds):N0} rows/s)"));
+        return 0;
     }
 
     private static List<string> Header(RecordType type)
