@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(InstrumentsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -179,6 +179,28 @@ public sealed partial class KiteSimulator : IAsyncDisposable
             KiteInstrumentsCsv.Write(writer, Instruments);
             return Results.Text(writer.ToString(), "text/csv", Encoding.UTF8);
         });
+        var history = new Market.HistoricalCandles(_options.Seed);
+        _app.MapGet("/instruments/historical/{token}/{interval}", (HttpContext context, uint token, string interval) =>
+        {
+            if (SimRestApi.Refusal(context, _options) is { } refused)
+            {
+                return refused;
+            }
+
+            if (history.RateLimited(System.Diagnostics.Stopwatch.GetTimestamp()))
+            {
+                return Results.Text("{\"status\":\"error\",\"message\":\"Too many requests\",\"data\":null,\"error_type\":\"NetworkException\"}", "application/json", Encoding.UTF8, 429);
+            }
+
+            var instrument = Instruments.FirstOrDefault(i => i.InstrumentToken == token);
+            if (instrument is null)
+            {
+                return Results.Text("{\"status\":\"error\",\"message\":\"invalid token\",\"data\":null,\"error_type\":\"InputException\"}", "application/json", Encoding.UTF8, 400);
+            }
+
+            var (status, json) = history.Answer(instrument, interval, context.Request.Query["from"], context.Request.Query["to"], context.Request.Query["oi"] == "1");
+            return Results.Text(json, "application/json", Encoding.UTF8, status);
+        });
         SimControlApi.Map(_app, this, _options);
     }
 

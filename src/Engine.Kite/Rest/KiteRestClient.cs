@@ -96,6 +96,18 @@ public sealed class KiteRestClient : IDisposable
     public Task<KiteResponse<string>> GetInstrumentsCsvAsync(string? exchange = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, exchange is null ? "instruments" : $"instruments/{Uri.EscapeDataString(exchange)}", null, body => Encoding.UTF8.GetString(body.Span), cancellationToken);
 
+    /// <summary>
+    /// Historical candles of <paramref name="instrumentToken"/> at <paramref name="interval"/>
+    /// (<c>minute</c>, <c>3minute</c>, … <c>60minute</c>, <c>day</c>) from <paramref name="fromIst"/> to
+    /// <paramref name="toIst"/> (IST wall times, inclusive; Kite caps the range per request by interval).
+    /// </summary>
+    public Task<KiteResponse<IReadOnlyList<KiteCandle>>> GetHistoricalAsync(uint instrumentToken, string interval, DateTime fromIst, DateTime toIst, bool openInterest = false, CancellationToken cancellationToken = default)
+    {
+        string from = Uri.EscapeDataString(fromIst.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        string to = Uri.EscapeDataString(toIst.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        return SendAsync(HttpMethod.Get, $"instruments/historical/{instrumentToken}/{Uri.EscapeDataString(interval)}?from={from}&to={to}&oi={(openInterest ? 1 : 0)}", null, ReadCandles, cancellationToken);
+    }
+
     /// <summary>Exchanges a login's request_token for the day's session (the access token); sends the SHA-256 checksum, never the secret.</summary>
     public Task<KiteResponse<KiteSession>> CreateSessionAsync(string requestToken, string apiSecret, CancellationToken cancellationToken = default)
     {
@@ -198,6 +210,26 @@ public sealed class KiteRestClient : IDisposable
         }
 
         return envelope.Data;
+    }
+
+    private static IReadOnlyList<KiteCandle> ReadCandles(ReadOnlyMemory<byte> body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var candles = new List<KiteCandle>();
+        foreach (var c in document.RootElement.GetProperty("data").GetProperty("candles").EnumerateArray())
+        {
+            // Kite writes the offset without a colon (2017-12-15T09:15:00+0530).
+            string text = c[0].GetString()!;
+            if (text.Length > 5 && text[^5] is '+' or '-' && text[^3] != ':')
+            {
+                text = text[..^2] + ":" + text[^2..];
+            }
+
+            var time = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            candles.Add(new KiteCandle(time, c[1].GetDecimal(), c[2].GetDecimal(), c[3].GetDecimal(), c[4].GetDecimal(), c[5].GetInt64(), c.GetArrayLength() > 6 ? c[6].GetInt64() : 0));
+        }
+
+        return candles;
     }
 
     private static string ReadOrderId(ReadOnlyMemory<byte> body)
