@@ -5,9 +5,6 @@ using Engine.Core.Time;
 using Engine.Host.Configuration;
 using Engine.Host.History;
 using Engine.Kite.Instruments;
-using Engine.Kite.Rest;
-using Engine.Sim;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Cli.Commands;
 
@@ -34,47 +31,14 @@ public static class HistoryCommand
             var first = Day(parse.GetValue(from)!, "--from");
             var last = parse.GetValue(until) is { } u ? Day(u, "--until") : DateOnly.FromDateTime(UnixTime.ToIst(UnixTime.NowNanoseconds()).DateTime);
             string folder = parse.GetValue(cache) ?? Path.Combine(Path.GetDirectoryName(loaded.SourceFile) ?? ".", "..", "history");
-            var credentials = CredentialsLoader.Load(loaded);
-            KiteSimulator? simulator = null;
-            try
-            {
-                Uri rest;
-                if (parse.GetValue(restUrl) is { } given)
-                {
-                    rest = new Uri(given);
-                }
-                else if (loaded.Broker.RestUrl is { } configured)
-                {
-                    rest = configured;
-                }
-                else if (loaded.Mode != EngineMode.Sim)
-                {
-                    rest = KiteRestOptions.KiteApi;
-                }
-                else if (loaded.Broker.TickerUrl is { } ticker)
-                {
-                    rest = loaded.Broker.RestRoot(EngineMode.Sim, ticker);
-                }
-                else
-                {
-                    simulator = await KiteSimulator.StartAsync(new SimulatorOptions { Port = 0, ApiKey = credentials.ApiKey, AccessToken = credentials.AccessToken, InstrumentsFile = loaded.InstrumentsFile, Seed = loaded.Simulator.Seed }, NullLoggerFactory.Instance, cancellationToken);
-                    rest = simulator.RestUrl;
-                }
-
-                using var client = new KiteRestClient(new KiteRestOptions { BaseUrl = rest, ApiKey = credentials.ApiKey, AccessToken = credentials.AccessToken });
-                string chosen = parse.GetValue(interval)!;
-                var result = await HistoryDownload.RunAsync(client, found, chosen, first, last, folder,
-                    (done, total) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history: {found.Key} {chosen}: piece {done} of {total}")), cancellationToken);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history: {found.Key} {chosen} {first:yyyy-MM-dd}..{last:yyyy-MM-dd} from {rest}: {result.Pieces} pieces, {result.Requests} requests ({result.RateLimited} refused for the rate and asked again); {result.Added:N0} new candles, {result.Candles:N0} in {Path.GetFullPath(result.File)}"));
-                return 0;
-            }
-            finally
-            {
-                if (simulator is not null)
-                {
-                    await simulator.DisposeAsync();
-                }
-            }
+            await using var broker = await BrokerRest.OpenAsync(loaded, parse.GetValue(restUrl), cancellationToken);
+            var client = broker.Client;
+            var rest = broker.Url;
+            string chosen = parse.GetValue(interval)!;
+            var result = await HistoryDownload.RunAsync(client, found, chosen, first, last, folder,
+                (done, total) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history: {found.Key} {chosen}: piece {done} of {total}")), cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history: {found.Key} {chosen} {first:yyyy-MM-dd}..{last:yyyy-MM-dd} from {rest}: {result.Pieces} pieces, {result.Requests} requests ({result.RateLimited} refused for the rate and asked again); {result.Added:N0} new candles, {result.Candles:N0} in {Path.GetFullPath(result.File)}"));
+            return 0;
         });
         return command;
     }

@@ -4,9 +4,6 @@ using Engine.Core.Strategies;
 using Engine.Core.Time;
 using Engine.Host.Configuration;
 using Engine.Host.Instruments;
-using Engine.Kite.Rest;
-using Engine.Sim;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Cli.Commands;
 
@@ -23,50 +20,17 @@ public static class InstrumentsCommand
         update.SetAction(async (parse, cancellationToken) =>
         {
             var loaded = EngineConfigLoader.Load(parse.GetValue(config)!, StrategyRegistry.CreateWithBuiltins());
-            var credentials = CredentialsLoader.Load(loaded);
             string target = parse.GetValue(output) ?? loaded.InstrumentsFile;
-            KiteSimulator? simulator = null;
-            try
-            {
-                Uri rest;
-                if (parse.GetValue(restUrl) is { } given)
-                {
-                    rest = new Uri(given);
-                }
-                else if (loaded.Broker.RestUrl is { } configured)
-                {
-                    rest = configured;
-                }
-                else if (loaded.Mode != EngineMode.Sim)
-                {
-                    rest = KiteRestOptions.KiteApi;
-                }
-                else if (loaded.Broker.TickerUrl is { } ticker)
-                {
-                    rest = loaded.Broker.RestRoot(EngineMode.Sim, ticker);
-                }
-                else
-                {
-                    simulator = await KiteSimulator.StartAsync(new SimulatorOptions { Port = 0, ApiKey = credentials.ApiKey, AccessToken = credentials.AccessToken, InstrumentsFile = loaded.InstrumentsFile, Seed = loaded.Simulator.Seed }, NullLoggerFactory.Instance, cancellationToken);
-                    rest = simulator.RestUrl;
-                }
-
-                using var client = new KiteRestClient(new KiteRestOptions { BaseUrl = rest, ApiKey = credentials.ApiKey, AccessToken = credentials.AccessToken });
-                var day = DateOnly.FromDateTime(UnixTime.ToIst(UnixTime.NowNanoseconds()).DateTime);
-                var result = await InstrumentMaster.UpdateAsync(client, target, day, cancellationToken);
-                string exchanges = string.Join(", ", result.ByExchange.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value:N0}")));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instruments: {result.Instruments:N0} ({exchanges}) from {rest}, {result.Bytes / 1e6:F1} MB, as of {result.Day:yyyy-MM-dd} IST"));
-                Console.WriteLine($"  written   {result.File}");
-                Console.WriteLine($"  dated     {result.DatedCopy}");
-                return 0;
-            }
-            finally
-            {
-                if (simulator is not null)
-                {
-                    await simulator.DisposeAsync();
-                }
-            }
+            await using var broker = await BrokerRest.OpenAsync(loaded, parse.GetValue(restUrl), cancellationToken);
+            var client = broker.Client;
+            var rest = broker.Url;
+            var day = DateOnly.FromDateTime(UnixTime.ToIst(UnixTime.NowNanoseconds()).DateTime);
+            var result = await InstrumentMaster.UpdateAsync(client, target, day, cancellationToken);
+            string exchanges = string.Join(", ", result.ByExchange.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value:N0}")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instruments: {result.Instruments:N0} ({exchanges}) from {rest}, {result.Bytes / 1e6:F1} MB, as of {result.Day:yyyy-MM-dd} IST"));
+            Console.WriteLine($"  written   {result.File}");
+            Console.WriteLine($"  dated     {result.DatedCopy}");
+            return 0;
         });
         var command = new Command("instruments", "The instrument master.") { update };
         return command;
