@@ -68,7 +68,7 @@ public sealed class HistoryTests
         string cache = Directory.CreateTempSubdirectory("history-").FullName;
         try
         {
-            // 1 June to 30 September 2026: 122 days, three pieces of at most 60, 87 weekdays.
+            // 1 June to 30 September 2026: 122 days, three pieces of at most 60, 88 weekdays.
             var first = await HistoryDownload.RunAsync(client, Infy, "minute", new DateOnly(2026, 6, 1), new DateOnly(2026, 9, 30), cache);
             int weekdays = Enumerable.Range(0, 122).Select(d => new DateOnly(2026, 6, 1).AddDays(d)).Count(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
             Assert.Equal((3, weekdays * 375, weekdays * 375), (first.Pieces, first.Candles, first.Added));
