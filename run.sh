@@ -178,6 +178,8 @@ The journal of this run is in $rel. Read it with the journal reader (it does not
   ./run.sh journal dump   $rel --type signal_intent,risk_verdict,order_request
   ./run.sh journal dump   $rel --type tick --limit 5 --format json
   ./run.sh engine replay  $rel --decisions        every decision, replayed
+  ./run.sh engine report  $rel --html report.html P&L, drawdown, Sharpe, every round trip (one page that opens offline)
+  ./run.sh journal verify $rel --digest $rel.digest --key config/digest.key   the journal is the one its signed digest vouched for
 TXT
 }
 
