@@ -184,7 +184,7 @@ public sealed partial class AdminEndpoint : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, metrics; POST kill-switch, resume, flatten, halt, reduce, rules)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on {Url} (GET status, positions, orders, risk, metrics; POST kill-switch, resume, flatten, halt, reduce, rules)")]
         public static partial void Listening(ILogger logger, Uri url);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "admin endpoint listening on unix:{Path} (mode 0600; the same requests, the same token)")]

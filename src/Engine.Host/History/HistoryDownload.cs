@@ -17,13 +17,6 @@ public static class HistoryDownload
 {
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(340);
 
-    /// <summary>The longest range one request may ask for, days, by Kite interval.</summary>
-    public static IReadOnlyDictionary<string, int> MaxDays { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
-    {
-        ["minute"] = 60, ["3minute"] = 100, ["5minute"] = 100, ["10minute"] = 100,
-        ["15minute"] = 200, ["30minute"] = 200, ["60minute"] = 400, ["day"] = 2000,
-    };
-
     /// <summary>The cache file for <paramref name="instrument"/> at <paramref name="interval"/> under <paramref name="cache"/>.</summary>
     public static string CacheFile(string cache, Instrument instrument, string interval) =>
         Path.Combine(cache, $"{instrument.Exchange}-{instrument.TradingSymbol}-{interval}.csv".Replace(' ', '_'));
@@ -33,10 +26,12 @@ public static class HistoryDownload
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(instrument);
-        if (!MaxDays.TryGetValue(interval, out int maxDays))
+        if (!KiteHistoricalIntervals.All.TryGetValue(interval, out var spec))
         {
-            throw new FormatException($"--interval: '{interval}' is not one of {string.Join(", ", MaxDays.Keys)}");
+            throw new FormatException($"--interval: '{interval}' is not one of {string.Join(", ", KiteHistoricalIntervals.All.Keys)}");
         }
+
+        int maxDays = spec.MaxDays;
 
         if (until < from)
         {

@@ -79,7 +79,7 @@ public static class AccountReconciliation
             {
                 differences.Add(string.Create(inv, $"order {order.ClientOrderId} ({Describe(order, byToken)}): {StateText(order.State)} in the journal, not in the broker's order book"));
             }
-            else if (OrderStatuses.IsTerminal(OrderStatuses.Parse(Encoding.UTF8.GetBytes(theirs.Status))))
+            else if (OrderStatuses.IsTerminal(StatusOf(theirs)))
             {
                 differences.Add(string.Create(inv, $"order {order.ClientOrderId} ({Describe(order, byToken)}): {StateText(order.State)} in the journal, {theirs.Status} at the broker (order {theirs.OrderId})"));
             }
@@ -156,7 +156,7 @@ public static class AccountReconciliation
         foreach (var o in broker.Orders.Where(o => IsOpen(o) && ClientIdOf(o) != 0 && byToken.ContainsKey(o.InstrumentToken)))
         {
             decimal units = byToken[o.InstrumentToken].PriceDivisor;
-            var status = OrderStatuses.Parse(Encoding.UTF8.GetBytes(o.Status));
+            var status = StatusOf(o);
             orders.Add(new TrackedOrder
             {
                 ClientOrderId = ClientIdOf(o),
@@ -191,7 +191,9 @@ public static class AccountReconciliation
         return null;
     }
 
-    private static bool IsOpen(KiteOrder order) => !OrderStatuses.IsTerminal(OrderStatuses.Parse(Encoding.UTF8.GetBytes(order.Status)));
+    private static bool IsOpen(KiteOrder order) => !OrderStatuses.IsTerminal(StatusOf(order));
+
+    private static OrderStatus StatusOf(KiteOrder order) => OrderStatuses.Parse(Encoding.UTF8.GetBytes(order.Status));
 
     private static ulong ClientIdOf(KiteOrder order) => order.Tag is { } tag && OrderIds.TryParseTag(Encoding.UTF8.GetBytes(tag), out ulong id) ? id : 0;
 

@@ -105,9 +105,7 @@ public sealed record PerformanceReport
         ArgumentNullException.ThrowIfNull(history);
         decimal capital = history.CapitalPaise / 100m;
         var trades = RoundTrips(history);
-        var curve = history.Equity.Count > 0
-            ? history.Equity
-            : trades.Select((t, i) => new EquityPoint(t.ExitNs, capital + trades.Take(i + 1).Sum(x => x.NetPnl))).ToList();
+        var curve = history.Equity.Count > 0 ? history.Equity : EquityAtExits(trades, capital);
 
         var days = curve.GroupBy(p => DayOf(p.AtNs)).OrderBy(g => g.Key).Select(g => (double)g.Last().Equity).ToList();
         var daily = new List<double>();
@@ -136,8 +134,9 @@ public sealed record PerformanceReport
         var winners = trades.Where(t => t.NetPnl > 0).ToList();
         var losers = trades.Where(t => t.NetPnl < 0).ToList();
         decimal lost = -losers.Sum(t => t.NetPnl);
-        long from = curve.Count > 0 ? Math.Min(curve[0].AtNs, trades.Count > 0 ? trades.Min(t => t.EntryNs) : long.MaxValue) : trades.Count > 0 ? trades.Min(t => t.EntryNs) : 0;
-        long until = curve.Count > 0 ? Math.Max(curve[^1].AtNs, trades.Count > 0 ? trades.Max(t => t.ExitNs) : long.MinValue) : trades.Count > 0 ? trades.Max(t => t.ExitNs) : 0;
+        var times = trades.SelectMany(t => new[] { t.EntryNs, t.ExitNs }).Concat(curve.Select(p => p.AtNs)).ToList();
+        long from = times.Count > 0 ? times.Min() : 0;
+        long until = times.Count > 0 ? times.Max() : 0;
         return new PerformanceReport
         {
             Journal = history.Journal,
@@ -203,6 +202,20 @@ public sealed record PerformanceReport
         }
 
         return trades;
+    }
+
+    // A journal without risk snapshots (written before them): equity steps at each round trip's exit.
+    private static List<EquityPoint> EquityAtExits(List<ReportTrade> trades, decimal capital)
+    {
+        var curve = new List<EquityPoint>(trades.Count);
+        decimal equity = capital;
+        foreach (var trade in trades)
+        {
+            equity += trade.NetPnl;
+            curve.Add(new EquityPoint(trade.ExitNs, equity));
+        }
+
+        return curve;
     }
 
     private static (double Fraction, double Seconds) Drawdown(IReadOnlyList<EquityPoint> curve, decimal capital)

@@ -132,7 +132,7 @@ public static class ReportHtml
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Money(decimal rupees) => (rupees < 0 ? "-₹" : "₹") + Math.Abs(rupees).ToString("#,##0.00", Inv);
+    private static string Money(decimal rupees) => Running.RiskStatus.Money(rupees);
 
     private static string MoneyCell(decimal rupees) => (rupees < 0 ? "<td class=\"neg\">" : "<td>") + Money(rupees) + "</td>";
 

@@ -221,7 +221,7 @@ public static class ParquetExport
             _side.Add(Name(order.Side));
             _product.Add(Name(order.Product));
             _quantity.Add(transition.FillQuantity);
-            _price.Add(order.InstrumentToken == 0 ? transition.FillPrice / 100.0 : Rupees(transition.FillPrice, order.InstrumentToken));
+            _price.Add(Rupees(transition.FillPrice, order.InstrumentToken));
             _filled.Add(transition.FilledQuantity);
             _state.Add(Name(transition.To));
             _status.Add(OrderStatuses.ToKite(transition.BrokerStatus));

@@ -18,19 +18,6 @@ public sealed class HistoricalCandles(ulong seed)
     private readonly Queue<long> _recent = new();
     private readonly object _gate = new();
 
-    /// <summary>Kite's intervals with their minutes (a day is one session) and the longest range one request may ask for, days.</summary>
-    public static IReadOnlyDictionary<string, (int Minutes, int MaxDays)> Intervals { get; } = new Dictionary<string, (int, int)>(StringComparer.Ordinal)
-    {
-        ["minute"] = (1, 60),
-        ["3minute"] = (3, 100),
-        ["5minute"] = (5, 100),
-        ["10minute"] = (10, 100),
-        ["15minute"] = (15, 200),
-        ["30minute"] = (30, 200),
-        ["60minute"] = (60, 400),
-        ["day"] = (SessionMinutes, 2000),
-    };
-
     /// <summary>True when a fourth request inside one second (at <paramref name="nowTicks"/>, Stopwatch ticks) must be refused.</summary>
     public bool RateLimited(long nowTicks)
     {
@@ -55,7 +42,7 @@ public sealed class HistoricalCandles(ulong seed)
     public (int Status, string Json) Answer(Instrument instrument, string interval, string? from, string? to, bool oi)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        if (!Intervals.TryGetValue(interval, out var spec))
+        if (!Engine.Kite.Rest.KiteHistoricalIntervals.All.TryGetValue(interval, out var spec))
         {
             return (400, Error("InputException", $"invalid interval: {interval}"));
         }
