@@ -25,6 +25,7 @@ public static class Program
         root.Subcommands.Add(InstrumentsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -41,17 +41,8 @@ public static class ReportCommand
                 return 0;
             }
 
-            var inv = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(inv, $"report: {report.Journal}: {report.Runs} runs, {report.From ?? "-"} to {report.Until ?? "-"} (market time), {report.TradingDays} trading days"));
-            Console.WriteLine(string.Create(inv, $"  return    {report.TotalReturn * 100:0.00}% (₹{report.Capital:#,##0.00} to ₹{report.FinalEquity:#,##0.00}); annualised {report.AnnualisedReturn * 100:0.00}%"));
-            Console.WriteLine(string.Create(inv, $"  risk      Sharpe {Ratio(report.Sharpe)}, Sortino {Ratio(report.Sortino)} (daily, √252, risk-free {report.RiskFreeRate * 100:0.##}%); max drawdown {report.MaxDrawdown * 100:0.00}% for {TimeSpan.FromSeconds(report.MaxDrawdownSeconds):c}; Calmar {Ratio(report.Calmar)}"));
-            Console.WriteLine(string.Create(inv, $"  trades    {report.TradeCount} round trips: win rate {report.WinRate * 100:0.0}%, profit factor {Ratio(report.ProfitFactor)}, expectancy ₹{report.Expectancy:0.00}, average win ₹{report.AverageWin:0.00} / loss ₹{report.AverageLoss:0.00}"));
-            Console.WriteLine(string.Create(inv, $"  activity  exposure {report.Exposure * 100:0.0}%, turnover {report.Turnover:0.00}×, charges ₹{report.Charges:#,##0.00}"));
-            foreach (var b in report.ByStrategy)
-            {
-                Console.WriteLine(string.Create(inv, $"  strategy  {b.Name,-20} {b.Trades,5} trades, win {b.WinRate * 100,5:0.0}%, net ₹{b.NetPnl:#,##0.00}"));
-            }
-
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: {report.Journal}: {report.Runs} runs, {report.From ?? "-"} to {report.Until ?? "-"} (market time), {report.TradingDays} trading days"));
+            PrintFigures(report);
             if (parse.GetValue(html) is { } written)
             {
                 Console.WriteLine($"  html      {Path.GetFullPath(written)}");
@@ -60,6 +51,20 @@ public static class ReportCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The report's figures and per-strategy lines, as text.</summary>
+    internal static void PrintFigures(PerformanceReport report)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"  return    {report.TotalReturn * 100:0.00}% (₹{report.Capital:#,##0.00} to ₹{report.FinalEquity:#,##0.00}); annualised {report.AnnualisedReturn * 100:0.00}%"));
+        Console.WriteLine(string.Create(inv, $"  risk      Sharpe {Ratio(report.Sharpe)}, Sortino {Ratio(report.Sortino)} (daily, √252, risk-free {report.RiskFreeRate * 100:0.##}%); max drawdown {report.MaxDrawdown * 100:0.00}% for {TimeSpan.FromSeconds(report.MaxDrawdownSeconds):c}; Calmar {Ratio(report.Calmar)}"));
+        Console.WriteLine(string.Create(inv, $"  trades    {report.TradeCount} round trips: win rate {report.WinRate * 100:0.0}%, profit factor {Ratio(report.ProfitFactor)}, expectancy ₹{report.Expectancy:0.00}, average win ₹{report.AverageWin:0.00} / loss ₹{report.AverageLoss:0.00}"));
+        Console.WriteLine(string.Create(inv, $"  activity  exposure {report.Exposure * 100:0.0}%, turnover {report.Turnover:0.00}×, charges ₹{report.Charges:#,##0.00}"));
+        foreach (var b in report.ByStrategy)
+        {
+            Console.WriteLine(string.Create(inv, $"  strategy  {b.Name,-20} {b.Trades,5} trades, win {b.WinRate * 100,5:0.0}%, net ₹{b.NetPnl:#,##0.00}"));
+        }
     }
 
     private static string Ratio(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";

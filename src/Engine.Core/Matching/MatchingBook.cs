@@ -24,6 +24,7 @@ public sealed class MatchingBook
     private int _count;
     private Tick _market;
     private bool _hasMarket;
+    private long _allowance = long.MaxValue;
 
     /// <summary>Creates the book for <paramref name="token"/>.</summary>
     public MatchingBook(uint token, int capacity = 32)
@@ -55,12 +56,20 @@ public sealed class MatchingBook
         return i >= 0;
     }
 
-    /// <summary>A new tick: triggers and fills what it reaches.</summary>
-    public void OnTick(in Tick tick, IMatchListener listener)
+    /// <summary>What fills may still take until the next tick (<see cref="long.MaxValue"/>: no limit).</summary>
+    public long FillAllowance => _allowance;
+
+    /// <summary>
+    /// A new tick: triggers and fills what it reaches. <paramref name="fillAllowance"/> caps the
+    /// quantity every fill together may take until the next tick (the exchange's simulator leaves it
+    /// open; the paper broker passes its participation in the volume traded since the last tick).
+    /// </summary>
+    public void OnTick(in Tick tick, IMatchListener listener, long fillAllowance = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(listener);
         _market = tick;
         _hasMarket = true;
+        _allowance = Math.Max(0, fillAllowance);
         Array.Clear(_askUsed);
         Array.Clear(_bidUsed);
         for (int i = 0; i < _count; i++)
@@ -166,11 +175,10 @@ public sealed class MatchingBook
             // The market traded through the resting price: the order would have been filled there.
             long last = _market.LastPrice;
             bool through = order.Side == Side.Buy ? last < order.Price : last > order.Price;
-            if (through && last > 0)
+            long quantity = Math.Min(order.Remaining, _allowance);
+            if (through && last > 0 && quantity > 0)
             {
-                long quantity = order.Remaining;
-                order.Filled += quantity;
-                listener.OnFill(order.Id, quantity, order.Price);
+                Take(ref order, quantity, order.Price, listener);
             }
         }
     }
@@ -201,20 +209,34 @@ public sealed class MatchingBook
                 continue;
             }
 
-            long quantity = Math.Min(available, order.Remaining);
+            long quantity = Math.Min(Math.Min(available, order.Remaining), _allowance);
+            if (quantity <= 0)
+            {
+                break;
+            }
+
             used[level] += quantity;
-            order.Filled += quantity;
-            listener.OnFill(order.Id, quantity, depth.Price);
+            Take(ref order, quantity, depth.Price, listener);
         }
 
-        // A tick without depth (LTP or quote mode) offers its last price, without a size.
+        // A tick without depth (LTP or quote mode, or a bar's tick in a backtest) offers its last price, without a size.
         long last = _market.LastPrice;
-        if (!anyDepth && last > 0 && (buy ? last <= order.Price : last >= order.Price))
+        long unsized = Math.Min(order.Remaining, _allowance);
+        if (!anyDepth && last > 0 && unsized > 0 && (buy ? last <= order.Price : last >= order.Price))
         {
-            long quantity = order.Remaining;
-            order.Filled += quantity;
-            listener.OnFill(order.Id, quantity, last);
+            Take(ref order, unsized, last, listener);
         }
+    }
+
+    private void Take(ref MatchOrder order, long quantity, long price, IMatchListener listener)
+    {
+        if (_allowance != long.MaxValue)
+        {
+            _allowance -= quantity;
+        }
+
+        order.Filled += quantity;
+        listener.OnFill(order.Id, quantity, price);
     }
 
     private long ProtectionPrice(Side side, short protection)

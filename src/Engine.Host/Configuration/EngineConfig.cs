@@ -80,4 +80,7 @@ public sealed record EngineConfig
 
     /// <summary>A Unix domain socket (mode 0600) the admin endpoint also (or only) listens on; null: none.</summary>
     public string? AdminSocket { get; init; }
+
+    /// <summary>The paper broker's fill model (<c>fills:</c>); null when the section is absent: paper mode fills at once and in full, a backtest takes <see cref="Gateways.PaperFillModel.BacktestDefault"/>.</summary>
+    public Gateways.PaperFillModel? Fills { get; init; }
 }

@@ -276,6 +276,27 @@ public static class EngineConfigLoader
 
         scheduleSection.RejectUnknownKeys();
 
+        var fillsSection = top.Section("fills");
+        Gateways.PaperFillModel? fills = null;
+        if (fillsSection.Keys().Count > 0)
+        {
+            string slippageText = fillsSection.Text("slippage", "0")!;
+            var slippage = Gateways.FillSlippage.TryParse(slippageText);
+            if (slippage is null)
+            {
+                problems.Add(fillsSection.Node("slippage"), "fills.slippage", $"'{slippageText}' is not allowed; use a whole number of ticks (2 ticks), basis points of the price (5 bps) or 0");
+            }
+
+            fills = new Gateways.PaperFillModel
+            {
+                Slippage = slippage ?? Gateways.FillSlippage.None,
+                Latency = fillsSection.Duration("latency", TimeSpan.Zero),
+                Participation = fillsSection.Number("participation", Gateways.PaperFillModel.BacktestDefault.Participation, 0, 1, "a share of the volume traded, 0 to 1 (0: no limit)"),
+            };
+        }
+
+        fillsSection.RejectUnknownKeys();
+
         var admin = top.Section("admin");
         int? adminPort = admin.Node("port") is null ? null : (int)admin.Integer("port", 0, 0, 65535);
         string adminTokenFile = Resolve(folder, admin.Text("token_file", "admin.token")!);
@@ -315,6 +336,7 @@ public static class EngineConfigLoader
             AdminTokenFile = adminTokenFile,
             AdminSocket = adminSocket,
             Schedule = schedule,
+            Fills = fills,
         };
     }
 

@@ -11,4 +11,7 @@ public enum EngineMode
 
     /// <summary>Live market data, orders to Kite.</summary>
     Live = 2,
+
+    /// <summary>Historical bars turned into ticks, orders to the in-process paper broker (<c>engine backtest</c>; not a configuration mode).</summary>
+    Backtest = 3,
 }

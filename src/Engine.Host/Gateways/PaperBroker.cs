@@ -4,6 +4,7 @@ using System.Text.Json;
 using Engine.Core.Events;
 using Engine.Core.Inputs;
 using Engine.Core.Instruments;
+using Engine.Core.Market;
 using Engine.Core.Matching;
 using Engine.Core.Orders;
 using Engine.Core.Routing;
@@ -19,11 +20,14 @@ namespace Engine.Host.Gateways;
 /// ring's order, so what fills when is a function of the inputs alone. Its answers (a reply per
 /// request, Kite-format order updates with the fills) go to its own queue, and a publishing thread
 /// brings them into the ring through the input door, where they are journaled like a real
-/// broker's, so a paper run replays without the broker. Nothing allocates on the router's thread.
+/// broker's, so a paper run replays without the broker. In a backtest the one producer publishes
+/// them instead, right after the input that caused them (<see cref="PaperAnswerDelivery.Caller"/>).
+/// A <see cref="PaperFillModel"/> adds slippage, latency and a share of the traded volume. Nothing
+/// allocates on the router's thread.
 /// </summary>
 public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchListener
 {
-    private readonly Dictionary<uint, (Instrument Instrument, MatchingBook Book)> _books = [];
+    private readonly Dictionary<uint, Listing> _books = [];
     private readonly Dictionary<ulong, int> _byBrokerId;
     private readonly Dictionary<ulong, int> _byClientId;
     private readonly ILogger _logger;
@@ -31,6 +35,13 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     private readonly RingPipeline<PaperAnswer> _publisher;
     private readonly ConcurrentQueue<PaperAnswer> _overflow = new();
     private readonly PublishingHandler _handler;
+    private readonly PaperFillModel _fills;
+    private readonly long _latencyNs;
+    private readonly bool _callerDelivers;
+    private readonly Queue<(long DueNs, OrderRequest Request)> _inFlight = new(1024);
+    private PaperAnswer[] _pending = new PaperAnswer[256];
+    private int _pendingCount;
+    private bool _publisherStarted;
     private PaperOrder[] _orders;
     private int _count;
     private ulong _nextBrokerId = 9_000_000_000_000_001;
@@ -39,13 +50,18 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     private long _now;
 
     /// <summary>Creates the broker for <paramref name="instruments"/>.</summary>
-    public PaperBroker(IEnumerable<Instrument> instruments, ILogger logger, int capacity = 8192)
+    public PaperBroker(IEnumerable<Instrument> instruments, ILogger logger, PaperBrokerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(instruments);
+        options ??= new PaperBrokerOptions();
         _logger = logger;
+        _fills = options.Fills;
+        _latencyNs = (long)(options.Fills.Latency.TotalMilliseconds * 1_000_000);
+        _callerDelivers = options.Delivery == PaperAnswerDelivery.Caller;
+        int capacity = Math.Max(16, options.Capacity);
         foreach (var instrument in instruments)
         {
-            _books[instrument.InstrumentToken] = (instrument, new MatchingBook(instrument.InstrumentToken));
+            _books[instrument.InstrumentToken] = new Listing(instrument, new MatchingBook(instrument.InstrumentToken));
         }
 
         _orders = new PaperOrder[capacity];
@@ -67,7 +83,39 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     public void Start(InputPublisher inputs)
     {
         _answers = new OrderAnswerPublisher(inputs);
-        _publisher.Start();
+        if (!_callerDelivers)
+        {
+            _publisher.Start();
+            _publisherStarted = true;
+        }
+    }
+
+    /// <summary>The fill model in force.</summary>
+    public PaperFillModel Fills => _fills;
+
+    /// <summary>Orders waiting out the fill model's latency.</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>
+    /// With <see cref="PaperAnswerDelivery.Caller"/>: publishes the answers the inputs so far
+    /// caused, on the calling thread, and returns how many. Call it only while the pipeline is
+    /// drained (every published input handled), as the backtest's producer does between inputs.
+    /// </summary>
+    public int PublishAnswers()
+    {
+        if (!_callerDelivers)
+        {
+            throw new InvalidOperationException("This paper broker publishes its answers from its own thread.");
+        }
+
+        int count = _pendingCount;
+        for (int i = 0; i < count; i++)
+        {
+            _handler.Publish(_pending[i]);
+        }
+
+        _pendingCount = 0;
+        return count;
     }
 
     /// <inheritdoc/>
@@ -76,8 +124,28 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         _now = input.ReceiveTimestampNs;
         if (input.Kind == EventKind.Tick && _books.TryGetValue(input.Tick.InstrumentToken, out var entry))
         {
-            entry.Book.OnTick(input.Tick, this);
+            entry.Book.OnTick(input.Tick, this, Allowance(entry, input.Tick));
         }
+
+        // Orders whose latency has passed reach their books after the tick that made it so.
+        while (_inFlight.Count > 0 && _inFlight.Peek().DueNs <= _now)
+        {
+            Handle(_inFlight.Dequeue().Request);
+        }
+    }
+
+    // The engine's share of what traded since the instrument's previous tick, in whole lots.
+    private long Allowance(Listing entry, in Tick tick)
+    {
+        long traded = tick.VolumeTraded >= entry.LastVolume ? tick.VolumeTraded - entry.LastVolume : tick.VolumeTraded;
+        entry.LastVolume = tick.VolumeTraded;
+        if (_fills.Participation <= 0)
+        {
+            return long.MaxValue;
+        }
+
+        long lot = Math.Max(1, entry.Instrument.LotSize);
+        return (long)(traded * _fills.Participation) / lot * lot;
     }
 
     /// <inheritdoc/>
@@ -91,6 +159,17 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         }
 
         Counters.OnSent();
+        if (_latencyNs > 0)
+        {
+            _inFlight.Enqueue((_now + _latencyNs, order));
+            return;
+        }
+
+        Handle(order);
+    }
+
+    private void Handle(in OrderRequest order)
+    {
         switch (order.Action)
         {
             case OrderAction.Cancel:
@@ -109,6 +188,11 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     public async Task<bool> DrainAsync(TimeSpan timeout)
     {
         _accepting = false;
+        if (!_publisherStarted)
+        {
+            return _pendingCount == 0;
+        }
+
         var deadline = DateTime.UtcNow + timeout;
         while ((_outbox.Cursor > _publisher.Consumers.Min(c => c.Sequence) || !_overflow.IsEmpty) && DateTime.UtcNow < deadline)
         {
@@ -122,7 +206,11 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     public ValueTask DisposeAsync()
     {
         _accepting = false;
-        _publisher.Shutdown(TimeSpan.FromSeconds(5));
+        if (_publisherStarted)
+        {
+            _publisher.Shutdown(TimeSpan.FromSeconds(5));
+        }
+
         _publisher.Dispose();
         _handler.Dispose();
         return ValueTask.CompletedTask;
@@ -131,6 +219,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     void IMatchListener.OnFill(ulong orderId, long quantity, long price)
     {
         ref var order = ref _orders[_byBrokerId[orderId]];
+        price = WithSlippage(order, price);
         order.Filled += quantity;
         order.FilledValue += quantity * price;
         order.Status = order.Filled == order.Quantity ? OrderStatus.Complete : OrderStatus.Open;
@@ -156,7 +245,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     {
         if (!_books.TryGetValue(request.InstrumentToken, out var entry) || _byClientId.ContainsKey(request.ClientOrderId))
         {
-            string refusal = entry.Book is null ? PaperAnswer.UnknownInstrument : PaperAnswer.DuplicateTag;
+            string refusal = entry is null ? PaperAnswer.UnknownInstrument : PaperAnswer.DuplicateTag;
             Counters.OnRejected();
             Queue(PaperAnswer.ReplyOf(request, ReplyOutcome.Rejected, BrokerError.Input, 0, RejectReason.None, refusal));
             return;
@@ -253,6 +342,27 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         _books[order.InstrumentToken].Book.Modify(order.BrokerOrderId, order.Quantity, order.Price, order.TriggerPrice, request.OrderType, this);
     }
 
+    // Slippage makes a fill worse, but never past a limit order's own price.
+    private long WithSlippage(in PaperOrder order, long price)
+    {
+        long tick = Math.Max(1, _books[order.InstrumentToken].Instrument.TickSizeUnits);
+        long move = _fills.Slippage.Adverse(price, tick);
+        if (move == 0)
+        {
+            return price;
+        }
+
+        bool limited = order.OrderType is OrderType.Limit or OrderType.StopLoss;
+        if (order.Side == Side.Buy)
+        {
+            long worse = price + move;
+            return limited ? Math.Max(price, Math.Min(worse, order.Price)) : worse;
+        }
+
+        long lower = Math.Max(tick, price - move);
+        return limited ? Math.Min(price, Math.Max(lower, order.Price)) : lower;
+    }
+
     // What Kite would check the order against; the paper broker has no freeze quantity or circuit band of its own.
     private static InstrumentRules RulesOf(Instrument instrument) =>
         new(Math.Max(1, instrument.TickSizeUnits), Math.Max(1, instrument.LotSize), 0, 0, 0, instrument.PriceDivisor);
@@ -262,6 +372,17 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     {
         // An answer is received at the time of the input that caused it: one time base with the ticks.
         answer.ReceiveTimestampNs = _now;
+        if (_callerDelivers)
+        {
+            if (_pendingCount == _pending.Length)
+            {
+                Array.Resize(ref _pending, _pending.Length * 2);
+            }
+
+            _pending[_pendingCount++] = answer;
+            return;
+        }
+
         if (_overflow.IsEmpty && _outbox.TryNext(out long sequence))
         {
             _outbox[sequence] = answer;
@@ -299,13 +420,13 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
             }
         }
 
-        private void Publish(in PaperAnswer answer)
+        public void Publish(in PaperAnswer answer)
         {
             _buffer.ResetWrittenCount();
             _json.Reset(_buffer);
             // A refused request may name an instrument the broker does not list; an update never does.
             owner._books.TryGetValue(answer.Order.InstrumentToken, out var listed);
-            var instrument = listed.Instrument;
+            var instrument = listed?.Instrument;
             if (answer.Kind == PaperAnswerKind.Reply)
             {
                 WriteReply(answer, instrument);
@@ -399,4 +520,13 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         }
     }
 
+    // One instrument's book, and its volume at the previous tick (participation draws on the difference).
+    private sealed class Listing(Instrument instrument, MatchingBook book)
+    {
+        public Instrument Instrument { get; } = instrument;
+
+        public MatchingBook Book { get; } = book;
+
+        public long LastVolume { get; set; }
+    }
 }

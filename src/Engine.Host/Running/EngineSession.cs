@@ -622,7 +622,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         var logger = _loggerFactory.CreateLogger("Engine.Orders");
         if (_config.Mode == EngineMode.Paper)
         {
-            return new PaperBroker(_run.Instruments, logger);
+            return new PaperBroker(_run.Instruments, logger, new PaperBrokerOptions { Fills = _config.Fills ?? PaperFillModel.Immediate });
         }
 
         var rest = _config.Broker.RestRoot(_config.Mode, _tickerUrl);

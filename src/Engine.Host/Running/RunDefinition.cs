@@ -48,6 +48,12 @@ public sealed record RunDefinition
     /// <summary>Every instrument the run subscribes to or trades.</summary>
     public required IReadOnlyList<Instrument> Instruments { get; init; }
 
+    /// <summary>The paper broker's fill model in words, for a paper run or a backtest (for people; a replay reads the fills from the journal).</summary>
+    public string? Fills { get; init; }
+
+    /// <summary>A backtest's bar files and range, in words (for people).</summary>
+    public string? Data { get; init; }
+
     /// <summary>The configuration file the run started from (for people; a replay does not read it).</summary>
     public string? ConfigFile { get; init; }
 

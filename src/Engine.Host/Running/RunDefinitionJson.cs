@@ -38,6 +38,16 @@ public static class RunDefinitionJson
                 json.WriteString("config_file", run.ConfigFile);
             }
 
+            if (run.Fills is not null)
+            {
+                json.WriteString("fills", run.Fills);
+            }
+
+            if (run.Data is not null)
+            {
+                json.WriteString("data", run.Data);
+            }
+
             json.WriteStartObject("market_clock");
             json.WriteNumber("wall_start_ns", run.Clock.WallStartNs);
             json.WriteNumber("market_start_ns", run.Clock.MarketStartNs);
@@ -160,6 +170,8 @@ public static class RunDefinitionJson
                 Mode = Enum.Parse<EngineMode>(root.GetProperty("mode").GetString()!, ignoreCase: true),
                 Seed = root.GetProperty("seed").GetUInt64(),
                 ConfigFile = root.TryGetProperty("config_file", out var file) ? file.GetString() : null,
+                Fills = root.TryGetProperty("fills", out var fills) ? fills.GetString() : null,
+                Data = root.TryGetProperty("data", out var data) ? data.GetString() : null,
                 Clock = new MarketClock(clock.GetProperty("wall_start_ns").GetInt64(), clock.GetProperty("market_start_ns").GetInt64(), clock.GetProperty("speed").GetDouble()),
                 Calendar = new SessionCalendar(
                     TimeOnly.Parse(session.GetProperty("pre_open").GetString()!, Inv),

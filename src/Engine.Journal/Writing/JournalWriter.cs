@@ -126,6 +126,8 @@ public sealed partial class JournalWriter : IDisposable
             CompressionLevel = options.CompressionLevel,
             OnSealed = options.OnSealed,
             OnFinishFailed = options.OnFinishFailed,
+            NewJournalId = options.NewJournalId,
+            Clock = options.Clock,
         }, logger, writerLock);
         try
         {
@@ -321,7 +323,7 @@ public sealed partial class JournalWriter : IDisposable
     // a roll the finisher fsyncs the new segment and the folder.
     private void CreateSegment(ulong number, byte[]? previousHash, bool ahead = false)
     {
-        var header = new SegmentHeader(JournalId, number, _nextRecordNumber, _lastSequence + 1, UnixTime.NowNanoseconds(), previousHash ?? new byte[32], _schema);
+        var header = new SegmentHeader(JournalId, number, _nextRecordNumber, _lastSequence + 1, _options.Clock?.Invoke() ?? UnixTime.NowNanoseconds(), previousHash ?? new byte[32], _schema);
         byte[] bytes = header.ToBytes();
         string path = Path.Combine(_options.Folder, SegmentFile.NameOf(number, sealedForm: false));
         SafeFileHandle file;
@@ -401,7 +403,7 @@ public sealed partial class JournalWriter : IDisposable
         if (segments.Count == 0)
         {
             var last = archived.Count > 0 ? archived[^1] : null;
-            JournalId = last?.JournalId ?? Guid.NewGuid();
+            JournalId = last?.JournalId ?? _options.NewJournalId ?? Guid.NewGuid();
             _nextRecordNumber = last?.NextRecordNumber ?? 0;
             _lastSequence = last?.LastSequence ?? -1;
             CreateSegment(last is null ? 0 : last.Segment + 1, last is null ? new byte[32] : Convert.FromHexString(last.Sha256));

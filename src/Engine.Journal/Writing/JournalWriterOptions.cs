@@ -36,4 +36,10 @@ public sealed class JournalWriterOptions
 
     /// <summary>Called on the sealing thread when finishing a segment failed (the uncompressed segment stays; the next open completes it).</summary>
     public Action<string>? OnFinishFailed { get; init; }
+
+    /// <summary>A new journal's id (default: a random one). A backtest derives it from its inputs, so the same inputs give the same journal.</summary>
+    public Guid? NewJournalId { get; init; }
+
+    /// <summary>The time each segment header records as its creation, Unix ns (default: the wall clock). A backtest gives its market time.</summary>
+    public Func<long>? Clock { get; init; }
 }

@@ -212,7 +212,8 @@ public sealed class KiteRestClient : IDisposable
         return envelope.Data;
     }
 
-    private static IReadOnlyList<KiteCandle> ReadCandles(ReadOnlyMemory<byte> body)
+    /// <summary>The candles of a historical response body (as Kite sends it, or saved to a file).</summary>
+    public static IReadOnlyList<KiteCandle> ReadCandles(ReadOnlyMemory<byte> body)
     {
         using var document = JsonDocument.Parse(body);
         var candles = new List<KiteCandle>();

@@ -44,7 +44,7 @@ public sealed class GatewayHandOffAllocationTests
     [Fact]
     public async Task MatchingAtThePaperBrokerAllocatesNothingOnTheRoutersThread()
     {
-        await using var broker = new PaperBroker([Infy], NullLogger.Instance, capacity: 16384);
+        await using var broker = new PaperBroker([Infy], NullLogger.Instance, new PaperBrokerOptions { Capacity = 16384 });
         var tick = TestOrders.InfyTick(1_000_000);
         void Round(int i)
         {
