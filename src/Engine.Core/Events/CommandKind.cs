@@ -36,4 +36,12 @@ public enum CommandKind : ushort
     /// it. The command's text is the state as JSON (<see cref="Reconciliation.AccountStateJson"/>).
     /// </summary>
     AccountState = 9,
+
+    /// <summary>
+    /// An operator's order (a rebalance's delta): the argument packs the instrument, the side and the
+    /// quantity (<see cref="OperatorOrder"/>); the signals stage makes it an intent of
+    /// <see cref="Strategies.SignalIntent.OperatorIndex"/> with that quantity, which the risk gate
+    /// judges by every rule, as it judges a strategy's. The text says who asked.
+    /// </summary>
+    Order = 10,
 }

@@ -55,6 +55,9 @@ public sealed class SignalStage(StrategyHost host, MarketClock clock) : IEventHa
             case EventKind.Timer:
                 host.OnTime(ref data, data.Argument);
                 break;
+            case EventKind.Command when data.Command == CommandKind.Order:
+                OperatorIntent(ref data);
+                break;
             case EventKind.None:
             case EventKind.Undecodable:
                 // Nothing the strategies may act on: not even its time, which the decoder could not read.
@@ -71,5 +74,20 @@ public sealed class SignalStage(StrategyHost host, MarketClock clock) : IEventHa
         }
 
         Volatile.Write(ref _events, _events + 1);
+    }
+
+    // An operator's order is an intent with its own quantity; the strategies see its time only.
+    private static void OperatorIntent(ref RingEvent data)
+    {
+        var (token, side, quantity) = OperatorOrder.Unpack(data.Argument);
+        data.Intents[0] = new SignalIntent
+        {
+            InstrumentToken = token,
+            Side = side,
+            StrategyIndex = SignalIntent.OperatorIndex,
+            Strength = 1,
+            Quantity = quantity,
+        };
+        data.IntentCount = 1;
     }
 }

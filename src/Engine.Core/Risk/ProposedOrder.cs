@@ -45,6 +45,9 @@ public struct ProposedOrder
     /// <summary>Units, once sized.</summary>
     public long Quantity;
 
+    /// <summary>The shares the intent asked for (an operator's order); 0: the sizer decides.</summary>
+    public long RequestedQuantity;
+
     /// <summary>A cap cut the quantity.</summary>
     public bool Resized;
 

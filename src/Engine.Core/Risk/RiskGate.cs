@@ -142,6 +142,7 @@ public sealed class RiskGate : IEventHandler<RingEvent>
             IsExit = intent.IsExit,
             Price = intent.Price,
             Stop = intent.Stop,
+            RequestedQuantity = intent.Quantity,
             OrderType = OrderType.Market,
             MarketProtection = options.MarketProtection,
         };

@@ -23,5 +23,6 @@ public sealed class IntentReasonTable
 
     /// <summary>The text of reason <paramref name="reason"/> of instance <paramref name="strategy"/>; empty if it was never defined.</summary>
     public ReadOnlySpan<byte> Utf8(int strategy, int reason) =>
-        (uint)strategy < (uint)_reasons.Length && (uint)reason < (uint)_reasons[strategy].Length ? _reasons[strategy][reason] : [];
+        strategy == SignalIntent.OperatorIndex ? "operator order"u8
+        : (uint)strategy < (uint)_reasons.Length && (uint)reason < (uint)_reasons[strategy].Length ? _reasons[strategy][reason] : [];
 }

@@ -109,7 +109,7 @@ public sealed class JournalHistory
             {
                 case RecordType.SignalIntent when payload.Length >= 34:
                     int strategy = payload[5];
-                    intents[(record.Sequence, payload[33])] = strategy < definition.Strategies.Count ? definition.Strategies[strategy].Name : $"strategy {strategy}";
+                    intents[(record.Sequence, payload[33])] = strategy == Core.Strategies.SignalIntent.OperatorIndex ? "operator" : strategy < definition.Strategies.Count ? definition.Strategies[strategy].Name : $"strategy {strategy}";
                     break;
                 case RecordType.OrderRequest:
                     var order = OutputRecordCodec.ReadOrder(payload, record.Sequence);

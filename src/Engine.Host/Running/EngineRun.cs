@@ -39,6 +39,11 @@ public static partial class EngineRun
         ArgumentNullException.ThrowIfNull(options);
         var registry = StrategyRegistry.CreateWithBuiltins();
         var config = EngineConfigLoader.Load(options.ConfigFile, registry);
+        if (options.Configure is { } configure)
+        {
+            config = configure(config);
+        }
+
         if (options.Journal is not null)
         {
             config = config with { Journal = config.Journal with { Folder = Path.GetFullPath(options.Journal) } };

@@ -35,4 +35,10 @@ public sealed record EngineRunOptions
 
     /// <summary>Set by the daily schedule: the run is one day of a daemon, which tells systemd itself (READY, WATCHDOG, STOPPING) rather than each run.</summary>
     public bool OneDayOfDaemon { get; init; }
+
+    /// <summary>A one-off job to run once the engine has started (restored, reconciled, subscribed); the run stops when it returns. Null: run until stopped.</summary>
+    public Func<EngineJob, CancellationToken, Task>? Job { get; init; }
+
+    /// <summary>Changes the loaded configuration before the run is defined (a rebalance runs no strategies and subscribes its targets).</summary>
+    public Func<Configuration.EngineConfig, Configuration.EngineConfig>? Configure { get; init; }
 }

@@ -45,6 +45,7 @@ public sealed partial class EngineSession : IAsyncDisposable
     private KiteRestClient? _rest;
     private volatile SealedSegment? _lastHead;
     private KiteTicker? _ticker;
+    private InputPublisher? _inputs;
     private AdminEndpoint? _admin;
     private Task _tickerRun = Task.CompletedTask;
     private bool _pipelineStarted;
@@ -75,6 +76,9 @@ public sealed partial class EngineSession : IAsyncDisposable
         _logger = loggerFactory.CreateLogger("Engine");
     }
 
+    /// <summary>True once <see cref="EngineRunOptions.Job"/> ran to its end.</summary>
+    public bool JobDone { get; private set; }
+
     /// <summary>The start-up step in progress, or null once running (and for tests: the step that failed).</summary>
     public string? StartupStep { get; private set; }
 
@@ -90,10 +94,22 @@ public sealed partial class EngineSession : IAsyncDisposable
         try
         {
             await StartAsync(stop).ConfigureAwait(false);
-            await ShowStatusUntilStoppedAsync(stop).ConfigureAwait(false);
+            if (_options.Job is { } job)
+            {
+                // A one-off job (a rebalance) runs on the started engine, then the run ends as any run does.
+                await job(new EngineJob(_inputs!, _composition!.Pipeline, _run, PeopleOutput, alert => _alertSender?.Raise(alert)), stop.Token).ConfigureAwait(false);
+                JobDone = true;
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await ShowStatusUntilStoppedAsync(stop).ConfigureAwait(false);
+            }
+
             await _tickerRun.ConfigureAwait(false);
             stopReason = _faultStage is { } stage ? $"stage '{stage}' failed"
                 : shutdown.Reason is { } signal ? $"{signal} received"
+                : JobDone ? "the job is done"
                 : _options.Duration is not null && !cancellationToken.IsCancellationRequested ? "time limit reached"
                 : "stopped";
         }
@@ -209,6 +225,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
 
         var inputs = new InputPublisher(pipeline.Ring, _sequenceBase);
+        _inputs = inputs;
         StartupStep = _rest is null ? "restoring the account" : "reconciling the account with the broker";
         await ReconcileAsync(inputs, restored, people, stop.Token).ConfigureAwait(false);
 

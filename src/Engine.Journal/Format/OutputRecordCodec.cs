@@ -113,7 +113,8 @@ public static class OutputRecordCodec
         BinaryPrimitives.WriteInt64LittleEndian(payload[24..], intent.Stop);
         payload[32] = intent.IsExit ? (byte)1 : (byte)0;
         payload[33] = (byte)index;
-        payload[34..IntentPrefixSize].Clear();
+        payload[34..36].Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(payload[36..], (uint)Math.Clamp(intent.Quantity, 0, uint.MaxValue));
         reason.CopyTo(payload[IntentPrefixSize..]);
         return IntentPrefixSize + reason.Length;
     }
@@ -223,9 +224,10 @@ public static class OutputRecordCodec
         {
             case RecordType.SignalIntent when payload.Length >= IntentPrefixSize:
                 int strategy = payload[5];
-                string who = names is not null && strategy < names.Names.Count ? $"{strategy} ({names.Names[strategy]})" : strategy.ToString(inv);
+                string who = strategy == byte.MaxValue ? "255 (operator)" : names is not null && strategy < names.Names.Count ? $"{strategy} ({names.Names[strategy]})" : strategy.ToString(inv);
+                uint asked = BinaryPrimitives.ReadUInt32LittleEndian(payload[36..]);
                 return string.Create(inv,
-                    $"signal_intent #{payload[33]}: strategy {who} {SideName(payload[4])} {BinaryPrimitives.ReadUInt32LittleEndian(payload)} strength {BinaryPrimitives.ReadDoubleLittleEndian(payload[8..]):R} price {BinaryPrimitives.ReadInt64LittleEndian(payload[16..])} stop {BinaryPrimitives.ReadInt64LittleEndian(payload[24..])}{((payload[32] & 1) != 0 ? " exit" : "")} reason {BinaryPrimitives.ReadUInt16LittleEndian(payload[6..])} \"{Encoding.UTF8.GetString(payload[IntentPrefixSize..])}\"");
+                    $"signal_intent #{payload[33]}: strategy {who} {SideName(payload[4])} {BinaryPrimitives.ReadUInt32LittleEndian(payload)} strength {BinaryPrimitives.ReadDoubleLittleEndian(payload[8..]):R} price {BinaryPrimitives.ReadInt64LittleEndian(payload[16..])} stop {BinaryPrimitives.ReadInt64LittleEndian(payload[24..])}{((payload[32] & 1) != 0 ? " exit" : "")}{(asked > 0 ? $" quantity {asked}" : "")} reason {BinaryPrimitives.ReadUInt16LittleEndian(payload[6..])} \"{Encoding.UTF8.GetString(payload[IntentPrefixSize..])}\"");
             case RecordType.RiskVerdict when payload.Length >= VerdictPrefixSize:
                 return string.Create(inv,
                     $"risk_verdict #{payload[6]}: {(RiskVerdict)payload[4]} {BinaryPrimitives.ReadUInt32LittleEndian(payload)} rule {(RiskRule)payload[5]} quantity {BinaryPrimitives.ReadInt64LittleEndian(payload[8..])} order {BinaryPrimitives.ReadUInt64LittleEndian(payload[16..])} \"{Encoding.UTF8.GetString(payload[VerdictPrefixSize..])}\"");

@@ -65,6 +65,11 @@ public static class SimRestApi
             }
         }
 
+        if (context.Request.Method == HttpMethods.Post && faults.Blocks(form.GetValueOrDefault("tradingsymbol")))
+        {
+            return Json(400, SimExchange.ErrorJson("OrderException", $"RMS:Blocked for {form["tradingsymbol"]} (simulated fault): new orders in this script are not allowed."));
+        }
+
         var fault = faults.TakeOrderFault(out var delay);
         if (fault == OrderFault.FailBefore)
         {

@@ -17,6 +17,16 @@ public sealed class SimulatorFaults
     private int _failAfter;
     private int _droppedUpdates;
     private OrderChaos? _chaos;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _blocked = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Refuse every new order for <paramref name="tradingSymbol"/> as the broker's risk system does for a blocked script, until unblocked.</summary>
+    public void BlockOrders(string tradingSymbol) => _blocked[tradingSymbol] = true;
+
+    /// <summary>Accept orders for <paramref name="tradingSymbol"/> again.</summary>
+    public void UnblockOrders(string tradingSymbol) => _blocked.TryRemove(tradingSymbol, out _);
+
+    /// <summary>True while new orders for <paramref name="tradingSymbol"/> are refused.</summary>
+    public bool Blocks(string? tradingSymbol) => tradingSymbol is not null && _blocked.ContainsKey(tradingSymbol);
 
     /// <summary>Closes every open ticker connection abruptly.</summary>
     public void DropConnections() => Interlocked.Increment(ref _dropGeneration);

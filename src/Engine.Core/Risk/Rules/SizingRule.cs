@@ -3,7 +3,7 @@ using Engine.Core.Risk.Sizing;
 namespace Engine.Core.Risk.Rules;
 
 /// <summary>
-/// Sets the quantity: the configured sizer's lots, at most the cap, in whole lots. In
+/// Sets the quantity: the configured sizer's lots (or the whole lots an operator's order asks for), at most the cap. In
 /// reducing-only trading an order against the position is cut to what is held, so it reduces
 /// rather than reverses. No lot: denied.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class SizingRule(ISizer sizer, int maxLots) : IPreTradeRule
     /// <inheritdoc/>
     public bool Allows(ref ProposedOrder order, RiskContext context)
     {
-        long lots = Math.Min(sizer.Lots(order, context), maxLots);
+        long lots = Math.Min(order.RequestedQuantity > 0 ? order.RequestedQuantity / order.LotSize : sizer.Lots(order, context), maxLots);
         order.Quantity = Math.Max(0, lots) * order.LotSize;
         bool against = order.HeldQuantity != 0 && Math.Sign(order.Signed) == -Math.Sign(order.HeldQuantity);
         if (context.State == TradingState.Reducing && against && order.Quantity > Math.Abs(order.HeldQuantity))
