@@ -129,7 +129,7 @@ public static class BacktestCommand
         return configured with
         {
             Slippage = slippage is null ? configured.Slippage : FillSlippage.TryParse(slippage) ?? throw new FormatException($"--slippage: '{slippage}' is not N ticks, N bps or 0"),
-            Latency = latency is null ? configured.Latency : DurationText.Parse(latency, "--latency"),
+            Latency = latency is null ? configured.Latency : DurationText.ParseOrZero(latency, "--latency"),
             Participation = participation ?? configured.Participation,
         };
     }

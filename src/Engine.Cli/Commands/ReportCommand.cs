@@ -60,6 +60,11 @@ public static class ReportCommand
         Console.WriteLine(string.Create(inv, $"  return    {report.TotalReturn * 100:0.00}% (₹{report.Capital:#,##0.00} to ₹{report.FinalEquity:#,##0.00}); annualised {report.AnnualisedReturn * 100:0.00}%"));
         Console.WriteLine(string.Create(inv, $"  risk      Sharpe {Ratio(report.Sharpe)}, Sortino {Ratio(report.Sortino)} (daily, √252, risk-free {report.RiskFreeRate * 100:0.##}%); max drawdown {report.MaxDrawdown * 100:0.00}% for {TimeSpan.FromSeconds(report.MaxDrawdownSeconds):c}; Calmar {Ratio(report.Calmar)}"));
         Console.WriteLine(string.Create(inv, $"  trades    {report.TradeCount} round trips: win rate {report.WinRate * 100:0.0}%, profit factor {Ratio(report.ProfitFactor)}, expectancy ₹{report.Expectancy:0.00}, average win ₹{report.AverageWin:0.00} / loss ₹{report.AverageLoss:0.00}"));
+        if (report.TradingDays is > 0 and < 20)
+        {
+            Console.WriteLine(string.Create(inv, $"  note      {report.TradingDays} trading days: too few for the annualised figures and the ratios to mean much"));
+        }
+
         Console.WriteLine(string.Create(inv, $"  activity  exposure {report.Exposure * 100:0.0}%, turnover {report.Turnover:0.00}×, charges ₹{report.Charges:#,##0.00}"));
         foreach (var b in report.ByStrategy)
         {

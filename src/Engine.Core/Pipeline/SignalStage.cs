@@ -86,7 +86,7 @@ public sealed class SignalStage(StrategyHost host, MarketClock clock) : IEventHa
             Side = side,
             StrategyIndex = SignalIntent.OperatorIndex,
             Strength = 1,
-            Quantity = quantity,
+            Quantity = (int)quantity,
         };
         data.IntentCount = 1;
     }

@@ -29,8 +29,8 @@ public struct SignalIntent
     /// <summary>True when this intent closes a position the strategy holds rather than opening one.</summary>
     public bool IsExit;
 
-    /// <summary>A quantity (shares) the intent asks for, which the gate rounds down to lots and caps like any other; 0: the configured sizer decides.</summary>
-    public long Quantity;
+    /// <summary>A quantity (shares) the intent asks for, which the gate rounds down to lots and caps like any other; 0: the configured sizer decides. An int, so the intent stays 40 bytes.</summary>
+    public int Quantity;
 
     /// <summary>The <see cref="StrategyIndex"/> of an operator's order (<see cref="Events.CommandKind.Order"/>), such as a rebalance's.</summary>
     public const byte OperatorIndex = byte.MaxValue;

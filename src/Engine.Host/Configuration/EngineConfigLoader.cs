@@ -290,7 +290,7 @@ public static class EngineConfigLoader
             fills = new Gateways.PaperFillModel
             {
                 Slippage = slippage ?? Gateways.FillSlippage.None,
-                Latency = fillsSection.Duration("latency", TimeSpan.Zero),
+                Latency = fillsSection.Text("latency") is { } latencyText && DurationText.IsZero(latencyText) ? TimeSpan.Zero : fillsSection.Duration("latency", TimeSpan.Zero),
                 Participation = fillsSection.Number("participation", Gateways.PaperFillModel.BacktestDefault.Participation, 0, 1, "a share of the volume traded, 0 to 1 (0: no limit)"),
             };
         }

@@ -114,7 +114,7 @@ public static class OutputRecordCodec
         payload[32] = intent.IsExit ? (byte)1 : (byte)0;
         payload[33] = (byte)index;
         payload[34..36].Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(payload[36..], (uint)Math.Clamp(intent.Quantity, 0, uint.MaxValue));
+        BinaryPrimitives.WriteUInt32LittleEndian(payload[36..], (uint)Math.Max(0, intent.Quantity));
         reason.CopyTo(payload[IntentPrefixSize..]);
         return IntentPrefixSize + reason.Length;
     }
