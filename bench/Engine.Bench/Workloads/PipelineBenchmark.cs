@@ -172,7 +172,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         return run;
     }
 
-    private static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, LatencyProbe? probe)
+    internal static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, LatencyProbe? probe, Action? whileRunning = null)
     {
         var gateway = new NullOrderGateway();
         using var composition = EngineComposition.Build(run, registry, pipelineOptions, gateway, check: _ => probe);
@@ -191,6 +191,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         pipeline.WaitUntilDrained(TimeSpan.FromMinutes(5));
         double seconds = clock.Elapsed.TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
         return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated);
     }
@@ -206,5 +207,5 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         Budgets = new Engine.Core.Risk.OrderBudgetLimits { PerSecond = 0, PerMinute = 0, PerDay = 0, SebiPerSecond = 0, ModificationsPerOrder = 0 },
     };
 
-    private sealed record ReplayRunResult(long Ticks, double Seconds, long Intents, long Orders, string Placement, long Allocated);
+    internal sealed record ReplayRunResult(long Ticks, double Seconds, long Intents, long Orders, string Placement, long Allocated);
 }

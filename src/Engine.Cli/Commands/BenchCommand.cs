@@ -18,7 +18,46 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateJournal());
         bench.Subcommands.Add(CreatePipeline());
         bench.Subcommands.Add(CreateOrders());
+        bench.Subcommands.Add(CreateWait());
         return bench;
+    }
+
+    private static Command CreateWait()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (progress goes to stderr)." };
+        var config = new Option<string>("--config") { Description = "Configuration whose strategies and instruments run.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
+        var quiet = new Option<double>("--quiet-seconds") { Description = "How long each strategy sees the quiet market (300 ticks/s).", DefaultValueFactory = _ => 10 };
+        var busy = new Option<double>("--busy-seconds") { Description = "How long each strategy sees the busy market (100,000 ticks/s).", DefaultValueFactory = _ => 3 };
+        var command = new Command("wait", "Every wait strategy in the engine's pipeline: the logic thread's CPU per wall second in a quiet market (300 ticks/s), tick-to-decision p50/p99 in a busy one (100,000 ticks/s), and the one a small machine should use.") { json, config, quiet, busy };
+        command.SetAction(parse =>
+        {
+            var measured = new WaitBenchmark(
+                new WaitBenchmarkOptions
+                {
+                    ConfigFile = parse.GetValue(config)!,
+                    QuietDuration = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(quiet))),
+                    BusyDuration = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(busy))),
+                },
+                message => Console.Error.WriteLine(message)).Run();
+            var recommended = WaitBenchmark.Recommended(measured);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { machine = MachineInfo.CpuModel, cores = Environment.ProcessorCount, strategies = measured, recommended = recommended?.WaitStrategy }));
+                return 0;
+            }
+
+            Console.Out.WriteLine($"wait strategies on {MachineInfo.CpuModel} ({Environment.ProcessorCount} cores): the logic thread at 300 ticks/s, and tick-to-decision at 100,000 ticks/s");
+            Console.Out.WriteLine("  strategy    quiet CPU   quiet p99     busy CPU   busy p50    busy p99");
+            foreach (var m in measured)
+            {
+                Console.Out.WriteLine(string.Create(inv, $"  {m.WaitStrategy,-10} {m.QuietCpuPercent,8:F1}% {m.QuietP99Ns / 1000,9:F1} µs {m.BusyCpuPercent,8:F1}% {m.BusyP50Ns / 1000,7:F2} µs {m.BusyP99Ns / 1000,8:F2} µs"));
+            }
+
+            Console.Out.WriteLine(recommended is null ? "  none stays under 5% of a core in the quiet market" : $"  recommended: {recommended.WaitStrategy} (the lowest busy p99 of those under 5% of a core when quiet)");
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreatePipeline()

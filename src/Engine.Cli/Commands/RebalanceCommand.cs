@@ -15,7 +15,7 @@ public static class RebalanceCommand
         var targets = new Option<string>("--targets") { Description = "SYMBOL,TARGET lines: a quantity (10) or a weight of the investable equity (25%); list a holding at 0 to sell it out.", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the delta orders and place none." };
         var tickerUrl = new Option<string?>("--ticker-url") { Description = "Ticker WebSocket URL (overrides broker.ticker_url), e.g. a simulator started with 'engine sim'." };
-        var journal = new Option<string?>("--journal") { Description = "The rebalance's journal (default: rebalances/UTC-TIME beside the configuration's folder)." };
+        var journal = new Option<string?>("--journal") { Description = "The rebalances' journal: each rebalance appends a run, so order tags never repeat (default: rebalances/ beside the configuration's folder)." };
         var minimum = new Option<decimal>("--min-trade-value") { Description = "Leave a delta worth less than this many rupees.", DefaultValueFactory = _ => 1_000m };
         var buffer = new Option<decimal>("--cash-buffer") { Description = "Percent of the equity kept in cash: weights are of the rest, and buys stop before it.", DefaultValueFactory = _ => 2m };
         var timeout = new Option<string>("--timeout") { Description = "How long to wait for each side's orders to finish.", DefaultValueFactory = _ => "60s" };
@@ -34,7 +34,7 @@ public static class RebalanceCommand
                 {
                     ConfigFile = configFile,
                     TargetsFile = parse.GetValue(targets)!,
-                    Journal = parse.GetValue(journal) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configFile)) ?? ".", "..", "rebalances", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
+                    Journal = parse.GetValue(journal) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configFile)) ?? ".", "..", "rebalances"),
                     TickerUrl = ticker,
                     DryRun = parse.GetValue(dryRun),
                     Plan = new RebalancePlanOptions { MinTradeValue = parse.GetValue(minimum), CashBufferPercent = parse.GetValue(buffer) },

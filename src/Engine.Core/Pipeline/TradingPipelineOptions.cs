@@ -31,4 +31,17 @@ public sealed record TradingPipelineOptions
 
     /// <summary>Where ring faults are reported.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>
+    /// One producer and one logic thread that runs every stage, yielding while it waits: how a
+    /// replay, a restart's restore and a backtest run the pipeline. <paramref name="reason"/> goes into the placement report.
+    /// </summary>
+    public static TradingPipelineOptions SingleProducerFused(string reason) => new()
+    {
+        RingSize = DefaultRingSize,
+        ProducerType = ProducerType.Single,
+        WaitStrategy = new YieldingWaitStrategy(),
+        WaitStrategyReason = reason,
+        Placement = PipelinePlacement.Fused,
+    };
 }

@@ -7,19 +7,16 @@ namespace Engine.Host.Backtests;
 /// <summary>The backtest's progress on standard error: a redrawn bar on a terminal (share of the ticks, market day, rate), a line every 10 seconds otherwise.</summary>
 public sealed class BacktestProgress : IDisposable
 {
-    private readonly TextWriter _output;
-    private readonly bool _terminal;
+    private readonly Progress.ProgressLine _line;
     private readonly long _total;
     private readonly Func<(long Done, long TimeNs, long Orders)> _read;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Timer _timer;
-    private bool _shown;
 
     /// <summary>Starts reporting <paramref name="total"/> ticks; <paramref name="read"/> gives the ticks sent, the market time and the orders.</summary>
     public BacktestProgress(TextWriter output, bool terminal, long total, Func<(long Done, long TimeNs, long Orders)> read)
     {
-        _output = output;
-        _terminal = terminal;
+        _line = new Progress.ProgressLine(output, terminal);
         _total = Math.Max(1, total);
         _read = read;
         var period = TimeSpan.FromSeconds(terminal ? 0.25 : 10);
@@ -34,26 +31,14 @@ public sealed class BacktestProgress : IDisposable
         string bar = new string('#', (int)(width * share)).PadRight(width, '.');
         string line = string.Create(CultureInfo.InvariantCulture,
             $"backtest [{bar}] {share * 100,5:0.0}%  {(timeNs > 0 ? UnixTime.ToIst(timeNs).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-")} IST  {done:N0}/{_total:N0} ticks  {orders:N0} orders  {done / Math.Max(1e-3, _clock.Elapsed.TotalSeconds):N0} ticks/s");
-        lock (_output)
-        {
-            _output.Write(_terminal ? "\r\u001b[K" + line : line + Environment.NewLine);
-            _output.Flush();
-            _shown = true;
-        }
+        _line.Show(line);
     }
 
     /// <summary>Stops reporting and clears the bar.</summary>
     public void Finish()
     {
         _timer.Change(Timeout.Infinite, Timeout.Infinite);
-        lock (_output)
-        {
-            if (_terminal && _shown)
-            {
-                _output.Write("\r\u001b[K");
-                _output.Flush();
-            }
-        }
+        _line.Clear();
     }
 
     /// <inheritdoc/>

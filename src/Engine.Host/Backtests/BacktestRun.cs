@@ -101,14 +101,7 @@ public static class BacktestRun
         try
         {
             SessionRecords.Write(writer, run, 0, now);
-            var pipelineOptions = new TradingPipelineOptions
-            {
-                RingSize = TradingPipelineOptions.DefaultRingSize,
-                ProducerType = ProducerType.Single,
-                WaitStrategy = new YieldingWaitStrategy(),
-                WaitStrategyReason = "backtest: one producer that waits for each input, one logic thread",
-                Placement = PipelinePlacement.Fused,
-            };
+            var pipelineOptions = TradingPipelineOptions.SingleProducerFused("backtest: one producer that waits for each input, one logic thread");
             var broker = new PaperBroker(run.Instruments, NullLogger.Instance, new PaperBrokerOptions { Fills = fills, Delivery = PaperAnswerDelivery.Caller });
             using var composition = EngineComposition.Build(run, registry, pipelineOptions, broker, reasons => new RingJournaller(writer, reasons));
             var pipeline = composition.Pipeline;

@@ -46,7 +46,7 @@ public static class EngineConfigLoader
 
     private static readonly Dictionary<string, WaitStrategyKind?> WaitKinds = new()
     {
-        ["auto"] = null, ["busy-spin"] = WaitStrategyKind.BusySpin, ["yielding"] = WaitStrategyKind.Yielding, ["sleeping"] = WaitStrategyKind.Sleeping, ["blocking"] = WaitStrategyKind.Blocking,
+        ["auto"] = null, ["busy-spin"] = WaitStrategyKind.BusySpin, ["yielding"] = WaitStrategyKind.Yielding, ["sleeping"] = WaitStrategyKind.Sleeping, ["blocking"] = WaitStrategyKind.Blocking, ["phased"] = WaitStrategyKind.Phased,
     };
 
     private static readonly Dictionary<string, Product> Products = new() { ["mis"] = Product.Mis, ["cnc"] = Product.Cnc, ["nrml"] = Product.Nrml };

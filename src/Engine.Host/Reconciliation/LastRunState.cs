@@ -57,14 +57,7 @@ public static class LastRunState
             registry.LoadAssembly(assembly);
         }
 
-        var options = new TradingPipelineOptions
-        {
-            RingSize = TradingPipelineOptions.DefaultRingSize,
-            ProducerType = ProducerType.Single,
-            WaitStrategy = new YieldingWaitStrategy(),
-            WaitStrategyReason = "restart: replaying the last run",
-            Placement = PipelinePlacement.Fused,
-        };
+        var options = TradingPipelineOptions.SingleProducerFused("restart: replaying the last run");
         using var composition = EngineComposition.Build(run, registry, options, new NullOrderGateway());
         var pipeline = composition.Pipeline;
         pipeline.Start();

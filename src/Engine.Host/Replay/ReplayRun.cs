@@ -95,15 +95,8 @@ public static class ReplayRun
             long untilSequence = until?.Sequence ?? long.MaxValue;
             long untilTime = until is { Sequence: null } u ? u.ReceiveTimeNs(run.Clock, runStart) : long.MaxValue;
 
-            const int ringSize = TradingPipelineOptions.DefaultRingSize;
-            var pipelineOptions = new TradingPipelineOptions
-            {
-                RingSize = ringSize,
-                ProducerType = ProducerType.Single,
-                WaitStrategy = new YieldingWaitStrategy(),
-                WaitStrategyReason = "replay: one producer, one logic thread",
-                Placement = PipelinePlacement.Fused,
-            };
+            var pipelineOptions = TradingPipelineOptions.SingleProducerFused("replay: one producer, one logic thread");
+            int ringSize = pipelineOptions.RingSize;
             ReplayVerifier? verifier = null;
             var gateway = new NullOrderGateway();
             using var composition = EngineComposition.Build(run, registry, pipelineOptions, gateway, check: reasons =>

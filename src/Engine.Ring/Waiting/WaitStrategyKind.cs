@@ -14,4 +14,7 @@ public enum WaitStrategyKind
 
     /// <summary><see cref="BlockingWaitStrategy"/>.</summary>
     Blocking,
+
+    /// <summary><see cref="PhasedBackoffWaitStrategy"/>: spin, then yield, then park.</summary>
+    Phased,
 }

@@ -5,12 +5,12 @@ namespace Engine.Tests.Ring;
 public sealed class PlacementTests
 {
     [Theory]
-    [InlineData(2, 1, WaitStrategyKind.Yielding)]
-    [InlineData(2, 3, WaitStrategyKind.Yielding)]
+    [InlineData(2, 1, WaitStrategyKind.Phased)]
+    [InlineData(2, 3, WaitStrategyKind.Phased)]
     [InlineData(3, 1, WaitStrategyKind.BusySpin)]
-    [InlineData(4, 3, WaitStrategyKind.Yielding)]
+    [InlineData(4, 3, WaitStrategyKind.Phased)]
     [InlineData(16, 4, WaitStrategyKind.BusySpin)]
-    public void BusySpinIsChosenOnlyWhenEveryBusyThreadHasACore(int cores, int consumerThreads, WaitStrategyKind expected)
+    public void BusySpinIsChosenOnlyWhenEveryBusyThreadHasACoreAndPhasedBackoffOtherwise(int cores, int consumerThreads, WaitStrategyKind expected)
     {
         var choice = WaitStrategyChoice.ForMachine(cores, consumerThreads);
         Assert.Equal(expected, choice.Kind);
@@ -23,6 +23,7 @@ public sealed class PlacementTests
     [InlineData("yielding", WaitStrategyKind.Yielding)]
     [InlineData(" Sleeping ", WaitStrategyKind.Sleeping)]
     [InlineData("blocking", WaitStrategyKind.Blocking)]
+    [InlineData("phased", WaitStrategyKind.Phased)]
     public void WaitStrategyNamesParse(string name, WaitStrategyKind kind)
     {
         Assert.Equal(kind, WaitStrategies.Parse(name));
@@ -34,7 +35,7 @@ public sealed class PlacementTests
     {
         var error = Assert.Throws<FormatException>(() => WaitStrategies.Parse("spinny"));
         Assert.Contains("'spinny'", error.Message);
-        Assert.Contains("busy-spin, yielding, sleeping, blocking", error.Message);
+        Assert.Contains("busy-spin, yielding, sleeping, blocking, phased", error.Message);
     }
 
     [Fact]

@@ -289,3 +289,14 @@ public sealed class BlockingWithTimeoutRingContractTests : RingContract
 {
     protected override IWaitStrategy CreateWaitStrategy() => new BlockingWaitStrategy(TimeSpan.FromMilliseconds(5));
 }
+
+public sealed class PhasedBackoffRingContractTests : RingContract
+{
+    protected override IWaitStrategy CreateWaitStrategy() => new PhasedBackoffWaitStrategy();
+}
+
+// Phases so short that almost every wait parks: the park and the wake-up carry the contract.
+public sealed class PhasedBackoffParkingRingContractTests : RingContract
+{
+    protected override IWaitStrategy CreateWaitStrategy() => new PhasedBackoffWaitStrategy(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMilliseconds(5));
+}

@@ -13,6 +13,7 @@ public sealed class ZeroAllocationTests
     [InlineData(ProducerType.Multi, WaitStrategyKind.Yielding)]
     [InlineData(ProducerType.Single, WaitStrategyKind.Blocking)]
     [InlineData(ProducerType.Single, WaitStrategyKind.Sleeping)]
+    [InlineData(ProducerType.Multi, WaitStrategyKind.Phased)]
     public void SteadyStatePublishAndConsumeAllocateNothing(ProducerType producerType, WaitStrategyKind waitStrategy)
     {
         var ring = new RingBuffer<TestEvent>(1024, WaitStrategies.Create(waitStrategy), producerType);

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace Engine.Bench.Workloads;
+
+/// <summary>One wait strategy's cost in a quiet market and its latency in a busy one.</summary>
+public sealed record WaitStrategyMeasurement
+{
+    /// <summary>The strategy's configuration name.</summary>
+    [JsonPropertyName("wait_strategy")]
+    public required string WaitStrategy { get; init; }
+
+    /// <summary>The logic thread's CPU time per wall second at the quiet rate, in percent of one core.</summary>
+    [JsonPropertyName("quiet_cpu_percent")]
+    public double QuietCpuPercent { get; init; }
+
+    /// <summary>Tick-to-decision p50 at the busy rate, ns.</summary>
+    [JsonPropertyName("busy_p50_ns")]
+    public double BusyP50Ns { get; init; }
+
+    /// <summary>Tick-to-decision p99 at the busy rate, ns.</summary>
+    [JsonPropertyName("busy_p99_ns")]
+    public double BusyP99Ns { get; init; }
+
+    /// <summary>Tick-to-decision p99 at the quiet rate, ns (a parked thread's wake-up shows here).</summary>
+    [JsonPropertyName("quiet_p99_ns")]
+    public double QuietP99Ns { get; init; }
+
+    /// <summary>The logic thread's CPU per wall second at the busy rate, percent of one core.</summary>
+    [JsonPropertyName("busy_cpu_percent")]
+    public double BusyCpuPercent { get; init; }
+}
