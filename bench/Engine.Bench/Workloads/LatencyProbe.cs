@@ -1,52 +1,82 @@
 using System.Diagnostics;
 using Engine.Core.Events;
 using Engine.Ring;
+using HdrHistogram;
 
 namespace Engine.Bench.Workloads;
 
 /// <summary>
-/// A stage right after the risk gate that records, for every tick, the time from the producer's
-/// publish to the end of the decision (the tick-to-intent latency), into a preallocated array.
+/// A stage right after the risk gate that records, for every tick, the time to the end of its
+/// decision twice, into HdrHistograms (fixed memory, nothing allocated per tick): from the
+/// producer's actual publish (raw), and from the time the tick was due on the replay's schedule
+/// (corrected for coordinated omission: a producer that stalls delays every tick behind it, and
+/// only the due time shows that wait). The schedule is the journal's receive times at the replay's
+/// speed, anchored on the first tick.
 /// </summary>
-public sealed class LatencyProbe(int capacity) : IEventHandler<RingEvent>
+public sealed class LatencyProbe(double speed = 1) : IEventHandler<RingEvent>
 {
-    private readonly long[] _samples = new long[capacity];
-    private int _count;
+    // Up to 10 s in nanoseconds at 3 significant digits.
+    private const long Highest = 10_000_000_000;
+    private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
+
+    private readonly double _speed = speed <= 0 ? 1 : speed;
+    private long _originTicks;
+    private long _originReceiveNs;
+    private long _count;
 
     /// <inheritdoc/>
     public string Name => "latency";
 
+    /// <summary>From the publish to the decision, ns.</summary>
+    public LongHistogram Raw { get; } = new(1, Highest, 3);
+
+    /// <summary>From the due time to the decision, ns.</summary>
+    public LongHistogram Corrected { get; } = new(1, Highest, 3);
+
     /// <summary>Samples taken.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public long Count => Volatile.Read(ref _count);
 
     /// <inheritdoc/>
     public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
     {
-        if (data.Kind == EventKind.Tick && _count < _samples.Length)
+        if (data.Kind != EventKind.Tick)
         {
-            _samples[_count] = Stopwatch.GetTimestamp() - data.PublishedTicks;
-            Volatile.Write(ref _count, _count + 1);
+            return;
         }
+
+        long now = Stopwatch.GetTimestamp();
+        if (_count == 0)
+        {
+            _originTicks = data.PublishedTicks;
+            _originReceiveNs = data.ReceiveTimestampNs;
+        }
+
+        long raw = (long)((now - data.PublishedTicks) * NanosecondsPerTick);
+        double dueNs = (data.ReceiveTimestampNs - _originReceiveNs) / _speed;
+        long corrected = (long)(((now - _originTicks) * NanosecondsPerTick) - dueNs);
+        Raw.RecordValue(Math.Clamp(raw, 1, Highest));
+        Corrected.RecordValue(Math.Clamp(Math.Max(corrected, raw), 1, Highest));
+        Volatile.Write(ref _count, _count + 1);
     }
 
-    /// <summary>The samples in nanoseconds, sorted (call after the pipeline has drained).</summary>
-    public double[] SortedNanoseconds()
+    /// <summary>The <paramref name="percentile"/> (0 to 100) of <paramref name="histogram"/>, ns; NaN when empty.</summary>
+    public static double At(LongHistogram histogram, double percentile)
     {
-        double scale = 1e9 / Stopwatch.Frequency;
-        var ns = new double[Count];
-        for (int i = 0; i < ns.Length; i++)
-        {
-            ns[i] = _samples[i] * scale;
-        }
-
-        Array.Sort(ns);
-        return ns;
+        ArgumentNullException.ThrowIfNull(histogram);
+        return histogram.TotalCount == 0 ? double.NaN : histogram.GetValueAtPercentile(percentile);
     }
 
-    /// <summary>The <paramref name="quantile"/> (0..1) of sorted samples.</summary>
+    /// <summary>The <paramref name="quantile"/> (0..1) of samples already sorted (the order benchmark's few hundred).</summary>
     public static double Quantile(double[] sorted, double quantile)
     {
         ArgumentNullException.ThrowIfNull(sorted);
         return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>The largest value recorded, ns; NaN when empty.</summary>
+    public static double Max(LongHistogram histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        return histogram.TotalCount == 0 ? double.NaN : histogram.GetMaxValue();
     }
 }

@@ -16,6 +16,7 @@ using Engine.Kite.Ticker;
 using Engine.Kite.Ticks;
 using Engine.Ring;
 using Engine.Sim.Market;
+using HdrHistogram;
 
 namespace Engine.Bench.Workloads;
 
@@ -54,7 +55,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
             var reader = JournalReader.Open(folder);
             var placement = PipelinePlacement.Fused;
-            var wait = WaitStrategyChoice.ForMachine(Environment.ProcessorCount, TradingPipeline.ThreadNames(placement).Count, 1);
+            var wait = options.WaitStrategy is { } chosen
+                ? WaitStrategyChoice.Configured(chosen)
+                : WaitStrategyChoice.ForMachine(Environment.ProcessorCount, TradingPipeline.ThreadNames(placement).Count, 1);
             var pipelineOptions = new TradingPipelineOptions
             {
                 RingSize = RingSize,
@@ -76,7 +79,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             for (int round = 0; round < 2; round++)
             {
                 progress($"pipeline: full-speed replay, every rule on (round {round + 1} of 2)...");
-                var on = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, null);
+                var mark = new AllocationMark(options.Ticks / 2);
+                var on = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, mark);
+                on = on with { SteadyBytes = mark.AllocatedAtMark < 0 ? -1 : on.AllocatedAtEnd - mark.AllocatedAtMark, SteadyTicks = on.Ticks - mark.AtTick };
                 fast = fast is null || on.Seconds < fast.Seconds ? on : fast;
                 progress($"pipeline: full-speed replay, only the first rules (round {round + 1} of 2)...");
                 var first = Replay(off, registry, pipelineOptions, reader, 0, long.MaxValue, null);
@@ -88,23 +93,42 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
             long pacedTicks = (long)(options.PacedRate * options.PacedDuration.TotalSeconds);
             progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s (tick-to-decision latency of every tick)...");
-            var probe = new LatencyProbe((int)Math.Min(int.MaxValue, pacedTicks + 16));
+            var probe = new LatencyProbe(1);
             var paced = Replay(run, registry, pipelineOptions, reader, 1, pacedTicks, probe);
-            var sorted = probe.SortedNanoseconds();
+            if (options.HistogramFile is { } histogramFile)
+            {
+                using var file = new StreamWriter(histogramFile);
+                probe.Corrected.OutputPercentileDistribution(file, outputValueUnitScalingRatio: 1000);
+            }
+
+            double steadyPerTick = fast.SteadyBytes < 0 ? double.NaN : (double)fast.SteadyBytes / Math.Max(1, fast.SteadyTicks);
+            var raw = probe.Raw;
+            var corrected = probe.Corrected;
             return new PipelineBenchmarkResult
             {
+                P90Ns = LatencyProbe.At(raw, 90),
+                CorrectedP50Ns = LatencyProbe.At(corrected, 50),
+                CorrectedP90Ns = LatencyProbe.At(corrected, 90),
+                CorrectedP99Ns = LatencyProbe.At(corrected, 99),
+                CorrectedP999Ns = LatencyProbe.At(corrected, 99.9),
+                CorrectedMaxNs = LatencyProbe.Max(corrected),
+                SteadyStateBytesPerTick = steadyPerTick,
+                StartupBytes = double.IsNaN(steadyPerTick) ? -1 : Math.Max(0, (long)(allocated - (steadyPerTick * fast.Ticks))),
+                ProducerBusyFraction = fast.ProducerBusy,
+                LogicBusyFraction = fast.LogicBusy,
+                Bottleneck = double.IsNaN(fast.LogicBusy) || double.IsNaN(fast.ProducerBusy) ? "unknown" : fast.LogicBusy >= fast.ProducerBusy ? "logic (signals, risk, orders, router on one thread)" : "producer (journal read and decode)",
                 Ticks = fast.Ticks,
                 TicksPerSecond = fast.Ticks / fast.Seconds,
                 TicksPerSecondFirstRulesOnly = fastOff.Ticks / fastOff.Seconds,
-                P50Ns = LatencyProbe.Quantile(sorted, 0.50),
-                P99Ns = LatencyProbe.Quantile(sorted, 0.99),
-                P999Ns = LatencyProbe.Quantile(sorted, 0.999),
-                MaxNs = sorted.Length == 0 ? double.NaN : sorted[^1],
+                P50Ns = LatencyProbe.At(raw, 50),
+                P99Ns = LatencyProbe.At(raw, 99),
+                P999Ns = LatencyProbe.At(raw, 99.9),
+                MaxNs = LatencyProbe.Max(raw),
                 AllocatedBytesPerTick = (double)allocated / Math.Max(1, fast.Ticks),
                 Placement = $"{placement.ToString().ToLowerInvariant()}: producer (journal replay) + {paced.Placement}",
                 WaitStrategy = wait.Reason,
                 PacedRate = paced.Ticks / Math.Max(1e-9, paced.Seconds),
-                LatencySamples = sorted.Length,
+                LatencySamples = raw.TotalCount,
                 Intents = fast.Intents,
                 Orders = fast.Orders,
                 Strategies = run.Strategies.Count,
@@ -172,10 +196,10 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         return run;
     }
 
-    internal static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, LatencyProbe? probe, Action? whileRunning = null)
+    internal static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, IEventHandler<RingEvent>? check, Action? whileRunning = null)
     {
         var gateway = new NullOrderGateway();
-        using var composition = EngineComposition.Build(run, registry, pipelineOptions, gateway, check: _ => probe);
+        using var composition = EngineComposition.Build(run, registry, pipelineOptions, gateway, check: _ => check);
         var pipeline = composition.Pipeline;
         var report = pipeline.Start();
         var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
@@ -186,14 +210,19 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         GC.Collect();
         GC.WaitForPendingFinalizers();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var producerBefore = ThreadCpuTime.OfCurrentThread();
+        var logicBefore = ThreadCpuTime.Of(LogicThread);
         var clock = Stopwatch.StartNew();
         source.Run(replay);
         pipeline.WaitUntilDrained(TimeSpan.FromMinutes(5));
         double seconds = clock.Elapsed.TotalSeconds;
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
+        long allocated = allocatedAfter - allocatedBefore;
+        double producerBusy = Busy(producerBefore, ThreadCpuTime.OfCurrentThread(), seconds);
+        double logicBusy = Busy(logicBefore, ThreadCpuTime.Of(LogicThread), seconds);
         whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated);
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy);
     }
 
     // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.
@@ -207,5 +236,16 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         Budgets = new Engine.Core.Risk.OrderBudgetLimits { PerSecond = 0, PerMinute = 0, PerDay = 0, SebiPerSecond = 0, ModificationsPerOrder = 0 },
     };
 
-    internal sealed record ReplayRunResult(long Ticks, double Seconds, long Intents, long Orders, string Placement, long Allocated);
+    internal sealed record ReplayRunResult(long Ticks, double Seconds, long Intents, long Orders, string Placement, long Allocated, long AllocatedAtEnd, double ProducerBusy, double LogicBusy)
+    {
+        public long SteadyBytes { get; init; } = -1;
+
+        public long SteadyTicks { get; init; }
+    }
+
+    private const string LogicThread = "engine-logic";
+
+    // CPU time over wall time: 1 is a thread that never waited.
+    private static double Busy(TimeSpan? before, TimeSpan? after, double seconds) =>
+        before is { } b && after is { } a ? Math.Min(1, (a - b).TotalSeconds / Math.Max(1e-9, seconds)) : double.NaN;
 }

@@ -27,4 +27,10 @@ public sealed record PipelineBenchmarkOptions
 
     /// <summary>Keep the generated journal.</summary>
     public bool Keep { get; init; }
+
+    /// <summary>Write the corrected latency's percentile distribution (HdrHistogram's format, µs) here.</summary>
+    public string? HistogramFile { get; init; }
+
+    /// <summary>The consumers' wait strategy; null: the engine's choice for this machine.</summary>
+    public Engine.Ring.WaitStrategyKind? WaitStrategy { get; init; }
 }

@@ -30,6 +30,50 @@ public sealed record PipelineBenchmarkResult
     public double P50Ns { get; init; }
 
     /// <summary>99th percentile.</summary>
+    [JsonPropertyName("p90_ns")]
+    public double P90Ns { get; init; }
+
+    /// <summary>Tick-to-decision p50 from each tick's due time (coordinated omission corrected), ns.</summary>
+    [JsonPropertyName("corrected_p50_ns")]
+    public double CorrectedP50Ns { get; init; }
+
+    /// <summary>Corrected p90, ns.</summary>
+    [JsonPropertyName("corrected_p90_ns")]
+    public double CorrectedP90Ns { get; init; }
+
+    /// <summary>Corrected p99, ns.</summary>
+    [JsonPropertyName("corrected_p99_ns")]
+    public double CorrectedP99Ns { get; init; }
+
+    /// <summary>Corrected p99.9, ns.</summary>
+    [JsonPropertyName("corrected_p999_ns")]
+    public double CorrectedP999Ns { get; init; }
+
+    /// <summary>Corrected maximum, ns.</summary>
+    [JsonPropertyName("corrected_max_ns")]
+    public double CorrectedMaxNs { get; init; }
+
+    /// <summary>Bytes allocated per tick over the second half of the full-speed run (the steady state).</summary>
+    [JsonPropertyName("steady_state_bytes_per_tick")]
+    public double SteadyStateBytesPerTick { get; init; }
+
+    /// <summary>What the full-speed run allocated beyond its steady state: the first inputs' one-off costs.</summary>
+    [JsonPropertyName("startup_bytes")]
+    public long StartupBytes { get; init; }
+
+    /// <summary>The producer thread's CPU time over the full-speed run's wall time.</summary>
+    [JsonPropertyName("producer_busy_fraction")]
+    public double ProducerBusyFraction { get; init; }
+
+    /// <summary>The logic thread's CPU time over the full-speed run's wall time.</summary>
+    [JsonPropertyName("logic_busy_fraction")]
+    public double LogicBusyFraction { get; init; }
+
+    /// <summary>The busier thread of the full-speed run.</summary>
+    [JsonPropertyName("bottleneck")]
+    public string Bottleneck { get; init; } = "unknown";
+
+    /// <summary>Tick-to-decision p99 from the publish (raw), ns.</summary>
     [JsonPropertyName("p99_ns")]
     public double P99Ns { get; init; }
 

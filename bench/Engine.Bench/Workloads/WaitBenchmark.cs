@@ -16,8 +16,6 @@ namespace Engine.Bench.Workloads;
 /// </summary>
 public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> progress)
 {
-    private const string LogicThread = "engine-logic";
-
     /// <summary>Runs every strategy; returns their measurements in the order run.</summary>
     public IReadOnlyList<WaitStrategyMeasurement> Run()
     {
@@ -43,9 +41,9 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
             {
                 string name = WaitStrategies.NameOf(kind);
                 progress($"wait: {name}: a quiet market, {options.QuietRate:N0} ticks/s for {options.QuietDuration.TotalSeconds:F0} s...");
-                var (quietCpu, _, quietP99) = Measure(quietRun, registry, kind, quiet, quietTicks);
+                var (quietCpu, _, quietP99) = Measure(quietRun, registry, kind, quiet);
                 progress($"wait: {name}: a busy market, {options.BusyRate:N0} ticks/s for {options.BusyDuration.TotalSeconds:F0} s...");
-                var (busyCpu, busyP50, busyP99) = Measure(busyRun, registry, kind, busy, busyTicks);
+                var (busyCpu, busyP50, busyP99) = Measure(busyRun, registry, kind, busy);
                 results.Add(new WaitStrategyMeasurement
                 {
                     WaitStrategy = name,
@@ -72,14 +70,11 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
     public static WaitStrategyMeasurement? Recommended(IReadOnlyList<WaitStrategyMeasurement> measured, double quietCpuBudgetPercent = 5) =>
         measured.Where(m => m.QuietCpuPercent < quietCpuBudgetPercent).OrderBy(m => m.BusyP99Ns).FirstOrDefault();
 
-    private static (double CpuPercent, double P50Ns, double P99Ns) Measure(Engine.Host.Running.RunDefinition run, StrategyRegistry registry, WaitStrategyKind kind, JournalReader reader, long ticks)
+    private static (double CpuPercent, double P50Ns, double P99Ns) Measure(Engine.Host.Running.RunDefinition run, StrategyRegistry registry, WaitStrategyKind kind, JournalReader reader)
     {
-        var probe = new LatencyProbe((int)Math.Min(int.MaxValue, ticks + 16));
-        TimeSpan? cpu = null;
-        var result = PipelineBenchmark.Replay(run, registry, Options(kind), reader, 1, long.MaxValue, probe, () => cpu = ThreadCpuTime.Of(LogicThread));
-        var sorted = probe.SortedNanoseconds();
-        double percent = cpu is { } used ? 100 * used.TotalSeconds / Math.Max(1e-9, result.Seconds) : double.NaN;
-        return (percent, LatencyProbe.Quantile(sorted, 0.50), LatencyProbe.Quantile(sorted, 0.99));
+        var probe = new LatencyProbe(1);
+        var result = PipelineBenchmark.Replay(run, registry, Options(kind), reader, 1, long.MaxValue, probe);
+        return (100 * result.LogicBusy, LatencyProbe.At(probe.Raw, 50), LatencyProbe.At(probe.Raw, 99));
     }
 
     // As the engine builds it: the parking kinds with the same 100 ms timeout engine run gives them.

@@ -69,9 +69,11 @@ public static class BenchCommand
         var config = new Option<string>("--config") { Description = "Configuration whose strategies and instruments run.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
         var sealedJournal = new Option<bool>("--sealed") { Description = "Seal the generated segments (LZ4), so the replay pays for decompression too." };
         var keep = new Option<string?>("--keep") { Description = "Generate the journal into this folder and keep it (replay it yourself with engine replay)." };
+        var waitStrategy = new Option<string?>("--wait-strategy") { Description = "busy-spin, yielding, sleeping, blocking or phased (default: the engine's choice for this machine)." };
+        var histogram = new Option<string?>("--histogram") { Description = "Write the corrected tick-to-decision latency's percentile distribution here (HdrHistogram's text format, µs), for plotting." };
         var command = new Command("pipeline", "The whole pipeline (decode, indicators, strategies, risk, router; journaller off) over a generated journal: full-speed throughput and allocation, then tick-to-decision latency at a paced rate.")
         {
-            json, ticks, rate, seconds, config, sealedJournal, keep,
+            json, ticks, rate, seconds, config, sealedJournal, keep, histogram, waitStrategy,
         };
         command.SetAction(parse =>
         {
@@ -90,12 +92,14 @@ public static class BenchCommand
                     Folder = parse.GetValue(keep),
                     Keep = parse.GetValue(keep) is not null,
                     Sealed = parse.GetValue(sealedJournal),
+                    HistogramFile = parse.GetValue(histogram),
+                    WaitStrategy = parse.GetValue(waitStrategy) is { } named ? WaitStrategies.Parse(named) : null,
                 },
                 message => Console.Error.WriteLine(message)).Run();
             var inv = System.Globalization.CultureInfo.InvariantCulture;
             Console.Out.WriteLine(parse.GetValue(json)
                 ? System.Text.Json.JsonSerializer.Serialize(result)
-                : string.Create(inv, $"pipeline: {result.TicksPerSecond / 1e6:F2} M ticks/s over {result.Ticks:N0} ticks with every risk rule ({result.TicksPerSecondFirstRulesOnly / 1e6:F2} M with the first rules only, ratio {result.RiskRulesThroughputRatio:F2}) ({result.Strategies} strategies, {result.Instruments} instruments, {result.AllocatedBytesPerTick:F3} B/tick allocated); tick-to-decision at {result.PacedRate:N0} ticks/s: p50 {result.P50Ns:N0} ns, p99 {result.P99Ns:N0} ns, p99.9 {result.P999Ns:N0} ns, max {result.MaxNs:N0} ns; {result.Placement}; {result.WaitStrategy}"));
+                : string.Create(inv, $"pipeline: {result.TicksPerSecond / 1e6:F2} M ticks/s over {result.Ticks:N0} ticks with every risk rule ({result.TicksPerSecondFirstRulesOnly / 1e6:F2} M with the first rules only, ratio {result.RiskRulesThroughputRatio:F2}) ({result.Strategies} strategies, {result.Instruments} instruments, {result.AllocatedBytesPerTick:F3} B/tick allocated); tick-to-decision at {result.PacedRate:N0} ticks/s from each tick's due time (raw, from its publish): p50 {result.CorrectedP50Ns:N0} ns ({result.P50Ns:N0}), p99 {result.CorrectedP99Ns:N0} ns ({result.P99Ns:N0}), p99.9 {result.CorrectedP999Ns:N0} ns ({result.P999Ns:N0}), max {result.CorrectedMaxNs:N0} ns ({result.MaxNs:N0}); steady state {result.SteadyStateBytesPerTick:F3} B/tick after {result.StartupBytes:N0} start-up bytes; busy: producer {result.ProducerBusyFraction:P0}, logic {result.LogicBusyFraction:P0}, bottleneck {result.Bottleneck}; {result.Placement}; {result.WaitStrategy}"));
             return 0;
         });
         return command;

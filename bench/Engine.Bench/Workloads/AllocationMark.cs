@@ -1,0 +1,32 @@
+using Engine.Core.Events;
+using Engine.Ring;
+
+namespace Engine.Bench.Workloads;
+
+/// <summary>
+/// A stage that reads the process's allocated bytes once, on the consumer thread, when the
+/// <paramref name="atTick"/>-th tick reaches it: what was allocated after it, over the ticks after
+/// it, is the steady state, apart from what building the pipeline and its first inputs cost.
+/// </summary>
+public sealed class AllocationMark(long atTick) : IEventHandler<RingEvent>
+{
+    private long _ticks;
+
+    /// <inheritdoc/>
+    public string Name => "allocation-mark";
+
+    /// <summary>Bytes allocated by the process when the mark was passed; -1 before.</summary>
+    public long AllocatedAtMark { get; private set; } = -1;
+
+    /// <summary>The tick the mark is at.</summary>
+    public long AtTick => atTick;
+
+    /// <inheritdoc/>
+    public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
+    {
+        if (data.Kind == EventKind.Tick && ++_ticks == atTick)
+        {
+            AllocatedAtMark = GC.GetTotalAllocatedBytes(precise: true);
+        }
+    }
+}
