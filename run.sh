@@ -21,7 +21,7 @@ usage: ./run.sh [COMMAND] [ARGS...]
   test                build and run every test suite; ends with "N passed, N failed"
   engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
   journal ARGS...     the auditors' journal reader: dump, verify, stats, orders, export, tail (no engine start-up)
-  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, pipeline, orders, wait), e.g. ./run.sh bench ring --json
+  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, pipeline, orders, wait, strategy), e.g. ./run.sh bench ring --json
   benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
   help                this text
 TXT
@@ -191,7 +191,7 @@ case "$cmd" in
   engine) ensure_prerequisites; build_engine; engine "$@" ;;
   journal) ensure_prerequisites; build_reader; dotnet "$JOURNAL_DLL" "$@" ;;
   bench)
-    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim, pipeline, orders or wait (e.g. ./run.sh bench ring --json)"
+    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim, pipeline, orders, wait or strategy (e.g. ./run.sh bench ring --json)"
     ensure_prerequisites; build_engine; engine bench "$@" ;;
   benchmarks) ensure_prerequisites; dotnet run -c Release --project "$ROOT/bench/Engine.Benchmarks" -- "$@" ;;
   ""|--duration|--duration=*|--config|--config=*)

@@ -19,7 +19,40 @@ public static class BenchCommand
         bench.Subcommands.Add(CreatePipeline());
         bench.Subcommands.Add(CreateOrders());
         bench.Subcommands.Add(CreateWait());
+        bench.Subcommands.Add(CreateStrategy());
         return bench;
+    }
+
+    private static Command CreateStrategy()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (progress goes to stderr)." };
+        var config = new Option<string>("--config") { Description = "The configuration: its instances, and the custom strategy assemblies it loads.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
+        var strategy = new Option<string?>("--strategy") { Description = "One instance, by its name or its strategy's (default: every instance)." };
+        var ticks = new Option<long>("--ticks") { Description = "Ticks over the instance's universe for the run alone.", DefaultValueFactory = _ => 1_000_000 };
+        var command = new Command("strategy", "What a strategy costs before it trades: nanoseconds per tick (p50, p99) and bytes per tick with the strategy alone on its thread, then tick-to-decision in the whole pipeline at 100,000 ticks/s, and the strategy's share of it.") { json, config, strategy, ticks };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(ticks) < 10_000)
+            {
+                throw new FormatException("--ticks must be at least 10,000.");
+            }
+
+            var results = new StrategyBenchmark(parse.GetValue(config)!, parse.GetValue(strategy), parse.GetValue(ticks), 100_000, TimeSpan.FromSeconds(3), message => Console.Error.WriteLine(message)).Run();
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { machine = MachineInfo.CpuModel, cores = Environment.ProcessorCount, strategies = results }));
+                return 0;
+            }
+
+            foreach (var r in results)
+            {
+                Console.Out.WriteLine(string.Create(inv, $"strategy {r.Instance} ({r.Strategy}): alone p50 {r.AloneP50Ns:N0} ns, p99 {r.AloneP99Ns:N0} ns per tick, {r.AloneBytesPerTick:F3} B/tick over {r.Ticks:N0} ticks ({r.Intents:N0} intents); in the pipeline at 100,000 ticks/s tick-to-decision p50 {r.PipelineP50Ns:N0} ns, p99 {r.PipelineP99Ns:N0} ns ({r.PipelineCorrectedP99Ns:N0} ns from each tick's due time); the strategy is {r.Share:P0} of the median"));
+            }
+
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateWait()

@@ -134,6 +134,11 @@ public sealed partial class EngineSession : IAsyncDisposable
             failure = ex.Message;
             exitCode = EngineRun.ExitRejected;
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && StartupStep is { } stoppedStep)
+        {
+            // A signal or the time limit during start-up (a slow broker while reconciling): the same orderly stop.
+            stopReason = shutdown.Reason is { } signal ? $"{signal} received while {stoppedStep}" : $"stopped while {stoppedStep}";
+        }
         catch (Exception ex) when (StartupStep is { } step && ex is not OperationCanceledException)
         {
             Log.StartFailed(_logger, step, ex.Message);
