@@ -76,8 +76,12 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             var off = run with { Risk = FirstRulesOnly(run.Risk) };
             ReplayRunResult? fast = null;
             ReplayRunResult? fastOff = null;
+            (long Ticks, double Seconds, long Intents, long Orders)? channels = null;
             for (int round = 0; round < 2; round++)
             {
+                progress($"pipeline: full-speed replay over System.Threading.Channels, the same stages (round {round + 1} of 2)...");
+                var overChannels = ChannelPipelineBaseline.Run(run, registry, reader, 0, long.MaxValue, null);
+                channels = channels is null || overChannels.Seconds < channels.Value.Seconds ? overChannels : channels;
                 progress($"pipeline: full-speed replay, every rule on (round {round + 1} of 2)...");
                 var mark = new AllocationMark(options.Ticks / 2);
                 var on = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, mark);
@@ -95,6 +99,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s (tick-to-decision latency of every tick)...");
             var probe = new LatencyProbe(1);
             var paced = Replay(run, registry, pipelineOptions, reader, 1, pacedTicks, probe);
+            progress($"pipeline: paced replay over channels at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s...");
+            var channelProbe = new LatencyProbe(1);
+            ChannelPipelineBaseline.Run(run, registry, reader, 1, pacedTicks, channelProbe);
             if (options.HistogramFile is { } histogramFile)
             {
                 using var file = new StreamWriter(histogramFile);
@@ -107,6 +114,10 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             return new PipelineBenchmarkResult
             {
                 P90Ns = LatencyProbe.At(raw, 90),
+                ChannelsTicksPerSecond = channels!.Value.Ticks / Math.Max(1e-9, channels.Value.Seconds),
+                ChannelsP50Ns = LatencyProbe.At(channelProbe.Raw, 50),
+                ChannelsP99Ns = LatencyProbe.At(channelProbe.Raw, 99),
+                ChannelsCorrectedP99Ns = LatencyProbe.At(channelProbe.Corrected, 99),
                 CorrectedP50Ns = LatencyProbe.At(corrected, 50),
                 CorrectedP90Ns = LatencyProbe.At(corrected, 90),
                 CorrectedP99Ns = LatencyProbe.At(corrected, 99),

@@ -30,6 +30,35 @@ public sealed record PipelineBenchmarkResult
     public double P50Ns { get; init; }
 
     /// <summary>99th percentile.</summary>
+    /// <summary>The same stages over System.Threading.Channels, full speed, ticks a second (same run).</summary>
+    [JsonPropertyName("channels_ticks_per_sec")]
+    public double ChannelsTicksPerSecond { get; init; }
+
+    /// <summary>The ring's throughput over the channels baseline's, same run.</summary>
+    [JsonPropertyName("channels_throughput_ratio")]
+    public double ChannelsThroughputRatio => ChannelsTicksPerSecond <= 0 ? 0 : TicksPerSecond / ChannelsTicksPerSecond;
+
+    /// <summary>Tick-to-decision p50 over channels at the paced rate (from the publish), ns.</summary>
+    [JsonPropertyName("channels_p50_ns")]
+    public double ChannelsP50Ns { get; init; }
+
+    /// <summary>Tick-to-decision p99 over channels (from the publish), ns.</summary>
+    [JsonPropertyName("channels_p99_ns")]
+    public double ChannelsP99Ns { get; init; }
+
+    /// <summary>Tick-to-decision p99 over channels from each tick's due time, ns.</summary>
+    [JsonPropertyName("channels_corrected_p99_ns")]
+    public double ChannelsCorrectedP99Ns { get; init; }
+
+    /// <summary>The channels' p50 over the ring's (above 1: the ring is faster).</summary>
+    [JsonPropertyName("channels_p50_ratio")]
+    public double ChannelsP50Ratio => P50Ns > 0 ? ChannelsP50Ns / P50Ns : 0;
+
+    /// <summary>The channels' p99 over the ring's.</summary>
+    [JsonPropertyName("channels_p99_ratio")]
+    public double ChannelsP99Ratio => P99Ns > 0 ? ChannelsP99Ns / P99Ns : 0;
+
+    /// <summary>Tick-to-decision p90 from the publish (raw), ns.</summary>
     [JsonPropertyName("p90_ns")]
     public double P90Ns { get; init; }
 

@@ -137,7 +137,8 @@ public sealed partial class EngineRunEndToEndTests
         int recordedAt = Array.IndexOf(lines, "  recorded in the journal:");
         int replayedAt = Array.IndexOf(lines, "  made by this replay:");
         var reported = lines[(recordedAt + 1)..replayedAt].Select(l => StrategyName().Replace(l.Trim(), "strategy $1")).Where(l => l != "(no decisions)").ToList();
-        var journaled = records.Where(r => r.Sequence == at && r.Type is RecordType.SignalIntent or RecordType.RiskVerdict or RecordType.OrderRequest or RecordType.OrderTransition)
+        // Every output the journal holds for that input: a risk snapshot falls on it now and then.
+        var journaled = records.Where(r => r.Sequence == at && RecordSchema.Types.TryGetValue(r.Type, out var info) && info.Direction == RecordDirection.Output)
             .Select(r => OutputRecordCodec.Describe(r.Type, r.Payload.Span)).ToList();
         Assert.Equal(journaled, reported);
         var replayed = lines[(replayedAt + 1)..].TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => StrategyName().Replace(l.Trim(), "strategy $1")).ToList();
