@@ -29,11 +29,20 @@ public static class TargetFile
         var targets = new List<RebalanceTarget>();
         var problems = new List<string>();
         int number = 0;
+        bool first = true;
         foreach (string raw in File.ReadLines(path))
         {
             number++;
             string line = raw.Split('#', 2)[0].Trim().TrimStart('\uFEFF');
-            if (line.Length == 0 || (number == 1 && line.StartsWith("symbol", StringComparison.OrdinalIgnoreCase)))
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            // The header, if any, is the first line that is not a comment.
+            bool header = first && line.StartsWith("symbol,", StringComparison.OrdinalIgnoreCase);
+            first = false;
+            if (header)
             {
                 continue;
             }

@@ -81,6 +81,10 @@ public sealed class RebalancePlanTests
             var targets = TargetFile.Read(file, [Infy, Tcs]);
             Assert.Equal([(Infy.Key, (long?)10, (decimal?)null), (Tcs.Key, null, 25m)], targets.Select(t => (t.Instrument.Key, t.Quantity, t.WeightPercent)));
 
+            // The shipped example: comments, then the header.
+            var example = TargetFile.Read(Path.Combine(TestData.RepositoryRoot, "config", "targets.csv"), Engine.Kite.Instruments.KiteInstrumentsCsv.Load(Path.Combine(TestData.RepositoryRoot, "config", "instruments.csv")));
+            Assert.Equal(["NSE:INFY", "NSE:TCS", "NSE:RELIANCE"], example.Select(t => t.Instrument.Key));
+
             File.WriteAllText(file, "INFY,10\nINFY,5\nNOPE,1\nTCS,120%\n");
             var error = Assert.Throws<FormatException>(() => TargetFile.Read(file, [Infy, Tcs]));
             Assert.Contains("line 2: NSE:INFY is listed twice", error.Message, StringComparison.Ordinal);
