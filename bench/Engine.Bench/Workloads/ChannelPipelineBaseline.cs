@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Engine.Core.Events;
+using Engine.Core.Inputs;
 using Engine.Core.Pipeline;
 using Engine.Core.Routing;
 using Engine.Core.Strategies;
@@ -103,18 +104,7 @@ public static class ChannelPipelineBaseline
             }
 
             ref var slot = ref box.Event;
-            // What the ring's input door clears for every input.
-            slot.Connection = 0;
-            slot.PacketIndex = 0;
-            slot.FrameId = 0;
-            slot.RawLength = 0;
-            slot.TextLength = 0;
-            slot.Timer = TimerKind.None;
-            slot.Command = CommandKind.None;
-            slot.Argument = 0;
-            slot.IntentCount = 0;
-            slot.ActionCount = 0;
-            slot.TransitionCount = 0;
+            InputPublisher.ClearHeader(ref slot);
             if (!InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, record.Payload.Span, ref slot, TickDecoder.TryDecode, OrderUpdateParser.TryParse))
             {
                 slot.Kind = EventKind.None;

@@ -116,6 +116,16 @@ public sealed class InputPublisher
         slot.Kind = kind;
         slot.InputSequence = SequenceBase + sequence;
         slot.ReceiveTimestampNs = receiveTimestampNs;
+        ClearHeader(ref slot);
+    }
+
+    /// <summary>
+    /// Clears the small fields every input kind reads, so no input carries a previous one's values:
+    /// what the door does for every claim, and what any other hand-off of reused slots must do too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ClearHeader(ref RingEvent slot)
+    {
         slot.Connection = 0;
         slot.PacketIndex = 0;
         slot.FrameId = 0;
