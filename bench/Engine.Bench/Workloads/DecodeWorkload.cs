@@ -67,6 +67,13 @@ public sealed class DecodeWorkload
         return TickDecoder.TryDecode(_packet, ref _ring[sequence].Tick);
     }
 
+    /// <summary>The same-run baseline: copies the packet's bytes into the next slot, as the sink does before it decodes.</summary>
+    public void CopyOnePacket()
+    {
+        long sequence = _slot++;
+        _packet.CopyTo(_ring[sequence].Raw);
+    }
+
     /// <summary>Publishes the 100-packet frame through the ring sink, then frees the slots.</summary>
     public void PublishFrame()
     {
