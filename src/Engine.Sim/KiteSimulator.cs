@@ -189,13 +189,13 @@ public sealed partial class KiteSimulator : IAsyncDisposable
 
             if (history.RateLimited(System.Diagnostics.Stopwatch.GetTimestamp()))
             {
-                return Results.Text("{\"status\":\"error\",\"message\":\"Too many requests\",\"data\":null,\"error_type\":\"NetworkException\"}", "application/json", Encoding.UTF8, 429);
+                return Results.Text(Encoding.UTF8.GetString(SimExchange.ErrorJson("NetworkException", "Too many requests")), "application/json", Encoding.UTF8, 429);
             }
 
             var instrument = Instruments.FirstOrDefault(i => i.InstrumentToken == token);
             if (instrument is null)
             {
-                return Results.Text("{\"status\":\"error\",\"message\":\"invalid token\",\"data\":null,\"error_type\":\"InputException\"}", "application/json", Encoding.UTF8, 400);
+                return Results.Text(Encoding.UTF8.GetString(SimExchange.ErrorJson("InputException", "invalid token")), "application/json", Encoding.UTF8, 400);
             }
 
             var (status, json) = history.Answer(instrument, interval, context.Request.Query["from"], context.Request.Query["to"], context.Request.Query["oi"] == "1");

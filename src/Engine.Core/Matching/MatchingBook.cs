@@ -56,9 +56,6 @@ public sealed class MatchingBook
         return i >= 0;
     }
 
-    /// <summary>What fills may still take until the next tick (<see cref="long.MaxValue"/>: no limit).</summary>
-    public long FillAllowance => _allowance;
-
     /// <summary>
     /// A new tick: triggers and fills what it reaches. <paramref name="fillAllowance"/> caps the
     /// quantity every fill together may take until the next tick (the exchange's simulator leaves it

@@ -60,9 +60,6 @@ public sealed class BacktestFeed
     /// <summary>The market time of the first input.</summary>
     public long FirstTimeNs => _next.TryPeek(out _, out var key) ? key.TimeNs : 0;
 
-    /// <summary>Bars fully sent so far.</summary>
-    public long BarsDone => _sources.Sum(s => (long)s.BarsDone);
-
     /// <summary>
     /// The next input: a timer (<paramref name="timer"/> set, <paramref name="tick"/> untouched) or
     /// a tick (<paramref name="timer"/> is <see cref="TimerKind.None"/>). False when the data is done.

@@ -49,9 +49,6 @@ public sealed class BarTicks
     /// <summary>The next tick's time (Unix ns), or <see cref="long.MaxValue"/> when done.</summary>
     public long NextTimeNs { get; private set; }
 
-    /// <summary>Bars fully turned into ticks so far.</summary>
-    public int BarsDone => _bar;
-
     /// <summary>Writes the next tick into <paramref name="tick"/> (every field set) and moves on.</summary>
     public void Next(ref Tick tick)
     {

@@ -90,12 +90,6 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         }
     }
 
-    /// <summary>The fill model in force.</summary>
-    public PaperFillModel Fills => _fills;
-
-    /// <summary>Orders waiting out the fill model's latency.</summary>
-    public int InFlight => _inFlight.Count;
-
     /// <summary>
     /// With <see cref="PaperAnswerDelivery.Caller"/>: publishes the answers the inputs so far
     /// caused, on the calling thread, and returns how many. Call it only while the pipeline is
@@ -345,6 +339,11 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     // Slippage makes a fill worse, but never past a limit order's own price.
     private long WithSlippage(in PaperOrder order, long price)
     {
+        if (_fills.Slippage.Amount <= 0)
+        {
+            return price;
+        }
+
         long tick = Math.Max(1, _books[order.InstrumentToken].Instrument.TickSizeUnits);
         long move = _fills.Slippage.Adverse(price, tick);
         if (move == 0)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Engine.Core.Events;
@@ -31,7 +32,7 @@ public static class RebalanceJob
         var output = engine.Output;
 
         // Prices come from the feed: wait for a tick of every target, and for the market to be open.
-        var waiting = Stopwatch();
+        var waiting = Stopwatch.StartNew();
         while (targets.Any(t => account.Positions.LastPrice(t.Instrument.InstrumentToken) == 0) || pipeline.Risk.Phase != TimerKind.Open)
         {
             if (waiting.Elapsed > TimeSpan.FromSeconds(30))
@@ -128,7 +129,7 @@ public static class RebalanceJob
 
     private static async Task<IReadOnlyList<RebalanceResult>> SettleAsync(OrderTracker tracker, List<(RebalanceOrder Order, ulong ClientOrderId)> placed, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch();
+        var clock = Stopwatch.StartNew();
         while (true)
         {
             var states = placed.Select(p => (p.Order, Tracked: Find(tracker, p.ClientOrderId))).ToArray();
@@ -168,6 +169,4 @@ public static class RebalanceJob
         OrderState.Cancelled => order.FilledQuantity > 0 ? "partly filled, the rest cancelled" : "cancelled",
         _ => Word(order.State),
     };
-
-    private static System.Diagnostics.Stopwatch Stopwatch() => System.Diagnostics.Stopwatch.StartNew();
 }

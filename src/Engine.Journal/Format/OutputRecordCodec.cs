@@ -224,7 +224,7 @@ public static class OutputRecordCodec
         {
             case RecordType.SignalIntent when payload.Length >= IntentPrefixSize:
                 int strategy = payload[5];
-                string who = strategy == byte.MaxValue ? "255 (operator)" : names is not null && strategy < names.Names.Count ? $"{strategy} ({names.Names[strategy]})" : strategy.ToString(inv);
+                string who = strategy == SignalIntent.OperatorIndex ? $"{strategy} (operator)" : names is not null && strategy < names.Names.Count ? $"{strategy} ({names.Names[strategy]})" : strategy.ToString(inv);
                 uint asked = BinaryPrimitives.ReadUInt32LittleEndian(payload[36..]);
                 return string.Create(inv,
                     $"signal_intent #{payload[33]}: strategy {who} {SideName(payload[4])} {BinaryPrimitives.ReadUInt32LittleEndian(payload)} strength {BinaryPrimitives.ReadDoubleLittleEndian(payload[8..]):R} price {BinaryPrimitives.ReadInt64LittleEndian(payload[16..])} stop {BinaryPrimitives.ReadInt64LittleEndian(payload[24..])}{((payload[32] & 1) != 0 ? " exit" : "")}{(asked > 0 ? $" quantity {asked}" : "")} reason {BinaryPrimitives.ReadUInt16LittleEndian(payload[6..])} \"{Encoding.UTF8.GetString(payload[IntentPrefixSize..])}\"");

@@ -147,6 +147,6 @@ public sealed class HistoricalCandles(ulong seed)
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Error(string type, string message) =>
-        $"{{\"status\":\"error\",\"message\":\"{message}\",\"data\":null,\"error_type\":\"{type}\"}}";
+    // Kite's error envelope, written by the exchange's JSON writer, so a query's text is escaped.
+    private static string Error(string type, string message) => Encoding.UTF8.GetString(Exchange.SimExchange.ErrorJson(type, message));
 }

@@ -61,6 +61,17 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void AnIntervalWithQuotesInItIsRefusedInJsonThatStillParses()
+    {
+        // The interval comes from the URL; the refusal names it, escaped.
+        var (status, json) = new Engine.Sim.Market.HistoricalCandles(7).Answer(Infy, "min\"ute", "2026-11-19 09:15:00", "2026-11-19 15:30:00", false);
+        Assert.Equal(400, status);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("invalid interval: min\"ute", document.RootElement.GetProperty("message").GetString());
+        Assert.Equal("InputException", document.RootElement.GetProperty("error_type").GetString());
+    }
+
+    [Fact]
     public async Task ADownloadAcrossKitesCapFillsTheCacheOnceHoweverOftenItRuns()
     {
         await using var simulator = await TestSimulator.StartAsync();
