@@ -20,4 +20,7 @@ public interface IThroughputWorkload : IDisposable
 
     /// <summary>Events the last consumer handled since start; checked against what was published.</summary>
     long Handled { get; }
+
+    /// <summary>Batches the last consumer was handed since start, where the transport has batches; 0 otherwise.</summary>
+    long Batches => 0;
 }

@@ -11,8 +11,11 @@ public sealed class RingBenchmarkOptions
     /// <summary>The ring's wait strategy; null picks it from the core count per topology.</summary>
     public WaitStrategyKind? WaitStrategy { get; init; }
 
-    /// <summary>Measured runs per workload (after one warm-up run).</summary>
-    public int Runs { get; init; } = 5;
+    /// <summary>Measured runs per workload in each round (after one warm-up run).</summary>
+    public int Runs { get; init; } = 3;
+
+    /// <summary>Rounds in which the workloads of a topology take turns.</summary>
+    public int Rounds { get; init; } = 3;
 
     /// <summary>How long one run should take; the event count is calibrated to it.</summary>
     public TimeSpan RunDuration { get; init; } = TimeSpan.FromMilliseconds(300);

@@ -2,7 +2,10 @@ using Engine.Ring;
 
 namespace Engine.Bench.Workloads;
 
-/// <summary>A topology over our ring: one preallocated ring, consumers on their own threads, producers claiming and publishing one event at a time.</summary>
+/// <summary>
+/// A topology over our ring: one preallocated ring, consumers on their own threads, producers
+/// claiming and publishing one event at a time or a fixed number at once.
+/// </summary>
 public sealed class RingWorkload : IThroughputWorkload
 {
     private const int RingSize = 1 << 16;
@@ -16,15 +19,22 @@ public sealed class RingWorkload : IThroughputWorkload
     private long _firstShare;
     private volatile bool _disposed;
 
-    /// <summary>Builds the topology with the given wait strategy.</summary>
-    public RingWorkload(Topology topology, WaitStrategyKind waitStrategy)
+    /// <summary>
+    /// Builds the topology with the given wait strategy. <paramref name="specialised"/> compiles
+    /// each consumer's loop for its handler; false calls it through the interface. Producers claim
+    /// and publish <paramref name="publishBatch"/> slots at a time.
+    /// </summary>
+    public RingWorkload(Topology topology, WaitStrategyKind waitStrategy, bool specialised = true, int publishBatch = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(publishBatch, 1);
         Topology = topology;
         WaitStrategy = waitStrategy;
+        Specialised = specialised;
+        PublishBatch = publishBatch;
         _producers = TopologyNames.ProducerThreads(topology);
         _go = Enumerable.Range(0, _producers).Select(_ => new SemaphoreSlim(0)).ToArray();
         _ring = new RingBuffer<ThroughputEvent>(RingSize, WaitStrategies.Create(waitStrategy), _producers > 1 ? ProducerType.Multi : ProducerType.Single);
-        _pipeline = new RingPipeline<ThroughputEvent>(_ring);
+        _pipeline = new RingPipeline<ThroughputEvent>(_ring, new RingPipelineOptions { SpecialiseHandlers = specialised });
         switch (topology)
         {
             case Topology.Pipeline:
@@ -43,7 +53,16 @@ public sealed class RingWorkload : IThroughputWorkload
     }
 
     /// <inheritdoc/>
-    public string Transport => "ring";
+    public string Transport => (Specialised ? "ring" : "ring-interface") + (PublishBatch > 1 ? $"-batch-{PublishBatch}" : string.Empty);
+
+    /// <summary>True when the consumers' loops are compiled for their handlers.</summary>
+    public bool Specialised { get; }
+
+    /// <summary>Slots claimed and published at once.</summary>
+    public int PublishBatch { get; }
+
+    /// <inheritdoc/>
+    public long Batches => _last.Batches;
 
     /// <inheritdoc/>
     public Topology Topology { get; }
@@ -74,7 +93,7 @@ public sealed class RingWorkload : IThroughputWorkload
         long target = _last.Handled + events;
         if (_producers == 1)
         {
-            Publish(_ring, events);
+            Publish(_ring, events, PublishBatch);
         }
         else
         {
@@ -107,14 +126,29 @@ public sealed class RingWorkload : IThroughputWorkload
                 return;
             }
 
-            Publish(_ring, index == 0 ? Volatile.Read(ref _firstShare) : Volatile.Read(ref _share));
+            Publish(_ring, index == 0 ? Volatile.Read(ref _firstShare) : Volatile.Read(ref _share), PublishBatch);
             _producersDone.Signal();
         }
     }
 
-    private static void Publish(RingBuffer<ThroughputEvent> ring, long count)
+    private static void Publish(RingBuffer<ThroughputEvent> ring, long count, int batch)
     {
-        for (long i = 0; i < count; i++)
+        long i = 0;
+        for (; batch > 1 && i + batch <= count; i += batch)
+        {
+            long hi = ring.Next(batch);
+            long lo = hi - batch + 1;
+            for (long sequence = lo; sequence <= hi; sequence++)
+            {
+                ref var slot = ref ring[sequence];
+                slot.Value = i + sequence - lo;
+                slot.Result = 0;
+            }
+
+            ring.Publish(lo, hi);
+        }
+
+        for (; i < count; i++)
         {
             long sequence = ring.Next();
             ref var slot = ref ring[sequence];

@@ -20,6 +20,13 @@ public sealed class ThroughputStage(string name) : IEventHandler<ThroughputEvent
     public long Handled => Volatile.Read(ref _handled);
 
     private long _pending;
+    private long _batches;
+
+    /// <summary>Batches the consumer loop handed over so far (events over batches is the average batch size).</summary>
+    public long Batches => Volatile.Read(ref _batches);
+
+    /// <inheritdoc/>
+    public void OnBatchStart(long batchSize) => _batches++;
 
     /// <inheritdoc/>
     public void OnEvent(ref ThroughputEvent data, long sequence, bool endOfBatch)

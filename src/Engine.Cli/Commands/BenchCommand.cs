@@ -164,11 +164,12 @@ public static class BenchCommand
             Description = "Topologies to run: unicast (1P-1C), pipeline, diamond, multi-producer. Default: all.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var runs = new Option<int>("--runs") { Description = "Measured runs per workload.", DefaultValueFactory = _ => 5 };
+        var runs = new Option<int>("--runs") { Description = "Measured runs per workload in each round.", DefaultValueFactory = _ => 3 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds in which a topology's workloads take turns.", DefaultValueFactory = _ => 3 };
         var runMs = new Option<int>("--run-ms") { Description = "Target length of one run in milliseconds.", DefaultValueFactory = _ => 300 };
         var command = new Command("ring", "Ring throughput against a bounded Channel<T> (and BlockingCollection for 1P-1C), same process, same run.")
         {
-            json, wait, topology, runs, runMs,
+            json, wait, topology, runs, rounds, runMs,
         };
         command.SetAction(parse =>
         {
@@ -177,6 +178,7 @@ public static class BenchCommand
                 WaitStrategy = parse.GetValue(wait) is { } w ? WaitStrategies.Parse(w) : null,
                 Topologies = ParseTopologies(parse.GetValue(topology)),
                 Runs = Math.Max(1, parse.GetValue(runs)),
+                Rounds = Math.Max(1, parse.GetValue(rounds)),
                 RunDuration = TimeSpan.FromMilliseconds(Math.Max(20, parse.GetValue(runMs))),
             };
             bool asJson = parse.GetValue(json);

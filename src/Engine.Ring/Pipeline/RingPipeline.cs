@@ -98,7 +98,9 @@ public sealed class RingPipeline<T> : IDisposable
                 IExceptionHandler<T> exceptionHandler = _options.ExceptionPolicy == ExceptionPolicy.Halt
                     ? new HaltOnExceptionHandler<T>(handler.Name, _options.Log)
                     : new LogAndContinueExceptionHandler<T>(handler.Name, _options.Log);
-                var processor = new BatchEventProcessor<T>(RingBuffer, barrier, handler, exceptionHandler);
+                IEventProcessor processor = _options.SpecialiseHandlers
+                    ? BatchEventProcessors.Create(RingBuffer, barrier, handler, exceptionHandler)
+                    : BatchEventProcessors.Interface(RingBuffer, barrier, handler, exceptionHandler);
                 processor.Faulted += (p, ex) => ConsumerFaulted?.Invoke(p.Name, ex);
                 var consumer = new Consumer(handler, processor, exceptionHandler, gatingNames);
                 added.Add(consumer);
@@ -265,11 +267,11 @@ public sealed class RingPipeline<T> : IDisposable
     /// <summary>Halts the consumers.</summary>
     public void Dispose() => Halt();
 
-    private sealed class Consumer(IEventHandler<T> handler, BatchEventProcessor<T> processor, IExceptionHandler<T> exceptionHandler, IReadOnlyList<string> gatesOn)
+    private sealed class Consumer(IEventHandler<T> handler, IEventProcessor processor, IExceptionHandler<T> exceptionHandler, IReadOnlyList<string> gatesOn)
     {
         public IEventHandler<T> Handler { get; } = handler;
 
-        public BatchEventProcessor<T> Processor { get; } = processor;
+        public IEventProcessor Processor { get; } = processor;
 
         public IExceptionHandler<T> ExceptionHandler { get; } = exceptionHandler;
 

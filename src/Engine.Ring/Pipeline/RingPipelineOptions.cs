@@ -14,4 +14,10 @@ public sealed class RingPipelineOptions
 
     /// <summary>Why the ring's wait strategy was chosen, for the placement report.</summary>
     public string? WaitStrategyReason { get; init; }
+
+    /// <summary>
+    /// Compile each consumer's loop for its handler's class (see <see cref="BatchEventProcessors.Create"/>);
+    /// false calls every handler through the interface, which is there for comparison.
+    /// </summary>
+    public bool SpecialiseHandlers { get; init; } = true;
 }

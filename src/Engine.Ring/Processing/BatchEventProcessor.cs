@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Engine.Ring;
 
 /// <summary>
@@ -5,8 +7,17 @@ namespace Engine.Ring;
 /// event up to it to the handler with <c>endOfBatch</c> on the last, then publish progress once
 /// for the whole batch.
 /// </summary>
-public sealed class BatchEventProcessor<T> : IEventProcessor
+/// <remarks>
+/// Generic over the handler's type so that a struct handler (or the struct proxy
+/// <see cref="BatchEventProcessors.Create"/> builds around a sealed class) is called directly and
+/// can be inlined into the loop: the JIT compiles one copy of the loop per struct type. With
+/// <typeparamref name="THandler"/> = <see cref="IEventHandler{T}"/> it is the plain interface call.
+/// </remarks>
+/// <typeparam name="T">The ring slot type.</typeparam>
+/// <typeparam name="THandler">The handler's type; a struct for the specialised loop.</typeparam>
+public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     where T : struct
+    where THandler : IEventHandler<T>
 {
     private const int Idle = 0;
     private const int Halted = 1;
@@ -14,7 +25,9 @@ public sealed class BatchEventProcessor<T> : IEventProcessor
 
     private readonly RingBuffer<T> _ringBuffer;
     private readonly SequenceBarrier _barrier;
-    private readonly IEventHandler<T> _handler;
+    // Not readonly: a struct handler keeps its state in this field, and a readonly field would
+    // make every call work on a defensive copy.
+    private THandler _handler;
     private readonly IExceptionHandler<T> _exceptionHandler;
     private readonly IWaitStrategy _waitStrategy;
     private readonly bool _signalProgress;
@@ -22,7 +35,7 @@ public sealed class BatchEventProcessor<T> : IEventProcessor
     private volatile Exception? _fault;
 
     /// <summary>Creates a consumer of <paramref name="ringBuffer"/> that waits on <paramref name="barrier"/> and calls <paramref name="handler"/>.</summary>
-    public BatchEventProcessor(RingBuffer<T> ringBuffer, SequenceBarrier barrier, IEventHandler<T> handler, IExceptionHandler<T>? exceptionHandler = null)
+    public BatchEventProcessor(RingBuffer<T> ringBuffer, SequenceBarrier barrier, THandler handler, IExceptionHandler<T>? exceptionHandler = null)
     {
         ArgumentNullException.ThrowIfNull(ringBuffer);
         ArgumentNullException.ThrowIfNull(barrier);
@@ -51,7 +64,7 @@ public sealed class BatchEventProcessor<T> : IEventProcessor
     /// <inheritdoc/>
     public Exception? Fault => _fault;
 
-    /// <summary>Raised on the consumer's thread when an exception halts it.</summary>
+    /// <inheritdoc/>
     public event Action<IEventProcessor, Exception>? Faulted;
 
     /// <inheritdoc/>
@@ -100,6 +113,9 @@ public sealed class BatchEventProcessor<T> : IEventProcessor
         }
     }
 
+    // Compiled at full optimisation from the first call: the loop runs for the whole life of the
+    // consumer, so it would otherwise spend its first events in unoptimised or on-stack-replaced code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessEvents()
     {
         long nextSequence = Sequence.Value + 1;

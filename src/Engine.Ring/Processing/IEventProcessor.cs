@@ -20,4 +20,7 @@ public interface IEventProcessor
 
     /// <summary>Asks the consumer to stop after the event in hand; <see cref="Run"/> returns soon after.</summary>
     void Halt();
+
+    /// <summary>Raised on the consumer's thread when an exception halts it.</summary>
+    event Action<IEventProcessor, Exception>? Faulted;
 }

@@ -13,6 +13,8 @@ public sealed class SequenceBarrier
     private readonly IWaitStrategy _waitStrategy;
     private readonly Sequence _cursor;
     private readonly ISequence _dependentSequence;
+    private readonly Sequence? _singleDependent;
+    private readonly bool _publishedInOrder;
     private volatile bool _alerted;
 
     internal SequenceBarrier(Sequencer sequencer, IWaitStrategy waitStrategy, Sequence cursor, Sequence[] dependents)
@@ -26,6 +28,8 @@ public sealed class SequenceBarrier
             1 => dependents[0],
             _ => new FixedSequenceGroup(dependents),
         };
+        _singleDependent = _dependentSequence as Sequence;
+        _publishedInOrder = sequencer is SingleProducerSequencer;
         DependsOnConsumers = dependents.Length > 0;
     }
 
@@ -47,6 +51,18 @@ public sealed class SequenceBarrier
     public SequenceWaitResult WaitFor(long sequence)
     {
         CheckAlert();
+
+        // A consumer that keeps up finds its next event already there: one read of the sequence
+        // it follows, without the wait strategy's call or the interface read of a sequence group.
+        if (_singleDependent is not null)
+        {
+            long available = _singleDependent.Value;
+            if (available >= sequence)
+            {
+                return _publishedInOrder ? available : _sequencer.GetHighestPublishedSequence(sequence, available);
+            }
+        }
+
         var result = _waitStrategy.WaitFor(sequence, _cursor, _dependentSequence, this);
         if (result.IsTimeout || result.Value < sequence)
         {

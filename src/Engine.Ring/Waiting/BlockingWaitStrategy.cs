@@ -9,8 +9,9 @@ namespace Engine.Ring;
 /// <remarks>
 /// Signalling costs a lock only when someone is actually parked: a waiter raises
 /// <c>_signalNeeded</c> under the lock before sleeping, and a signaller takes the lock only if it
-/// can swap that flag back to zero. The swap is a full fence, so a publisher's cursor write can
-/// never be ordered after its read of the flag, which is what would lose a wake-up.
+/// can swap that flag back to zero. A full fence before the signaller reads the flag means a
+/// publisher's cursor write can never be ordered after that read, which is what would lose a
+/// wake-up; while nobody is parked a signal is that fence and one read.
 /// </remarks>
 public sealed class BlockingWaitStrategy : IWaitStrategy
 {
@@ -80,9 +81,13 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
     /// <inheritdoc/>
     public void SignalAllWhenBlocking()
     {
-        // A plain read would be cheaper but could be satisfied before this thread's cursor write is
-        // visible (store-load reordering), and the waiter would then sleep through the publish.
-        if (Interlocked.Exchange(ref _signalNeeded, 0) != 0)
+        // The fence keeps the read of the flag after this thread's cursor write (no store-load
+        // reordering), so a waiter that raised the flag before reading the cursor is always seen.
+        // Reading instead of swapping while nobody waits leaves the flag's cache line shared: a
+        // producer and a consumer that both signal would otherwise take it from each other on
+        // every event.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _signalNeeded) != 0 && Interlocked.Exchange(ref _signalNeeded, 0) != 0)
         {
             lock (_gate)
             {

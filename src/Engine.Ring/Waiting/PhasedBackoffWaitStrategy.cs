@@ -10,7 +10,7 @@ namespace Engine.Ring;
 /// </summary>
 /// <remarks>
 /// Producers signal on every publish, as for <see cref="BlockingWaitStrategy"/>; the signal is
-/// one interlocked exchange unless a consumer is actually parked.
+/// a fence and a read of a flag unless a consumer is actually parked.
 /// </remarks>
 public sealed class PhasedBackoffWaitStrategy : IWaitStrategy
 {

@@ -102,7 +102,7 @@ public sealed class BatchEventProcessorTests
     public void RunningTwiceIsAnError()
     {
         var ring = new RingBuffer<TestEvent>(8);
-        var processor = new BatchEventProcessor<TestEvent>(ring, ring.NewBarrier(), new LifecycleHandler());
+        var processor = BatchEventProcessors.Create(ring, ring.NewBarrier(), new LifecycleHandler());
         var thread = new Thread(processor.Run);
         thread.Start();
         Await.Until(() => processor.IsRunning, Deadline, () => "never started");
