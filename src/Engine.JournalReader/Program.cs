@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(TailCommand.Create());
         root.Subcommands.Add(OrdersCommand.Create());
+        root.Subcommands.Add(LatencyCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -64,6 +64,9 @@ public struct RingEvent
     /// </summary>
     public long PublishedTicks;
 
+    /// <summary>When each stage was done with this input, when stamping is on (not journaled as input).</summary>
+    public StageStamps Stamps;
+
     /// <summary>
     /// Text frames as received (UTF-8). The buffer belongs to the slot: it is created the first
     /// time this slot holds text and reused after, so it never needs returning to a pool.

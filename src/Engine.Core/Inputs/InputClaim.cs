@@ -31,6 +31,11 @@ public readonly ref struct InputClaim
     {
         long input = Slot.InputSequence;
         Slot.PublishedTicks = Stopwatch.GetTimestamp();
+        if (Slot.Stamps.IsOn)
+        {
+            Slot.Stamps.Published = Slot.PublishedTicks;
+        }
+
         _ring.Publish(_sequence);
         return input;
     }

@@ -24,14 +24,22 @@ public sealed class InputPublisher
 {
     private readonly RingBuffer<RingEvent> _ring;
 
-    /// <summary>Creates the door over <paramref name="ring"/>; input sequences start at <paramref name="sequenceBase"/>.</summary>
-    public InputPublisher(RingBuffer<RingEvent> ring, long sequenceBase = 0)
+    /// <summary>
+    /// Creates the door over <paramref name="ring"/>; input sequences start at
+    /// <paramref name="sequenceBase"/>. With <paramref name="stampStages"/> every input carries
+    /// <see cref="StageStamps"/> from its claim on, for the journal's latency records.
+    /// </summary>
+    public InputPublisher(RingBuffer<RingEvent> ring, long sequenceBase = 0, bool stampStages = false)
     {
         ArgumentNullException.ThrowIfNull(ring);
         _ring = ring;
         SequenceBase = sequenceBase;
+        StampsStages = stampStages;
         MaxBatch = Math.Max(1, ring.BufferSize / 4);
     }
+
+    /// <summary>True when every input carries <see cref="StageStamps"/>.</summary>
+    public bool StampsStages { get; }
 
     /// <summary>The input sequence of ring sequence 0: the journal's next sequence when the run started.</summary>
     public long SequenceBase { get; }
@@ -104,7 +112,12 @@ public sealed class InputPublisher
         long published = Stopwatch.GetTimestamp();
         for (long s = lo; s <= hi; s++)
         {
-            _ring[s].PublishedTicks = published;
+            ref var slot = ref _ring[s];
+            slot.PublishedTicks = published;
+            if (slot.Stamps.IsOn)
+            {
+                slot.Stamps.Published = published;
+            }
         }
 
         _ring.Publish(lo, hi);
@@ -117,6 +130,11 @@ public sealed class InputPublisher
         slot.InputSequence = SequenceBase + sequence;
         slot.ReceiveTimestampNs = receiveTimestampNs;
         ClearHeader(ref slot);
+        slot.Stamps = default;
+        if (StampsStages)
+        {
+            slot.Stamps.Received = StageStamps.Now();
+        }
     }
 
     /// <summary>

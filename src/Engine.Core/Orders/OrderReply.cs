@@ -30,4 +30,16 @@ public struct OrderReply
 
     /// <summary>From the request leaving the gateway to its answer, in nanoseconds.</summary>
     public long LatencyNs;
+
+    /// <summary>When the router handed the answered request to the gateway (<see cref="Events.StageStamps"/> ticks; 0 if unknown). Not journaled in the reply record; the latency record keeps it.</summary>
+    public long HandedTicks;
+
+    /// <summary>When the request went on the wire (0 if unknown).</summary>
+    public long SentTicks;
+
+    /// <summary>When the answer arrived (0 if unknown).</summary>
+    public long AnsweredTicks;
+
+    /// <summary>The input whose decision made the request.</summary>
+    public long CauseSequence;
 }

@@ -48,4 +48,7 @@ public struct OrderRequest
 
     /// <summary>The input that caused this request.</summary>
     public long InputSequence;
+
+    /// <summary>When the gateway took the request from the router (<see cref="Events.StageStamps"/> ticks), set by the gateway on its own copy; never journaled.</summary>
+    public long HandedTicks;
 }

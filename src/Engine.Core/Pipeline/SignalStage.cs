@@ -73,6 +73,11 @@ public sealed class SignalStage(StrategyHost host, MarketClock clock) : IEventHa
             Volatile.Write(ref _intents, _intents + data.IntentCount);
         }
 
+        if (data.Stamps.IsOn)
+        {
+            data.Stamps.Decided = StageStamps.Now();
+        }
+
         Volatile.Write(ref _events, _events + 1);
     }
 

@@ -86,6 +86,11 @@ public sealed class RiskGate : IEventHandler<RingEvent>
         {
             Decide(ref data, i);
         }
+
+        if (data.Stamps.IsOn)
+        {
+            data.Stamps.Judged = StageStamps.Now();
+        }
     }
 
     private static IPreTradeRule[] RulesFor(RiskGateOptions options) =>

@@ -155,7 +155,8 @@ public static class EngineConfigLoader
             journalSection.Choice("durability", DurabilityMode.Batch, Durabilities),
             journalSection.Integer("segment_mb", 64, 1, 4096, "MiB") * 1024 * 1024,
             journalSection.Text("digest_file", null) is { Length: > 0 } digestFile ? Resolve(folder, digestFile) : null,
-            Resolve(folder, journalSection.Text("digest_key", "digest.key")!));
+            Resolve(folder, journalSection.Text("digest_key", "digest.key")!),
+            journalSection.Flag("latency", false));
         journalSection.RejectUnknownKeys();
 
         var pipelineSection = top.Section("pipeline");

@@ -1,3 +1,4 @@
+using Engine.Core.Events;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -90,15 +91,19 @@ public sealed partial class RestOrderGateway : IEngineGateway
     public void Submit(in OrderRequest order)
     {
         Counters.OnSubmitted();
+        long handed = StageStamps.Now();
         if (_queue.TryNext(out long sequence))
         {
             _queue[sequence] = order;
+            _queue[sequence].HandedTicks = handed;
             _queue.Publish(sequence);
         }
         else
         {
             // Never block the router: a burst beyond the queue waits here instead (it allocates, and says so).
-            _overflow.Enqueue(order);
+            var late = order;
+            late.HandedTicks = handed;
+            _overflow.Enqueue(late);
             Log.Overflow(_logger, order.ClientOrderId);
         }
     }
@@ -393,7 +398,11 @@ public sealed partial class RestOrderGateway : IEngineGateway
             HttpStatus = (short)(error?.HttpStatus ?? 200),
             Attempt = attempt,
             LatencyNs = (long)(latency.TotalMilliseconds * 1_000_000),
+            HandedTicks = request.HandedTicks,
+            CauseSequence = request.InputSequence,
         };
+        reply.AnsweredTicks = StageStamps.Now();
+        reply.SentTicks = latency > TimeSpan.Zero ? reply.AnsweredTicks - (long)(latency.TotalSeconds * System.Diagnostics.Stopwatch.Frequency) : 0;
         if (body.IsEmpty && error is not null)
         {
             // Nothing came back: journal what the gateway saw instead, in the same envelope.

@@ -229,7 +229,7 @@ public sealed partial class EngineSession : IAsyncDisposable
             Log.PlacementWarning(_logger, warning);
         }
 
-        var inputs = new InputPublisher(pipeline.Ring, _sequenceBase);
+        var inputs = new InputPublisher(pipeline.Ring, _sequenceBase, _config.Journal.Latency);
         _inputs = inputs;
         StartupStep = _rest is null ? "restoring the account" : "reconciling the account with the broker";
         await ReconcileAsync(inputs, restored, people, stop.Token).ConfigureAwait(false);

@@ -11,6 +11,7 @@ public static class RecordSchema
     private const string Frame = "Frame counter of the receiving connection";
     private const string TradingStates = "1 active, 2 reducing-only, 3 halted";
     private const string Limits = "1 daily loss, 2 overall loss, 3 trailing drawdown, 4 gross exposure, 5 net exposure, 6 open positions, 7 orders per second, 8 orders per minute, 9 orders per day, 10 losses in a row";
+    private const string MonotonicStamp = "Monotonic ns of the writing process (0: not stamped) when ";
     private const string LimitStatuses = "1 safe, 2 caution, 3 critical, 4 violated";
 
     /// <summary>The types, by id.</summary>
@@ -162,6 +163,18 @@ public static class RecordSchema
             new("high_water_mark", "i64", 40, 8, "The equity high the drawdown is measured from, paise"),
             new("orders_today", "i64", 48, 8, "Orders sent today"),
             new("limits", "bytes", 56, -1, "count entries of 24 bytes: u8 limit (" + Limits + "), u8 status (" + LimitStatuses + "), 6 zero bytes, i64 used, i64 max"),
+        ]),
+        [RecordType.Latency] = new(RecordType.Latency, "latency", 1, RecordDirection.Meta,
+        [
+            new("received_ns", "i64", 0, 8, MonotonicStamp + "the engine's door claimed the input's slot (its frame had been read)"),
+            new("published_ns", "i64", 8, 8, MonotonicStamp + "the input was decoded and published to the stages"),
+            new("decided_ns", "i64", 16, 8, MonotonicStamp + "the strategies were done with it"),
+            new("judged_ns", "i64", 24, 8, MonotonicStamp + "the risk gate was done with it"),
+            new("journaled_ns", "i64", 32, 8, MonotonicStamp + "its records were in the journal (flushed, when it carried an order)"),
+            new("handed_ns", "i64", 40, 8, MonotonicStamp + "for an order's answer: the router handed the answered request to the gateway"),
+            new("sent_ns", "i64", 48, 8, MonotonicStamp + "for an order's answer: the request went on the wire"),
+            new("answered_ns", "i64", 56, 8, MonotonicStamp + "for an order's answer: the answer arrived"),
+            new("cause_sequence", "i64", 64, 8, "For an order's answer: the input whose decision made the request; -1 otherwise"),
         ]),
     };
 

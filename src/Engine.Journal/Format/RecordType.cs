@@ -50,4 +50,7 @@ public enum RecordType : ushort
 
     /// <summary>The account and every limit's distance at an input (output).</summary>
     RiskSnapshot = 15,
+
+    /// <summary>An input's stage stamps (meta: never replayed or compared).</summary>
+    Latency = 16,
 }

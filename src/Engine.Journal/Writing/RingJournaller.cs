@@ -12,7 +12,8 @@ namespace Engine.Journal.Writing;
 /// appended into the writer's buffer; at the end of each batch the batch is made as durable as the
 /// mode promises, and at once when a slot carries an order, so an order the router sends right
 /// after (on the same thread) is already in the journal. Its sequence therefore means "journaled",
-/// which is what the router gates on.
+/// which is what the router gates on. When the door stamps stages, each input is followed by
+/// its latency record.
 /// </summary>
 public sealed class RingJournaller : IEventHandler<RingEvent>
 {
@@ -65,6 +66,15 @@ public sealed class RingJournaller : IEventHandler<RingEvent>
             if (endOfBatch || hasOrder)
             {
                 _writer.EndOfBatch();
+            }
+
+            if (data.Stamps.IsOn && type != RecordType.None)
+            {
+                // After the flush an order needs, so the record never delays the order; it goes to
+                // disk with the next batch.
+                data.Stamps.Journaled = StageStamps.Now();
+                LatencyRecordCodec.Write(_writer.BeginRecord(LatencyRecordCodec.Size), data);
+                _writer.CommitRecord(RecordType.Latency, RecordVersions.Of(RecordType.Latency), data.InputSequence, data.ReceiveTimestampNs, LatencyRecordCodec.Size);
             }
         }
         catch

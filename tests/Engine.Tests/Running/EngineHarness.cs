@@ -32,7 +32,7 @@ internal sealed class EngineHarness : IDisposable
     private readonly long _wallStart;
     private long _frames;
 
-    public EngineHarness(IOrderGateway gateway, PipelinePlacement placement = PipelinePlacement.Fused, int ringSize = 1024)
+    public EngineHarness(IOrderGateway gateway, PipelinePlacement placement = PipelinePlacement.Fused, int ringSize = 1024, bool stampStages = false)
     {
         _config = new TestEngineConfig();
         var config = EngineConfigLoader.Load(_config.File, StrategyRegistry.CreateWithBuiltins());
@@ -59,7 +59,7 @@ internal sealed class EngineHarness : IDisposable
             reasons => Journaller = new RingJournaller(Writer, reasons));
         Composition.Pipeline.Start();
 
-        Inputs = new InputPublisher(Pipeline.Ring, sequenceBase);
+        Inputs = new InputPublisher(Pipeline.Ring, sequenceBase, stampStages);
         Inputs.PublishTimer(TimerKind.Open, Run.Clock.MarketStartNs, _wallStart);
         _sink = new RingTickerSink(Inputs, new TickerCounters(), NullLogger.Instance);
         _models = Run.Instruments.Select(i => new InstrumentModel(i, 7, 5)).ToArray();
