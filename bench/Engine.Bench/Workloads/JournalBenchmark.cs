@@ -20,7 +20,7 @@ public sealed class JournalBenchmark(string instrumentsFile, Action<string> prog
     private const int BatchSize = 64;
 
     /// <summary>The measured figures.</summary>
-    public sealed record Result(IReadOnlyDictionary<string, double> AppendRecordsPerSecond, IReadOnlyDictionary<string, double> AppendAllocatedBytesPerRecord, double ReadDecodeRecordsPerSecond, double ReadDecodeBestRecordsPerSecond, long TickRecords, double TickCompressionRatio, double SealMegabytesPerSecond);
+    public sealed record Result(IReadOnlyDictionary<string, double> AppendRecordsPerSecond, IReadOnlyDictionary<string, double> AppendAllocatedBytesPerRecord, double RawFileRecordsPerSecond, double ReadDecodeRecordsPerSecond, double ReadDecodeBestRecordsPerSecond, long TickRecords, double TickCompressionRatio, double SealMegabytesPerSecond);
 
     /// <summary>Runs every part; each append mode for about <paramref name="perMode"/>.</summary>
     public Result Run(TimeSpan perMode, int tickRecords)
@@ -36,6 +36,11 @@ public sealed class JournalBenchmark(string instrumentsFile, Action<string> prog
             progress($"journal append, durability {name}: {rate:N0} records/s of {RecordBytes} bytes, {allocated:F3} B allocated per record");
         }
 
+        // The same-run baseline: the same bytes written to a plain file, handed to the OS once per
+        // batch as the batch mode does, without framing, CRC, hash chain or segment rolls.
+        double raw = RawFileAppend(perMode);
+        progress($"plain file append, same bytes and batches: {raw:N0} records/s; the journal's batch mode is {rates["batch"] / raw:F2}x that");
+
         string folder = Directory.CreateTempSubdirectory("journal-bench-ticks-").FullName;
         try
         {
@@ -44,7 +49,7 @@ public sealed class JournalBenchmark(string instrumentsFile, Action<string> prog
             // A shared virtual machine's memory and CPU come and go: several passes, median and best.
             var reads = Enumerable.Range(0, 5).Select(_ => ReadAndDecode(folder, tickRecords)).Order().ToArray();
             progress($"read and decode sealed tick segments: median {reads[2]:N0} records/s, best {reads[^1]:N0} (5 passes of {tickRecords:N0})");
-            return new Result(rates, allocations, reads[2], reads[^1], tickRecords, ratio, sealRate);
+            return new Result(rates, allocations, raw, reads[2], reads[^1], tickRecords, ratio, sealRate);
         }
         finally
         {
@@ -80,6 +85,41 @@ public sealed class JournalBenchmark(string instrumentsFile, Action<string> prog
             double seconds = clock.Elapsed.TotalSeconds;
             long records = sequence - start;
             return (records / seconds, (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)records);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static double RawFileAppend(TimeSpan duration)
+    {
+        string folder = Directory.CreateTempSubdirectory("journal-bench-raw-").FullName;
+        try
+        {
+            using var file = new FileStream(Path.Combine(folder, "plain.bin"), FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+            var record = new byte[RecordBytes];
+            long records = 0;
+            for (int i = 0; i < 20_000; i++)
+            {
+                file.Write(record);
+            }
+
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < duration)
+            {
+                for (int i = 0; i < 1024; i++)
+                {
+                    file.Write(record);
+                    if (++records % BatchSize == 0)
+                    {
+                        file.Flush();
+                    }
+                }
+            }
+
+            file.Flush();
+            return records / clock.Elapsed.TotalSeconds;
         }
         finally
         {

@@ -260,6 +260,8 @@ public static class BenchCommand
                     record_bytes = 200,
                     append_records_per_sec = result.AppendRecordsPerSecond.ToDictionary(p => p.Key, p => Math.Round(p.Value)),
                     append_allocated_bytes_per_record = result.AppendAllocatedBytesPerRecord.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+                    plain_file_records_per_sec = Math.Round(result.RawFileRecordsPerSecond),
+                    batch_vs_plain_file = Math.Round(result.AppendRecordsPerSecond["batch"] / result.RawFileRecordsPerSecond, 2),
                     read_decode_records_per_sec = Math.Round(result.ReadDecodeRecordsPerSecond),
                     read_decode_best_records_per_sec = Math.Round(result.ReadDecodeBestRecordsPerSecond),
                     tick_records = result.TickRecords,

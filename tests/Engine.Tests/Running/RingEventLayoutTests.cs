@@ -36,6 +36,7 @@ public sealed partial class RingEventLayoutTests
             ["Command"] = (At(ref e.Command), Unsafe.SizeOf<CommandKind>()),
             ["Argument"] = (At(ref e.Argument), 8),
             ["PublishedTicks"] = (At(ref e.PublishedTicks), 8),
+            ["Stamps"] = (At(ref e.Stamps), Unsafe.SizeOf<StageStamps>()),
             ["Text"] = (At(ref e.Text), IntPtr.Size),
             ["TextLength"] = (At(ref e.TextLength), 4),
             ["IntentCount"] = (At(ref e.IntentCount), 4),
