@@ -23,6 +23,12 @@ internal struct PaperAnswer
     public long ReceiveTimestampNs;
     public PaperOrder Order;
 
+    // The request's hops, for the latency record: handed by the router, taken up by the broker
+    // (its "wire"), and the input that caused it.
+    public long HandedTicks;
+    public long SentTicks;
+    public long CauseSequence;
+
     // Why a request was refused when no order check says it: one of the constant texts below.
     public string? Refusal;
 
@@ -38,6 +44,9 @@ internal struct PaperAnswer
         Outcome = outcome,
         Error = error,
         Order = new PaperOrder { ClientOrderId = request.ClientOrderId, BrokerOrderId = brokerOrderId, InstrumentToken = request.InstrumentToken, Reason = reason },
+        HandedTicks = request.HandedTicks,
+        SentTicks = request.HandedTicks == 0 ? 0 : Engine.Core.Events.StageStamps.Now(),
+        CauseSequence = request.InputSequence,
     };
 
     public static PaperAnswer UpdateOf(in PaperOrder order) => new() { Kind = PaperAnswerKind.Update, Order = order };

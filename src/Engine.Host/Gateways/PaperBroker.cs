@@ -153,13 +153,15 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         }
 
         Counters.OnSent();
+        var handed = order;
+        handed.HandedTicks = StageStamps.Now();
         if (_latencyNs > 0)
         {
-            _inFlight.Enqueue((_now + _latencyNs, order));
+            _inFlight.Enqueue((_now + _latencyNs, handed));
             return;
         }
 
-        Handle(order);
+        Handle(handed);
     }
 
     private void Handle(in OrderRequest order)
@@ -438,7 +440,11 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
                     Error = answer.Error,
                     HttpStatus = answer.Outcome == ReplyOutcome.Accepted ? (short)200 : (short)400,
                     Attempt = 1,
+                    HandedTicks = answer.HandedTicks,
+                    SentTicks = answer.SentTicks,
+                    CauseSequence = answer.CauseSequence,
                 };
+                reply.AnsweredTicks = StageStamps.Now();
                 owner._answers!.Reply(reply, _buffer.WrittenSpan, answer.ReceiveTimestampNs);
                 return;
             }

@@ -63,6 +63,21 @@ public sealed class PaperBrokerTests
         Assert.Contains("Tick size for this script is 0.05", harness.Collected.UpdateBodies.First(b => b.Contains("REJECTED", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAnswerCarriesTheHopsOfTheRequestItAnswersAndTheInputThatCausedIt()
+    {
+        await using var harness = Harness.Start();
+        var order = TestOrders.MarketBuy(80);
+        order.InputSequence = 4_242;
+        long before = System.Diagnostics.Stopwatch.GetTimestamp();
+        harness.Broker.Submit(order);
+
+        harness.WaitForFinalReplies(1);
+        var reply = harness.Collected.Final[80].Reply;
+        Assert.Equal(4_242, reply.CauseSequence);
+        Assert.True(before <= reply.HandedTicks && reply.HandedTicks <= reply.SentTicks && reply.SentTicks <= reply.AnsweredTicks, $"hops out of order: handed {reply.HandedTicks}, sent {reply.SentTicks}, answered {reply.AnsweredTicks} (submitted at {before})");
+    }
+
     private sealed class Harness : IAsyncDisposable
     {
         private readonly RingPipeline<RingEvent> _pipeline;
