@@ -64,12 +64,21 @@ public sealed class BatchEventProcessorsTests
         pipeline.Start();
         RingPublisher.PublishSequentially(ring, 6);
 
-        Await.Until(() => !pipeline.Consumers.Single().IsRunning, Deadline, () => "consumer kept running");
+        // The fault report first: before its thread enters the loop a consumer is not running either.
+        Await.Until(() => FaultCount(faults) == 1 && !pipeline.Consumers.Single().IsRunning, Deadline, () => "consumer kept running");
         var status = pipeline.Consumers.Single();
         Assert.Equal(2, status.Sequence);
         Assert.IsType<InvalidOperationException>(status.Fault);
         Assert.Equal(["fails-at-3"], faults);
         pipeline.Halt();
+    }
+
+    private static int FaultCount(List<string> faults)
+    {
+        lock (faults)
+        {
+            return faults.Count;
+        }
     }
 
     /// <summary>Public and sealed, so the pipeline builds a struct proxy for it; one member is an explicit implementation.</summary>
