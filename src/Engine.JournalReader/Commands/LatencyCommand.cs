@@ -17,7 +17,7 @@ public static class LatencyCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var folder = new Argument<string>("journal") { Description = "The journal folder (written live, by a replay or by a backtest)." };
+        var folder = new Argument<string>("journal") { Description = "The journal folder, written by engine run with journal.latency on." };
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var percentiles = new Option<string?>("--percentiles") { Description = "Write each hop's percentile distribution into this folder (HdrHistogram's text format, µs; HOP.hgrm), for plotting." };
         var command = new Command("latency", "Per-hop and end-to-end latency (count, p50, p90, p99, p99.9, max) from the latency records an engine writes with journal.latency on.") { folder, json, percentiles };
