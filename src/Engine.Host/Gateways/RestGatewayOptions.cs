@@ -18,6 +18,12 @@ public sealed record RestGatewayOptions
     /// <summary>How often the order book is read while orders are open, to bring in what a dropped update would have said.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>At a stop, how long the order book is still read for orders of this run that are open at the broker, so fills made after the ticker closed are journaled (a resting limit order may outlast it; the next run's reconciliation picks it up).</summary>
+    public TimeSpan SettleAtStop { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>At a stop, the pause between reads of the order book while orders settle.</summary>
+    public TimeSpan SettlePollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Requests the router may queue before the gateway falls behind (beyond it they still queue, allocating).</summary>
     public int QueueCapacity { get; init; } = 4096;
 }

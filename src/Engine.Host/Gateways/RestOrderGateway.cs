@@ -38,6 +38,8 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private readonly ConcurrentDictionary<ulong, Task> _chains = new();
     private readonly ConcurrentDictionary<ulong, string> _watched = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private readonly Dictionary<ulong, (string Status, long Filled, long Quantity, decimal Average)> _seen = [];
+    private readonly SemaphoreSlim _bookReading = new(1, 1);
     private readonly SemaphoreSlim _concurrency;
     private readonly CancellationTokenSource _stop = new();
     private readonly ResiliencePipeline<KiteResponse<IReadOnlyList<KiteOrder>>> _lookupRetry;
@@ -109,6 +111,12 @@ public sealed partial class RestOrderGateway : IEngineGateway
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Then, while any of its orders is still open at the broker, it reads the order book until
+    /// they settle or <see cref="RestGatewayOptions.SettleAtStop"/> passes: the ticker is closed by
+    /// then, so a fill the exchange made after the last update would otherwise be missing from the
+    /// journal and from the positions the run ends with.
+    /// </remarks>
     public async Task<bool> DrainAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -121,7 +129,37 @@ public sealed partial class RestOrderGateway : IEngineGateway
         var pending = _inFlight.Keys.ToArray();
         var remaining = deadline - DateTime.UtcNow;
         bool done = remaining > TimeSpan.Zero && await Task.WhenAll(pending).WaitAsync(remaining).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
+        await SettleAsync(Min(deadline, DateTime.UtcNow + _options.SettleAtStop)).ConfigureAwait(false);
         return done || pending.Length == 0;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private async Task SettleAsync(DateTime until)
+    {
+        while (!_watched.IsEmpty && _answers is not null)
+        {
+            try
+            {
+                await ReadOrderBookAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // The broker could not be read: what is still open stays for the next run's reconciliation.
+            }
+
+            if (_watched.IsEmpty || DateTime.UtcNow >= until)
+            {
+                break;
+            }
+
+            await Task.Delay(_options.SettlePollInterval).ConfigureAwait(false);
+        }
+
+        if (!_watched.IsEmpty)
+        {
+            Log.OpenAtStop(_logger, _watched.Count, string.Join(", ", _watched.Values.Order(StringComparer.Ordinal).Take(20)));
+        }
     }
 
     /// <inheritdoc/>
@@ -141,6 +179,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
 
         _client.Dispose();
         _concurrency.Dispose();
+        _bookReading.Dispose();
         _stop.Dispose();
     }
 
@@ -344,19 +383,26 @@ public sealed partial class RestOrderGateway : IEngineGateway
     // While orders are open, read the order book and bring in each change of one of ours.
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var seen = new Dictionary<ulong, (string Status, long Filled, long Quantity, decimal Average)>();
         using var timer = new PeriodicTimer(_options.PollInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (_watched.IsEmpty || _answers is null)
+            if (!_watched.IsEmpty && _answers is not null)
             {
-                continue;
+                await ReadOrderBookAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
 
+    // One read of the order book; the poll and the drain take turns, so each change is brought in once.
+    private async Task ReadOrderBookAsync(CancellationToken cancellationToken)
+    {
+        await _bookReading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
             var book = await _client.GetOrdersAsync(cancellationToken).ConfigureAwait(false);
             if (!book.IsSuccess)
             {
-                continue;
+                return;
             }
 
             foreach (var (order, json) in Orders(book.Body))
@@ -367,14 +413,14 @@ public sealed partial class RestOrderGateway : IEngineGateway
                 }
 
                 var now = (order.Status, order.FilledQuantity, order.Quantity, order.AveragePrice);
-                if (!seen.TryGetValue(clientId, out var before) || before != now)
+                if (!_seen.TryGetValue(clientId, out var before) || before != now)
                 {
-                    seen[clientId] = now;
+                    _seen[clientId] = now;
                     var frame = new byte[json.Length + 24];
                     "{\"type\":\"order\",\"data\":"u8.CopyTo(frame);
                     json.CopyTo(frame, 23);
                     frame[^1] = (byte)'}';
-                    _answers.Update(frame);
+                    _answers!.Update(frame);
                     Counters.OnUpdatePolled();
                 }
 
@@ -383,6 +429,10 @@ public sealed partial class RestOrderGateway : IEngineGateway
                     _watched.TryRemove(clientId, out _);
                 }
             }
+        }
+        finally
+        {
+            _bookReading.Release();
         }
     }
 
@@ -495,5 +545,8 @@ public sealed partial class RestOrderGateway : IEngineGateway
 
         [LoggerMessage(Level = LogLevel.Error, Message = "order {ClientOrderId}: the gateway failed")]
         public static partial void Failed(ILogger logger, ulong clientOrderId, Exception error);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} order(s) of this run still open at the broker at the stop (tags {Tags}); the next run's reconciliation takes them up")]
+        public static partial void OpenAtStop(ILogger logger, int count, string tags);
     }
 }

@@ -86,6 +86,22 @@ public sealed class RestOrderGatewayTests
     }
 
     [Fact]
+    public async Task TheDrainReadsTheOrderBookUntilItsOrdersSettleSoAFillAfterTheTickerClosedIsNotLost()
+    {
+        // No poll while running and no ticker: only the drain can bring the fill in, as at a
+        // stop, when the ticker is closed before the gateway drains.
+        await using var harness = await Harness.StartAsync(pollInterval: TimeSpan.FromHours(1));
+        harness.Gateway.Submit(harness.Order(1950));
+        harness.WaitForFinalReplies(1);
+        Assert.Equal(ReplyOutcome.Accepted, harness.FinalReplies[1950].Reply.Outcome);
+        Assert.DoesNotContain(harness.Updates, u => u.Order.TagText == "1950");
+
+        Assert.True(await harness.Gateway.DrainAsync(TimeSpan.FromSeconds(30)));
+        Ring.Await.Until(() => harness.Updates.Any(u => u.Order.TagText == "1950" && u.Order.Status == OrderStatus.Complete), TimeSpan.FromSeconds(10), () => "the fill read from the order book at the drain: " + string.Join(", ", harness.Updates.Select(u => $"{u.Order.TagText}:{u.Order.Status}")));
+        Assert.Equal("COMPLETE", harness.Simulator.Exchange.Orders.Single(o => o.Tag == "1950").Status);
+    }
+
+    [Fact]
     public void UnderAnyMixOfFaultsEveryOrderReachesTheExchangeExactlyOnce()
     {
         var gen = from seed in Gen.Choose(1, 100_000)
@@ -141,7 +157,7 @@ public sealed class RestOrderGatewayTests
 
         public IReadOnlyList<RingEvent> Updates => [.. Collected.Updates];
 
-        public static async Task<Harness> StartAsync(SimExchangeOptions? exchange = null)
+        public static async Task<Harness> StartAsync(SimExchangeOptions? exchange = null, TimeSpan? pollInterval = null)
         {
             var simulator = await Engine.Tests.Sim.TestSimulator.StartAsync(exchange: exchange ?? new SimExchangeOptions { OrdersPerSecond = 10_000, Capital = 1e12m });
             var ring = new RingBuffer<RingEvent>(1024, new YieldingWaitStrategy(), ProducerType.Multi);
@@ -153,7 +169,7 @@ public sealed class RestOrderGatewayTests
             // machine; a timeout then means a look-up and a re-send, which these tests count.
             var client = new KiteRestClient(new KiteRestOptions { BaseUrl = simulator.RestUrl, ApiKey = "sim_api_key", AccessToken = "sim_access_token", Timeout = TimeSpan.FromSeconds(2) });
             (await client.GetOrdersAsync()).EnsureSuccess();
-            var gateway = new RestOrderGateway(client, simulator.Instruments, new RestGatewayOptions { LookupDelay = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.FromMilliseconds(200), MaxPlaceAttempts = 20 }, NullLogger.Instance);
+            var gateway = new RestOrderGateway(client, simulator.Instruments, new RestGatewayOptions { LookupDelay = TimeSpan.FromMilliseconds(100), PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(200), MaxPlaceAttempts = 20 }, NullLogger.Instance);
             gateway.Start(new InputPublisher(ring));
             Ring.Await.Until(() => simulator.Exchange.TryGetMarket(408065, out _), TimeSpan.FromSeconds(30), () => "the simulator's first tick");
             return new Harness(simulator, gateway, pipeline, collector);
