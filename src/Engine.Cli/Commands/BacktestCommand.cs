@@ -29,13 +29,14 @@ public static class BacktestCommand
         var html = new Option<string?>("--html") { Description = "Write the report as one self-contained HTML file." };
         var trades = new Option<string?>("--trades") { Description = "Write the round trips as CSV." };
         var json = new Option<bool>("--json") { Description = "Print the run and its report as JSON." };
+        var stampStages = new Option<bool>("--stamp-stages") { Description = "Stamp each input's stages and journal a latency record after it, for journal latency (the clock's stamps make the journal's bytes differ between identical backtests)." };
         var riskFree = new Option<double>("--risk-free") { Description = "Annual risk-free rate in percent for Sharpe and Sortino.", DefaultValueFactory = _ => 0 };
         var sweep = new Option<string[]>("--sweep") { Description = "A parameter grid: NAME=FROM..TO:STEP or NAME=A,B,C (INSTANCE.NAME for one instance); several multiply. Each point runs as its own process.", AllowMultipleArgumentsPerToken = true };
         var rank = new Option<string>("--rank") { Description = "The sweep's ranking metric: sharpe, sortino, total_return, calmar, profit_factor, max_drawdown (smallest first), trades.", DefaultValueFactory = _ => "sharpe" };
         var parallel = new Option<int>("--parallel") { Description = "Sweep points run at once (default: the machine's cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("backtest", "Run the strategies over historical bars through the very pipeline a live run uses: bars become ticks, the paper broker fills (slippage, latency, volume participation), the risk gate and charges apply, and a journal is written that replay --verify and report read. With --sweep, a grid of such runs ranked by a metric.")
         {
-            data, config, instrument, from, until, journal, set, slippage, latency, participation, html, trades, json, riskFree, sweep, rank, parallel,
+            data, config, instrument, from, until, journal, set, slippage, latency, participation, html, trades, json, stampStages, riskFree, sweep, rank, parallel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -71,6 +72,7 @@ public static class BacktestCommand
                 Journal = journalFolder,
                 Overrides = overrides,
                 Fills = FillsFrom(configFile, parse.GetValue(slippage), parse.GetValue(latency), parse.GetValue(participation)),
+                StampStages = parse.GetValue(stampStages),
                 Progress = Console.Error,
                 ProgressIsTerminal = !Console.IsErrorRedirected,
             };

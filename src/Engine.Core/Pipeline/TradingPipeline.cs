@@ -134,6 +134,12 @@ public sealed class TradingPipeline : IDisposable
     /// <summary>Each consumer's state.</summary>
     public IReadOnlyList<ConsumerStatus> Consumers => _pipeline.Consumers;
 
+    /// <inheritdoc cref="RingPipeline{T}.RequestAllocationSamples"/>
+    public void RequestAllocationSamples() => _pipeline.RequestAllocationSamples();
+
+    /// <inheritdoc cref="RingPipeline{T}.ConsumerAllocations"/>
+    public IReadOnlyList<ConsumerAllocation> ConsumerAllocations => _pipeline.ConsumerAllocations;
+
     /// <summary>Starts the stage threads in the configured placement.</summary>
     public PlacementReport Start() => _pipeline.Start(_options.Cores);
 

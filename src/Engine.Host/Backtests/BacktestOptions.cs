@@ -29,6 +29,13 @@ public sealed record BacktestOptions
     /// <summary>The fill model; null: the configuration's <c>fills:</c>, or <see cref="PaperFillModel.BacktestDefault"/>.</summary>
     public PaperFillModel? Fills { get; init; }
 
+    /// <summary>
+    /// Stamp each input's stages and write a latency record after it, for <c>journal latency</c>.
+    /// The stamps are the machine's clock, so two such backtests of the same inputs no longer write
+    /// the same bytes (their decisions still agree).
+    /// </summary>
+    public bool StampStages { get; init; }
+
     /// <summary>Where progress and notes go (standard error).</summary>
     public TextWriter Progress { get; init; } = TextWriter.Null;
 

@@ -108,7 +108,7 @@ public static class BacktestRun
             (string Stage, Exception Error)? fault = null;
             pipeline.Faulted += (stage, error) => fault = (stage, error);
             pipeline.Start();
-            var door = new InputPublisher(pipeline.Ring);
+            var door = new InputPublisher(pipeline.Ring, 0, options.StampStages);
             broker.Start(door);
             long ticks = 0;
             using var progress = new BacktestProgress(options.Progress, options.ProgressIsTerminal, feed.Ticks, () => (Volatile.Read(ref ticks), Volatile.Read(ref now), pipeline.Router.Routed));

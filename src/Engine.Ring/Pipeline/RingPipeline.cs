@@ -59,6 +59,19 @@ public sealed class RingPipeline<T> : IDisposable
         }
     }
 
+    /// <summary>Asks every consumer to note its thread's allocated bytes after its next batch (see <see cref="ConsumerAllocations"/>).</summary>
+    public void RequestAllocationSamples()
+    {
+        foreach (var consumer in _consumers)
+        {
+            consumer.Processor.RequestAllocationSample();
+        }
+    }
+
+    /// <summary>Each consumer thread's allocated bytes at its last sample, so a caller can tell which thread allocates.</summary>
+    public IReadOnlyList<ConsumerAllocation> ConsumerAllocations =>
+        _consumers.Select(c => new ConsumerAllocation(c.Processor.Name, c.Processor.AllocationSample.AllocatedBytes, c.Processor.AllocationSample.Samples)).ToArray();
+
     /// <summary>How far the slowest consumer is behind the producer, in events.</summary>
     public long Lag
     {

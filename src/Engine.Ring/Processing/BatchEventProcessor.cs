@@ -33,6 +33,9 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private readonly bool _signalProgress;
     private int _runState = Idle;
     private volatile Exception? _fault;
+    private volatile bool _allocationSampleRequested;
+    private long _allocatedBytes = -1;
+    private long _allocationSamples;
 
     /// <summary>Creates a consumer of <paramref name="ringBuffer"/> that waits on <paramref name="barrier"/> and calls <paramref name="handler"/>.</summary>
     public BatchEventProcessor(RingBuffer<T> ringBuffer, SequenceBarrier barrier, THandler handler, IExceptionHandler<T>? exceptionHandler = null)
@@ -66,6 +69,20 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
 
     /// <inheritdoc/>
     public event Action<IEventProcessor, Exception>? Faulted;
+
+    /// <inheritdoc/>
+    public void RequestAllocationSample() => _allocationSampleRequested = true;
+
+    /// <inheritdoc/>
+    public (long AllocatedBytes, long Samples) AllocationSample
+    {
+        get
+        {
+            // The bytes are written before the count: a reader that sees n samples reads the n-th value or a later one.
+            long samples = Volatile.Read(ref _allocationSamples);
+            return (Volatile.Read(ref _allocatedBytes), samples);
+        }
+    }
 
     /// <inheritdoc/>
     public void Halt()
@@ -145,6 +162,11 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
                     {
                         _waitStrategy.SignalAllWhenBlocking();
                     }
+
+                    if (_allocationSampleRequested)
+                    {
+                        SampleAllocation();
+                    }
                 }
             }
             catch (AlertException)
@@ -166,6 +188,14 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
                 nextSequence++;
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SampleAllocation()
+    {
+        _allocationSampleRequested = false;
+        Volatile.Write(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread());
+        Interlocked.Increment(ref _allocationSamples);
     }
 
     private void NotifyStart()

@@ -21,6 +21,16 @@ public interface IEventProcessor
     /// <summary>Asks the consumer to stop after the event in hand; <see cref="Run"/> returns soon after.</summary>
     void Halt();
 
+    /// <summary>
+    /// Asks the consumer to note its thread's allocated bytes after its next batch (read them in
+    /// <see cref="AllocationSample"/>). Only the thread itself can read its count, and asking costs
+    /// the loop one read of a flag per batch.
+    /// </summary>
+    void RequestAllocationSample();
+
+    /// <summary>The consumer thread's allocated bytes at its last sample (-1: none yet), and how many samples it has taken.</summary>
+    (long AllocatedBytes, long Samples) AllocationSample { get; }
+
     /// <summary>Raised on the consumer's thread when an exception halts it.</summary>
     event Action<IEventProcessor, Exception>? Faulted;
 }

@@ -50,6 +50,35 @@ public sealed class BacktestEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void AStampedBacktestJournalsALatencyRecordPerInputThatJournalLatencyBreaksDownAndReplayStillVerifies()
+    {
+        var stamped = BacktestRun.Run(Options(Path.Combine(_folder, "stamped")) with { StampStages = true }, CancellationToken.None);
+        Assert.True(stamped.Orders > 0, "the strategy placed no orders on the reference bars");
+
+        long inputs = 0;
+        var breakdown = new Engine.JournalTool.Latency.LatencyBreakdown();
+        foreach (var record in JournalReader.Open(stamped.Journal).Read(new JournalReadOptions()))
+        {
+            if (Engine.Journal.Format.RecordSchema.Types[record.Type].Direction == Engine.Journal.Format.RecordDirection.Input)
+            {
+                inputs++;
+            }
+
+            breakdown.Add(record);
+        }
+
+        // Every input has its stamps, and every paper answer is joined to the input that caused its order.
+        Assert.Equal(inputs, breakdown.InputToDecision.Count);
+        Assert.True(breakdown.Broker.Count > 0, "no paper answer joined to its cause");
+        Assert.Equal(0, breakdown.AnswersWithoutCause);
+
+        var output = new StringWriter();
+        int exit = ReplayRun.Run(new ReplayRunOptions { Journal = stamped.Journal, Verify = true, Output = output, Progress = TextWriter.Null, ProgressIsTerminal = false }, CancellationToken.None);
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains("verify: OK", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryFillIsAtTheLastPriceOfItsTickAndSlippageMovesEachByItsTicks()
     {
         // The bars' own ticks, made again here: market time to INFY's last price.

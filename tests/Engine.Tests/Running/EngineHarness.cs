@@ -107,6 +107,20 @@ internal sealed class EngineHarness : IDisposable
         Assert.True(Pipeline.WaitUntilDrained(TimeSpan.FromSeconds(60)), "the pipeline did not drain");
     }
 
+    /// <summary>
+    /// Each consumer thread's allocated bytes, counted by the thread itself after a frame published
+    /// for the purpose (its work belongs to the window before the sample).
+    /// </summary>
+    public Dictionary<string, long> SampleConsumerAllocations()
+    {
+        var before = Pipeline.ConsumerAllocations.ToDictionary(c => c.Name, c => c.Samples);
+        Pipeline.RequestAllocationSamples();
+        Publish(1);
+        Drain();
+        Ring.Await.Until(() => Pipeline.ConsumerAllocations.All(c => c.Samples > before[c.Name]), TimeSpan.FromSeconds(30), () => "every consumer's allocation sample");
+        return Pipeline.ConsumerAllocations.ToDictionary(c => c.Name, c => c.AllocatedBytes);
+    }
+
     public void Dispose()
     {
         Pipeline.Shutdown(TimeSpan.FromSeconds(10));
