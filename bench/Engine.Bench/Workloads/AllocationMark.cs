@@ -18,6 +18,9 @@ public sealed class AllocationMark(long atTick) : IEventHandler<RingEvent>
     /// <summary>Bytes allocated by the process when the mark was passed; -1 before.</summary>
     public long AllocatedAtMark { get; private set; } = -1;
 
+    /// <summary>Called on the consumer thread at the mark (the pipeline's request for each thread's own count).</summary>
+    public Action? OnMark { get; set; }
+
     /// <summary>The tick the mark is at.</summary>
     public long AtTick => atTick;
 
@@ -27,6 +30,7 @@ public sealed class AllocationMark(long atTick) : IEventHandler<RingEvent>
         if (data.Kind == EventKind.Tick && ++_ticks == atTick)
         {
             AllocatedAtMark = GC.GetTotalAllocatedBytes(precise: true);
+            OnMark?.Invoke();
         }
     }
 }

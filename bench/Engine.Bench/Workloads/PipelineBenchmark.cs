@@ -125,6 +125,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 CorrectedMaxNs = LatencyProbe.Max(corrected),
                 SteadyStateBytesPerTick = steadyPerTick,
                 StartupBytes = double.IsNaN(steadyPerTick) ? -1 : Math.Max(0, (long)(allocated - (steadyPerTick * fast.Ticks))),
+                SteadyStateBytesByThread = fast.ThreadBytes,
                 ProducerBusyFraction = fast.ProducerBusy,
                 LogicBusyFraction = fast.LogicBusy,
                 Bottleneck = double.IsNaN(fast.LogicBusy) || double.IsNaN(fast.ProducerBusy) ? "unknown" : fast.LogicBusy >= fast.ProducerBusy ? "logic (signals, risk, orders, router on one thread)" : "producer (journal read and decode)",
@@ -212,6 +213,11 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         var gateway = new NullOrderGateway();
         using var composition = EngineComposition.Build(run, registry, pipelineOptions, gateway, check: _ => check);
         var pipeline = composition.Pipeline;
+        if (check is AllocationMark mark)
+        {
+            mark.OnMark = pipeline.RequestAllocationSamples;
+        }
+
         var report = pipeline.Start();
         var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
         var replay = new ReplayOptions { Speed = speed, UntilSequence = ticks };
@@ -223,17 +229,39 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var producerBefore = ThreadCpuTime.OfCurrentThread();
         var logicBefore = ThreadCpuTime.Of(LogicThread);
+        long producerBytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         source.Run(replay);
         pipeline.WaitUntilDrained(TimeSpan.FromMinutes(5));
         double seconds = clock.Elapsed.TotalSeconds;
+        long producerBytes = GC.GetAllocatedBytesForCurrentThread() - producerBytesBefore;
+        var atMark = pipeline.ConsumerAllocations;
+        if (check is AllocationMark)
+        {
+            // The end's sample: an empty input (as a replay publishes for a record it cannot use)
+            // carries the request through every stage, where the shutdown's alert would allocate.
+            pipeline.RequestAllocationSamples();
+            new InputPublisher(pipeline.Ring).Claim(EventKind.None, 0).Publish();
+            pipeline.WaitUntilDrained(TimeSpan.FromSeconds(10));
+            SpinWait.SpinUntil(() => pipeline.ConsumerAllocations.All(c => c.Samples >= 2), TimeSpan.FromSeconds(10));
+        }
+
+        var atEnd = pipeline.ConsumerAllocations;
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         long allocated = allocatedAfter - allocatedBefore;
         double producerBusy = Busy(producerBefore, ThreadCpuTime.OfCurrentThread(), seconds);
         double logicBusy = Busy(logicBefore, ThreadCpuTime.Of(LogicThread), seconds);
         whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy);
+
+        // Each consumer thread's own count from the mark (its first sample) to the end (its second).
+        var threads = new Dictionary<string, long>(StringComparer.Ordinal) { ["producer (whole run)"] = producerBytes };
+        foreach (var (before, after) in atMark.Zip(atEnd))
+        {
+            threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
+        }
+
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads };
     }
 
     // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.
@@ -252,6 +280,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         public long SteadyBytes { get; init; } = -1;
 
         public long SteadyTicks { get; init; }
+
+        public IReadOnlyDictionary<string, long> ThreadBytes { get; init; } = new Dictionary<string, long>();
     }
 
     private const string LogicThread = "engine-logic";

@@ -86,6 +86,15 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("steady_state_bytes_per_tick")]
     public double SteadyStateBytesPerTick { get; init; }
 
+    /// <summary>
+    /// Bytes each engine thread allocated over the steady state, counted by the thread itself (the
+    /// consumers from the mark to the end of their loops; the producer, which cannot see the
+    /// mark, over the whole run); -1 where a sample is missing. The process-wide figure above also
+    /// counts threads the engine does not own (the runtime's, the GC's).
+    /// </summary>
+    [JsonPropertyName("steady_state_bytes_by_thread")]
+    public IReadOnlyDictionary<string, long> SteadyStateBytesByThread { get; init; } = new Dictionary<string, long>();
+
     /// <summary>What the full-speed run allocated beyond its steady state: the first inputs' one-off costs.</summary>
     [JsonPropertyName("startup_bytes")]
     public long StartupBytes { get; init; }
