@@ -76,6 +76,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             var off = run with { Risk = FirstRulesOnly(run.Risk) };
             ReplayRunResult? fast = null;
             ReplayRunResult? fastOff = null;
+            ReplayRunResult? fastStamped = null;
             (long Ticks, double Seconds, long Intents, long Orders)? channels = null;
             for (int round = 0; round < 2; round++)
             {
@@ -90,6 +91,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 progress($"pipeline: full-speed replay, only the first rules (round {round + 1} of 2)...");
                 var first = Replay(off, registry, pipelineOptions, reader, 0, long.MaxValue, null);
                 fastOff = fastOff is null || first.Seconds < fastOff.Seconds ? first : fastOff;
+                progress($"pipeline: full-speed replay, every rule on, each input's stages stamped (round {round + 1} of 2)...");
+                var stamped = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, null, stampStages: true);
+                fastStamped = fastStamped is null || stamped.Seconds < fastStamped.Seconds ? stamped : fastStamped;
             }
 
             long allocated = fast!.Allocated;
@@ -132,6 +136,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 Ticks = fast.Ticks,
                 TicksPerSecond = fast.Ticks / fast.Seconds,
                 TicksPerSecondFirstRulesOnly = fastOff.Ticks / fastOff.Seconds,
+                TicksPerSecondStamped = fastStamped!.Ticks / fastStamped.Seconds,
                 P50Ns = LatencyProbe.At(raw, 50),
                 P99Ns = LatencyProbe.At(raw, 99),
                 P999Ns = LatencyProbe.At(raw, 99.9),
@@ -208,7 +213,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         return run;
     }
 
-    internal static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, IEventHandler<RingEvent>? check, Action? whileRunning = null)
+    internal static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, IEventHandler<RingEvent>? check, Action? whileRunning = null, bool stampStages = false)
     {
         var gateway = new NullOrderGateway();
         using var composition = EngineComposition.Build(run, registry, pipelineOptions, gateway, check: _ => check);
@@ -219,7 +224,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         }
 
         var report = pipeline.Start();
-        var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
+        var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring, 0, stampStages), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
         var replay = new ReplayOptions { Speed = speed, UntilSequence = ticks };
 
         // Allocation is counted on every thread, from the first input to the drained pipeline:

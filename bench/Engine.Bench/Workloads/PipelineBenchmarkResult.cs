@@ -25,6 +25,18 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("risk_rules_throughput_ratio")]
     public double RiskRulesThroughputRatio => TicksPerSecondFirstRulesOnly <= 0 ? 0 : TicksPerSecond / TicksPerSecondFirstRulesOnly;
 
+    /// <summary>
+    /// The full-speed rate with every input's stages stamped (<c>journal.latency</c>: the door, the
+    /// strategies and the risk gate read the clock; the benchmark has no journal, so no latency
+    /// record is written), in the same rounds.
+    /// </summary>
+    [JsonPropertyName("ticks_per_sec_stamped")]
+    public double TicksPerSecondStamped { get; init; }
+
+    /// <summary>Stamped over unstamped throughput: what the stamps cost (1 is nothing).</summary>
+    [JsonPropertyName("stamping_throughput_ratio")]
+    public double StampingThroughputRatio => TicksPerSecond <= 0 ? 0 : TicksPerSecondStamped / TicksPerSecond;
+
     /// <summary>Median tick-to-intent latency at the paced rate.</summary>
     [JsonPropertyName("p50_ns")]
     public double P50Ns { get; init; }

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Net.WebSockets;
 using Engine.Core.Inputs;
 using Engine.Core.Events;
 using Engine.Core.Market;
@@ -12,24 +14,50 @@ namespace Engine.Bench.Workloads;
 
 /// <summary>
 /// How many ticks per second the simulator delivers over loopback to one client that decodes
-/// them into a ring: the simulator at a high rate, every instrument in full mode.
+/// them into a ring: the simulator at a high rate, every instrument in full mode. The baseline,
+/// measured in the same run against the same simulator in alternating windows, is a bare
+/// <see cref="ClientWebSocket"/> that only counts each frame's packets: what the transport alone
+/// delivers, so the ratio says what the engine's ticker, decoder and ring cost on top of it.
 /// </summary>
 public static class SimulatorThroughput
 {
-    /// <summary>The measured figures.</summary>
-    /// <param name="TicksPerSecond">Ticks the client decoded per second.</param>
+    /// <summary>The measured figures (the best window of each client).</summary>
+    /// <param name="TicksPerSecond">Ticks the engine's client decoded into the ring per second.</param>
     /// <param name="OfferedPerSecond">Ticks the market generated per second.</param>
-    /// <param name="BytesPerSecond">Bytes received per second.</param>
+    /// <param name="BytesPerSecond">Bytes the engine's client received per second.</param>
     /// <param name="Instruments">Instruments subscribed.</param>
     /// <param name="DecodeErrors">Decode errors seen.</param>
-    public sealed record Result(double TicksPerSecond, double OfferedPerSecond, double BytesPerSecond, int Instruments, long DecodeErrors);
+    /// <param name="PlainTicksPerSecond">Ticks per second the bare WebSocket client received (packets counted, not decoded).</param>
+    /// <param name="PlainBytesPerSecond">Bytes per second the bare client received.</param>
+    public sealed record Result(double TicksPerSecond, double OfferedPerSecond, double BytesPerSecond, int Instruments, long DecodeErrors, double PlainTicksPerSecond, double PlainBytesPerSecond)
+    {
+        /// <summary>The engine's client over the bare one: 1 is the transport's own rate.</summary>
+        public double RatioToPlainWebSocket => PlainTicksPerSecond <= 0 ? 0 : TicksPerSecond / PlainTicksPerSecond;
+    }
 
-    /// <summary>Runs the simulator at <paramref name="ratePerInstrument"/> for <paramref name="duration"/> and measures one client.</summary>
-    public static async Task<Result> RunAsync(string instrumentsFile, double ratePerInstrument, TimeSpan duration, ILoggerFactory? loggers = null)
+    /// <summary>Runs the simulator at <paramref name="ratePerInstrument"/> and measures each client over <paramref name="duration"/>, <paramref name="rounds"/> times in turn.</summary>
+    public static async Task<Result> RunAsync(string instrumentsFile, double ratePerInstrument, TimeSpan duration, ILoggerFactory? loggers = null, int rounds = 2)
     {
         await using var simulator = await KiteSimulator.StartAsync(
             new SimulatorOptions { Port = 0, InstrumentsFile = instrumentsFile, TicksPerSecond = ratePerInstrument, MaxPacketsPerFrame = 1024 },
             loggers ?? NullLoggerFactory.Instance).ConfigureAwait(false);
+        Window? engine = null, plain = null;
+        for (int round = 0; round < Math.Max(1, rounds); round++)
+        {
+            var e = await EngineClientAsync(simulator, duration).ConfigureAwait(false);
+            engine = engine is null || e.Ticks > engine.Ticks ? e : engine;
+            var p = await PlainClientAsync(simulator, duration).ConfigureAwait(false);
+            plain = plain is null || p.Ticks > plain.Ticks ? p : plain;
+        }
+
+        return new Result(engine!.Ticks, engine.Offered, engine.Bytes, simulator.Instruments.Count, engine.DecodeErrors, plain!.Ticks, plain.Bytes);
+    }
+
+    // Per second over one measured window.
+    private sealed record Window(double Ticks, double Offered, double Bytes, long DecodeErrors);
+
+    private static async Task<Window> EngineClientAsync(KiteSimulator simulator, TimeSpan duration)
+    {
         var ring = new RingBuffer<RingEvent>(1 << 16, new YieldingWaitStrategy(), ProducerType.Multi);
         var counting = new CountingHandler();
         using var pipeline = new RingPipeline<RingEvent>(ring);
@@ -54,14 +82,71 @@ public static class SimulatorThroughput
         var clock = Stopwatch.StartNew();
         await Task.Delay(duration).ConfigureAwait(false);
         double seconds = clock.Elapsed.TotalSeconds;
-        var result = new Result(
+        var result = new Window(
             (counting.Ticks - ticks0) / seconds,
             (simulator.Tape.Generated - generated0) / seconds,
             (counters.Bytes - bytes0) / seconds,
-            simulator.Instruments.Count,
             counters.DecodeErrors);
         await stop.CancelAsync().ConfigureAwait(false);
         await run.ConfigureAwait(false);
+        return result;
+    }
+
+    private static async Task<Window> PlainClientAsync(KiteSimulator simulator, TimeSpan duration)
+    {
+        using var socket = new ClientWebSocket();
+        using var stop = new CancellationTokenSource();
+        var uri = new UriBuilder(simulator.WebSocketUrl) { Query = "api_key=sim_api_key&access_token=sim_access_token" }.Uri;
+        await socket.ConnectAsync(uri, stop.Token).ConfigureAwait(false);
+        var tokens = simulator.Instruments.Select(i => i.InstrumentToken).ToArray();
+        await socket.SendAsync(TickerMessages.Utf8(TickerMessages.Subscribe(tokens)), WebSocketMessageType.Text, true, stop.Token).ConfigureAwait(false);
+        await socket.SendAsync(TickerMessages.Utf8(TickerMessages.Mode(TickMode.Full, tokens)), WebSocketMessageType.Text, true, stop.Token).ConfigureAwait(false);
+
+        long ticks = 0, bytes = 0;
+        var receiving = Task.Run(async () =>
+        {
+            var buffer = new byte[1 << 20];
+            bool messageStart = true;
+            while (!stop.IsCancellationRequested)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), stop.Token).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                Interlocked.Add(ref bytes, received.Count);
+
+                // Kite's binary frame starts with its packet count (a 1-byte frame is a heartbeat).
+                if (messageStart && received.MessageType == WebSocketMessageType.Binary && received.Count >= 2)
+                {
+                    Interlocked.Add(ref ticks, BinaryPrimitives.ReadInt16BigEndian(buffer));
+                }
+
+                messageStart = received.EndOfMessage;
+            }
+        });
+
+        var warmup = Stopwatch.StartNew();
+        while (Interlocked.Read(ref ticks) < 10_000 && warmup.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        long ticks0 = Interlocked.Read(ref ticks), bytes0 = Interlocked.Read(ref bytes), generated0 = simulator.Tape.Generated;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(duration).ConfigureAwait(false);
+        double seconds = clock.Elapsed.TotalSeconds;
+        var result = new Window((Interlocked.Read(ref ticks) - ticks0) / seconds, (simulator.Tape.Generated - generated0) / seconds, (Interlocked.Read(ref bytes) - bytes0) / seconds, 0);
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await receiving.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+        }
+
         return result;
     }
 
