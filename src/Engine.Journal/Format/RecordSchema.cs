@@ -178,6 +178,30 @@ public static class RecordSchema
         ]),
     };
 
+    // Each known type's direction by id (-1: unknown), for readers that ask once per record.
+    private static readonly sbyte[] s_directions = Directions();
+
+    /// <summary>The direction of a type this build knows, by a table lookup (the replay asks once per record).</summary>
+    public static bool TryGetDirection(RecordType type, out RecordDirection direction)
+    {
+        int id = (int)type;
+        sbyte known = (uint)id < (uint)s_directions.Length ? s_directions[id] : (sbyte)-1;
+        direction = (RecordDirection)Math.Max((sbyte)0, known);
+        return known >= 0;
+    }
+
+    private static sbyte[] Directions()
+    {
+        var table = new sbyte[Types.Keys.Max(t => (int)t) + 1];
+        Array.Fill(table, (sbyte)-1);
+        foreach (var info in Types.Values)
+        {
+            table[(int)info.Type] = (sbyte)info.Direction;
+        }
+
+        return table;
+    }
+
     /// <summary>The schema as the JSON stored in segment headers.</summary>
     public static byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new
     {

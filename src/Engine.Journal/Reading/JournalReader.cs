@@ -49,6 +49,22 @@ public sealed class JournalReader
     /// </summary>
     public IEnumerable<JournalRecord> Read(JournalReadOptions? options = null)
     {
+        foreach (var cursor in ReadSegments(options))
+        {
+            while (cursor.TryNext(out JournalRecord record))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A cursor over each segment's records, in journal order: walk each before asking for the
+    /// next (the loading of the one after it overlaps the walk). Where damage stops a cursor
+    /// (<see cref="SegmentRecordCursor.Stopped"/>), no later segment is read.
+    /// </summary>
+    public IEnumerable<SegmentRecordCursor> ReadSegments(JournalReadOptions? options = null)
+    {
         options ??= new JournalReadOptions();
         var selected = new List<(SegmentFile File, bool IsActive)>();
         for (int i = 0; i < Segments.Count; i++)
@@ -94,13 +110,9 @@ public sealed class JournalReader
                 }
 
                 options.OnSegment?.Invoke(content);
-                var stop = new SegmentReadState();
-                foreach (var record in ReadSegment(content, options, isActive, stop))
-                {
-                    yield return record;
-                }
-
-                if (stop.Stopped)
+                var cursor = new SegmentRecordCursor(content, options, isActive);
+                yield return cursor;
+                if (cursor.Stopped)
                 {
                     yield break;
                 }
@@ -128,73 +140,13 @@ public sealed class JournalReader
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
-        string name = Path.GetFileName(content.File.Path);
-        if (content.Header is null)
+        var cursor = new SegmentRecordCursor(content, options, isActive);
+        while (cursor.TryNext(out JournalRecord record))
         {
-            options.OnDamage?.Invoke(new RecordDamage(content.File.Number, name, -1, RecordCheck.BadCrc, $"unreadable header: {content.HeaderError}", null, null, -1, isActive));
-            state.Stopped = !options.SkipDamaged;
-            yield break;
+            yield return record;
         }
 
-        byte[] bytes = content.Bytes;
-        int end = content.Length;
-        int offset = content.Header.Length;
-        RecordHeader? last = null;
-        while (offset < end)
-        {
-            var check = RecordLayout.TryRead(bytes.AsSpan(offset, end - offset), out var header);
-            if (check == RecordCheck.Valid)
-            {
-                yield return new JournalRecord(header, bytes.AsMemory(offset + JournalFormat.RecordHeaderSize, header.PayloadLength), content.File.Number, offset);
-                last = header;
-                offset += header.Length;
-                continue;
-            }
-
-            int resume = SegmentScan.FindNextRecord(content.Span, offset + 1, last?.RecordNumber);
-            string detail = check switch
-            {
-                RecordCheck.Truncated => $"record ends past the end of the segment ({end - offset} bytes left)",
-                RecordCheck.BadLength => "impossible record length",
-                RecordCheck.BadCrc => "CRC mismatch: the record was altered or damaged",
-                _ => check.ToString(),
-            };
-
-            // Where a damaged LZ4 block of the sealed file is the cause, say which block and bytes.
-            if (LostBlock(content, offset, resume < 0 ? end : resume) is { } block)
-            {
-                detail = $"records lost with a damaged LZ4 block of {Path.GetFileName(content.File.Path)}: {block}";
-            }
-
-            options.OnDamage?.Invoke(new RecordDamage(content.File.Number, name, offset, check, detail, last?.RecordNumber, last?.Sequence, resume, isActive));
-            if (resume < 0)
-            {
-                // Nothing whole follows in this segment: a torn tail (active) or a damaged end (sealed).
-                state.Stopped = !options.SkipDamaged && !isActive;
-                yield break;
-            }
-
-            if (!options.SkipDamaged)
-            {
-                state.Stopped = true;
-                yield break;
-            }
-
-            offset = resume;
-        }
-    }
-
-    private static Lz4BlockDamage? LostBlock(SegmentContent content, int from, int until)
-    {
-        foreach (var block in content.Damage)
-        {
-            if (block.ContentOffset < until && block.ContentOffset + block.ContentLength > from)
-            {
-                return block;
-            }
-        }
-
-        return null;
+        state.Stopped = cursor.Stopped;
     }
 
     private Task<SegmentContent> Load(SegmentFile file, SegmentBuffers? buffers, JournalReadOptions options)

@@ -66,20 +66,33 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
             OnSegment = _ => options.OnSegment?.Invoke(segmentIndex++, reader.Segments.Count),
         };
 
-        foreach (var record in reader.Read(readOptions))
+        // Each segment's records are walked through its cursor: a call per record, no enumerator.
+        using var segments = reader.ReadSegments(readOptions).GetEnumerator();
+        SegmentRecordCursor? cursor = null;
+        while (true)
         {
+            if (cursor is null || !cursor.TryNext(out RecordHeader h, out ReadOnlySpan<byte> payload))
+            {
+                if (cursor is { Stopped: true } || !segments.MoveNext())
+                {
+                    break;
+                }
+
+                cursor = segments.Current;
+                continue;
+            }
+
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
 
-            var h = record.Header;
-            if (!RecordSchema.Types.TryGetValue(h.Type, out var info))
+            if (!RecordSchema.TryGetDirection(h.Type, out var direction))
             {
                 continue;
             }
 
-            if (info.Direction == RecordDirection.Meta)
+            if (direction == RecordDirection.Meta)
             {
                 if (h.Sequence < options.FromSequence)
                 {
@@ -97,7 +110,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
                     sessionSeen = true;
                 }
 
-                options.OnMeta?.Invoke(record);
+                options.OnMeta?.Invoke(cursor.Current);
                 continue;
             }
 
@@ -108,7 +121,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
 
             if (h.Sequence > options.UntilSequence || h.TimestampNs > options.UntilTimeNs)
             {
-                if (info.Direction == RecordDirection.Input)
+                if (direction == RecordDirection.Input)
                 {
                     break;
                 }
@@ -117,10 +130,10 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
             }
 
             read++;
-            if (info.Direction == RecordDirection.Output)
+            if (direction == RecordDirection.Output)
             {
                 outputs++;
-                options.OnOutput?.Invoke(record, pending >= 0 && pendingInput == h.Sequence ? pending : -1);
+                options.OnOutput?.Invoke(cursor.Current, pending >= 0 && pendingInput == h.Sequence ? pending : -1);
                 continue;
             }
 
@@ -149,7 +162,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
             long sequence = claim.RingSequence;
             ref var slot = ref claim.Slot;
             Volatile.Write(ref _lastInput, h.Sequence);
-            if (InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, record.Payload.Span, ref slot, decoder, parseOrder))
+            if (InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, payload, ref slot, decoder, parseOrder))
             {
                 published++;
             }
