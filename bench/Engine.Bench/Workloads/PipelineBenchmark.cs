@@ -132,7 +132,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 SteadyStateBytesByThread = fast.ThreadBytes,
                 ProducerBusyFraction = fast.ProducerBusy,
                 LogicBusyFraction = fast.LogicBusy,
-                Bottleneck = double.IsNaN(fast.LogicBusy) || double.IsNaN(fast.ProducerBusy) ? "unknown" : fast.LogicBusy >= fast.ProducerBusy ? "logic (signals, risk, orders, router on one thread)" : "producer (journal read and decode)",
+                ProducerFullRingFraction = fast.FullRingFraction,
+                Bottleneck = fast.FullRingFraction >= 0.02 ? "logic (signals, risk, orders, router on one thread)" : "producer (journal read and decode)",
                 Ticks = fast.Ticks,
                 TicksPerSecond = fast.Ticks / fast.Seconds,
                 TicksPerSecondFirstRulesOnly = fastOff.Ticks / fastOff.Seconds,
@@ -235,11 +236,13 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         var producerBefore = ThreadCpuTime.OfCurrentThread();
         var logicBefore = ThreadCpuTime.Of(LogicThread);
         long producerBytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var fullRingBefore = pipeline.Ring.Sequencer.FullRingWaitTime;
         var clock = Stopwatch.StartNew();
         source.Run(replay);
         pipeline.WaitUntilDrained(TimeSpan.FromMinutes(5));
         double seconds = clock.Elapsed.TotalSeconds;
         long producerBytes = GC.GetAllocatedBytesForCurrentThread() - producerBytesBefore;
+        double fullRing = (pipeline.Ring.Sequencer.FullRingWaitTime - fullRingBefore).TotalSeconds / Math.Max(1e-9, seconds);
         var atMark = pipeline.ConsumerAllocations;
         if (check is AllocationMark)
         {
@@ -266,7 +269,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads, FullRingFraction = fullRing };
     }
 
     // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.
@@ -287,6 +290,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         public long SteadyTicks { get; init; }
 
         public IReadOnlyDictionary<string, long> ThreadBytes { get; init; } = new Dictionary<string, long>();
+
+        public double FullRingFraction { get; init; }
     }
 
     private const string LogicThread = "engine-logic";

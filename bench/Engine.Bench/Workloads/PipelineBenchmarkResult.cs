@@ -119,7 +119,15 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("logic_busy_fraction")]
     public double LogicBusyFraction { get; init; }
 
-    /// <summary>The busier thread of the full-speed run.</summary>
+    /// <summary>
+    /// The share of the full-speed run the producer spent waiting for a free slot (the ring full
+    /// because the logic thread was behind). Busy fractions count a waiting thread's spins and
+    /// yields as busy, so this, not them, names the bottleneck.
+    /// </summary>
+    [JsonPropertyName("producer_full_ring_fraction")]
+    public double ProducerFullRingFraction { get; init; }
+
+    /// <summary>The stage that held the full-speed run back: the logic thread when the producer waited for free slots for at least 2% of the run, the producer otherwise.</summary>
     [JsonPropertyName("bottleneck")]
     public string Bottleneck { get; init; } = "unknown";
 

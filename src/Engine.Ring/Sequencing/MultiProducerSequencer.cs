@@ -53,10 +53,21 @@ public sealed class MultiProducerSequencer : Sequencer
     {
         var spinner = default(SpinWait);
         long gatingSequence;
+        long started = 0;
         while (wrapPoint > (gatingSequence = Sequence.Minimum(GatingSequences, current)))
         {
+            if (started == 0)
+            {
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+
             SignalConsumers();
             spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        if (started != 0)
+        {
+            RecordFullRingWait(started);
         }
 
         _gatingSequenceCache.SetValue(gatingSequence);

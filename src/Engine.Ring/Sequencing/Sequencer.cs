@@ -11,6 +11,8 @@ public abstract class Sequencer
 {
     private readonly object _gatingLock = new();
     private Sequence[] _gatingSequences = [];
+    private long _fullRingWaits;
+    private long _fullRingWaitTicks;
 
     /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots.</summary>
     protected Sequencer(int bufferSize, IWaitStrategy waitStrategy)
@@ -42,6 +44,19 @@ public abstract class Sequencer
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Volatile.Read(ref _gatingSequences);
+    }
+
+    /// <summary>Claims that found the ring full and waited for the slowest consumer: a producer that waits is faster than its consumers.</summary>
+    public long FullRingWaits => Interlocked.Read(ref _fullRingWaits);
+
+    /// <summary>The time those claims waited, in all.</summary>
+    public TimeSpan FullRingWaitTime => TimeSpan.FromSeconds((double)Interlocked.Read(ref _fullRingWaitTicks) / System.Diagnostics.Stopwatch.Frequency);
+
+    /// <summary>Counts a claim that waited since <paramref name="startedTicks"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); called only on the waiting path.</summary>
+    protected void RecordFullRingWait(long startedTicks)
+    {
+        Interlocked.Increment(ref _fullRingWaits);
+        Interlocked.Add(ref _fullRingWaitTicks, System.Diagnostics.Stopwatch.GetTimestamp() - startedTicks);
     }
 
     /// <summary>Claims the next slot, waiting while the ring is full.</summary>

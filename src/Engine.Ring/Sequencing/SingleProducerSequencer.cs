@@ -49,10 +49,21 @@ public sealed class SingleProducerSequencer : Sequencer
         Interlocked.MemoryBarrier();
         var spinner = default(SpinWait);
         long minSequence;
+        long started = 0;
         while (wrapPoint > (minSequence = Sequence.Minimum(GatingSequences, nextValue)))
         {
+            if (started == 0)
+            {
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+
             SignalConsumers();
             spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        if (started != 0)
+        {
+            RecordFullRingWait(started);
         }
 
         _cachedGatingSequence = minSequence;
