@@ -19,6 +19,15 @@ public sealed class BatchEventProcessorsTests
         Assert.True(handlerType.IsValueType, $"expected a struct proxy, got {handlerType}");
         Assert.Equal("counting", specialised.Name);
         Assert.Equal(typeof(IEventHandler<TestEvent>), hidden.GetType().GetGenericArguments()[1]);
+
+        // Fused public sealed stages become a chain of direct calls; one hidden stage keeps the fused handler whole.
+        var fused = BatchEventProcessors.Create(ring, ring.NewBarrier(), new FusedEventHandler<TestEvent>("logic", new CountingStage("a"), new CountingStage("b"), new CountingStage("c")));
+        var root = fused.GetType().GetGenericArguments()[1];
+        Assert.Equal(typeof(FusedRoot<,>), root.GetGenericTypeDefinition());
+        Assert.Equal(typeof(FusedLink<,,>), root.GetGenericArguments()[1].GetGenericTypeDefinition());
+        Assert.Equal("logic", fused.Name);
+        var mixed = BatchEventProcessors.Create(ring, ring.NewBarrier(), new FusedEventHandler<TestEvent>("mixed", new CountingStage("a"), new RecordingHandler("hidden", 4)));
+        Assert.False(mixed.GetType().GetGenericArguments()[1].IsGenericType, "a fused handler with a hidden stage was chained");
     }
 
     [Fact]
@@ -32,24 +41,30 @@ public sealed class BatchEventProcessorsTests
             from count in Gen.Choose(0, 2_000)
             from claims in Gen.ListOf(Gen.Choose(1, 1 << sizeLog))
             from specialise in Gen.Elements(true, false)
-            select (Size: 1 << sizeLog, Count: count, Claims: claims.ToArray(), Specialise: specialise);
+            from fusedStages in Gen.Choose(1, 4)
+            select (Size: 1 << sizeLog, Count: count, Claims: claims.ToArray(), Specialise: specialise, Fused: fusedStages);
 
         Prop.ForAll(Arb.From(gen), c =>
         {
             var ring = new RingBuffer<TestEvent>(c.Size, new YieldingWaitStrategy());
-            var stage = new CountingStage("counting");
+            // One stage alone, or several fused on one thread (each must see every event after the one before it).
+            var stages = Enumerable.Range(0, c.Fused).Select(i => new CountingStage($"counting-{i}", stageIndex: i)).ToArray();
+            IEventHandler<TestEvent> handler = stages.Length == 1 ? stages[0] : new FusedEventHandler<TestEvent>("fused", stages);
             var pipeline = new RingPipeline<TestEvent>(ring, new RingPipelineOptions { SpecialiseHandlers = c.Specialise });
-            pipeline.HandleEventsWith(stage);
+            pipeline.HandleEventsWith(handler);
             pipeline.Start();
             RingPublisher.PublishSequentially(ring, c.Count, c.Claims);
             Assert.True(pipeline.Shutdown(Deadline), "pipeline did not drain");
 
-            Assert.Equal(1, stage.Starts);
-            Assert.Equal(1, stage.Shutdowns);
-            Assert.Equal(c.Count, stage.Events);
-            Assert.Equal(c.Count, stage.AnnouncedInBatches);
-            Assert.Equal(stage.Batches, stage.EndsOfBatch);
-            Assert.True(stage.InOrder, "a sequence came out of order or with another's value");
+            foreach (var stage in stages)
+            {
+                Assert.Equal(1, stage.Starts);
+                Assert.Equal(1, stage.Shutdowns);
+                Assert.Equal(c.Count, stage.Events);
+                Assert.Equal(c.Count, stage.AnnouncedInBatches);
+                Assert.Equal(stage.Batches, stage.EndsOfBatch);
+                Assert.True(stage.InOrder, $"{stage.Name}: a sequence came out of order, with another's value, or before the stage ahead of it");
+            }
         }).QuickCheckThrowOnFailure();
     }
 
@@ -82,7 +97,7 @@ public sealed class BatchEventProcessorsTests
     }
 
     /// <summary>Public and sealed, so the pipeline builds a struct proxy for it; one member is an explicit implementation.</summary>
-    public sealed class CountingStage(string name, long failAt = -1) : IEventHandler<TestEvent>
+    public sealed class CountingStage(string name, long failAt = -1, int stageIndex = 0) : IEventHandler<TestEvent>
     {
         private long _next;
         private long _pendingBatch;
@@ -110,7 +125,9 @@ public sealed class BatchEventProcessorsTests
                 throw new InvalidOperationException("failing on purpose");
             }
 
-            InOrder &= sequence == _next && data.Value == _next && data.Sequence == sequence;
+            // Fused stages run in order: the one ahead has marked this event with its index.
+            InOrder &= sequence == _next && data.Value == _next && data.Sequence == sequence && data.StageA == (stageIndex == 0 ? data.StageA : stageIndex - 1);
+            data.StageA = stageIndex;
             _next++;
             Events++;
             _pendingBatch--;
