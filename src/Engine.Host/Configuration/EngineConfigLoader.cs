@@ -134,6 +134,16 @@ public static class EngineConfigLoader
             problems.Add(brokerSection.Node("credentials_file"), "broker.credentials_file", $"file '{credentials}' does not exist");
         }
 
+        TimeSpan? settleAtStop = null;
+        if (brokerSection.Text("settle_at_stop") is { } settleText)
+        {
+            settleAtStop = DurationText.IsZero(settleText) ? TimeSpan.Zero : brokerSection.Duration("settle_at_stop", TimeSpan.FromSeconds(3));
+            if (settleAtStop > TimeSpan.FromSeconds(15))
+            {
+                problems.Add(brokerSection.Node("settle_at_stop"), "broker.settle_at_stop", $"'{settleText}' is not allowed; use 0 to 15s (the gateway's whole drain at a stop is bounded by 15 s)");
+            }
+        }
+
         brokerSection.RejectUnknownKeys();
 
         var subscription = top.Section("subscription");
@@ -320,7 +330,7 @@ public static class EngineConfigLoader
             Instruments = instruments,
             CalendarFile = calendarFile,
             Calendar = calendar,
-            Broker = new BrokerSettings(ticker, credentials, rest),
+            Broker = new BrokerSettings(ticker, credentials, rest, settleAtStop),
             SubscriptionMode = tickMode,
             ExtraInstruments = extra,
             Simulator = simulator,

@@ -650,7 +650,8 @@ public sealed partial class EngineSession : IAsyncDisposable
         var rest = _config.Broker.RestRoot(_config.Mode, _tickerUrl);
         var client = new KiteRestClient(new KiteRestOptions { BaseUrl = rest, ApiKey = _credentials.ApiKey, AccessToken = _credentials.AccessToken });
         _rest = client;
-        return new RestOrderGateway(client, _run.Instruments, new RestGatewayOptions(), logger);
+        var gatewayOptions = new RestGatewayOptions();
+        return new RestOrderGateway(client, _run.Instruments, _config.Broker.SettleAtStop is { } settle ? gatewayOptions with { SettleAtStop = settle } : gatewayOptions, logger);
     }
 
     private EngineStatus Status()

@@ -16,6 +16,7 @@ public sealed class EngineConfigTests
         var config = EngineConfigLoader.Load(Path.Combine(TestData.RepositoryRoot, "config", "engine.yaml"), Registry);
         Assert.Equal(EngineMode.Sim, config.Mode);
         Assert.Null(config.Broker.TickerUrl);   // sim mode starts the simulator in-process
+        Assert.Equal(TimeSpan.FromSeconds(3), config.Broker.SettleAtStop);
         Assert.Equal(["trend-large-caps", "rsi-banks"], config.Strategies.Select(s => s.Name));
         Assert.Equal(4096, config.Pipeline.RingSize);
         Assert.Null(config.Pipeline.Placement);   // auto: chosen from the core count
@@ -36,6 +37,7 @@ public sealed class EngineConfigTests
         { "bad mode", "risk:\n  product: overnight\n", "risk.product: 'overnight' is not allowed; use one of: mis, cnc, nrml" },
         { "missing instruments file", "instruments: nowhere.csv\n", "instruments: file '{dir}/nowhere.csv' does not exist" },
         { "unwritable journal folder", "journal:\n  folder: a-file/journal\n", "journal.folder: '{dir}/a-file' is a file, so the journal folder '{dir}/a-file/journal' cannot be created" },
+        { "settle too long", "broker:\n  settle_at_stop: 2m\n", "broker.settle_at_stop: '2m' is not allowed; use 0 to 15s" },
         { "a secret in the file", "broker:\n  access_token: abc123\n", "broker.access_token: secrets do not belong in the configuration file" },
         { "unknown strategy", "strategies:\n  instances:\n    - name: x\n      strategy: moon-phase\n      universe: [INFY]\n", "moon-phase" },
         { "unknown symbol", "strategies:\n  instances:\n    - name: x\n      strategy: rsi-mean-reversion\n      universe: [NOTASTOCK]\n", "NOTASTOCK" },
