@@ -137,7 +137,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
 
     private async Task SettleAsync(DateTime until)
     {
-        while (!_watched.IsEmpty && _answers is not null)
+        while (_options.SettleAtStop > TimeSpan.Zero && !_watched.IsEmpty && _answers is not null)
         {
             try
             {

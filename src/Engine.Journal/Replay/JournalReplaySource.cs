@@ -73,7 +73,8 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
         {
             if (cursor is null || !cursor.TryNext(out RecordHeader h, out ReadOnlySpan<byte> payload))
             {
-                if (cursor is { Stopped: true } || !segments.MoveNext())
+                // A cursor that damage stopped ends the segments too.
+                if (!segments.MoveNext())
                 {
                     break;
                 }

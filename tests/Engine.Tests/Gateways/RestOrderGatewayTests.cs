@@ -102,6 +102,18 @@ public sealed class RestOrderGatewayTests
     }
 
     [Fact]
+    public async Task WithNoSettleTimeTheDrainDoesNotReadTheOrderBook()
+    {
+        await using var harness = await Harness.StartAsync(pollInterval: TimeSpan.FromHours(1), settleAtStop: TimeSpan.Zero);
+        harness.Gateway.Submit(harness.Order(1960));
+        harness.WaitForFinalReplies(1);
+        Ring.Await.Until(() => harness.Simulator.Exchange.Orders.Single(o => o.Tag == "1960").Status == "COMPLETE", TimeSpan.FromSeconds(20), () => "the fill at the exchange");
+
+        Assert.True(await harness.Gateway.DrainAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, harness.Gateway.Counters.UpdatesPolled);
+    }
+
+    [Fact]
     public void UnderAnyMixOfFaultsEveryOrderReachesTheExchangeExactlyOnce()
     {
         var gen = from seed in Gen.Choose(1, 100_000)
@@ -157,7 +169,7 @@ public sealed class RestOrderGatewayTests
 
         public IReadOnlyList<RingEvent> Updates => [.. Collected.Updates];
 
-        public static async Task<Harness> StartAsync(SimExchangeOptions? exchange = null, TimeSpan? pollInterval = null)
+        public static async Task<Harness> StartAsync(SimExchangeOptions? exchange = null, TimeSpan? pollInterval = null, TimeSpan? settleAtStop = null)
         {
             var simulator = await Engine.Tests.Sim.TestSimulator.StartAsync(exchange: exchange ?? new SimExchangeOptions { OrdersPerSecond = 10_000, Capital = 1e12m });
             var ring = new RingBuffer<RingEvent>(1024, new YieldingWaitStrategy(), ProducerType.Multi);
@@ -169,7 +181,7 @@ public sealed class RestOrderGatewayTests
             // machine; a timeout then means a look-up and a re-send, which these tests count.
             var client = new KiteRestClient(new KiteRestOptions { BaseUrl = simulator.RestUrl, ApiKey = "sim_api_key", AccessToken = "sim_access_token", Timeout = TimeSpan.FromSeconds(2) });
             (await client.GetOrdersAsync()).EnsureSuccess();
-            var gateway = new RestOrderGateway(client, simulator.Instruments, new RestGatewayOptions { LookupDelay = TimeSpan.FromMilliseconds(100), PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(200), MaxPlaceAttempts = 20 }, NullLogger.Instance);
+            var gateway = new RestOrderGateway(client, simulator.Instruments, new RestGatewayOptions { LookupDelay = TimeSpan.FromMilliseconds(100), PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(200), SettleAtStop = settleAtStop ?? TimeSpan.FromSeconds(3), MaxPlaceAttempts = 20 }, NullLogger.Instance);
             gateway.Start(new InputPublisher(ring));
             Ring.Await.Until(() => simulator.Exchange.TryGetMarket(408065, out _), TimeSpan.FromSeconds(30), () => "the simulator's first tick");
             return new Harness(simulator, gateway, pipeline, collector);
