@@ -71,22 +71,8 @@ public static class SimulatorThroughput
         using var stop = new CancellationTokenSource();
         var run = ticker.RunAsync(stop.Token);
 
-        // Warm up until ticks flow, then measure a window.
-        var warmup = Stopwatch.StartNew();
-        while (counting.Ticks < 10_000 && warmup.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-
-        long ticks0 = counting.Ticks, bytes0 = counters.Bytes, generated0 = simulator.Tape.Generated;
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(duration).ConfigureAwait(false);
-        double seconds = clock.Elapsed.TotalSeconds;
-        var result = new Window(
-            (counting.Ticks - ticks0) / seconds,
-            (simulator.Tape.Generated - generated0) / seconds,
-            (counters.Bytes - bytes0) / seconds,
-            counters.DecodeErrors);
+        var result = await MeasureAsync(simulator, duration, () => counting.Ticks, () => counters.Bytes).ConfigureAwait(false);
+        result = result with { DecodeErrors = counters.DecodeErrors };
         await stop.CancelAsync().ConfigureAwait(false);
         await run.ConfigureAwait(false);
         return result;
@@ -127,17 +113,7 @@ public static class SimulatorThroughput
             }
         });
 
-        var warmup = Stopwatch.StartNew();
-        while (Interlocked.Read(ref ticks) < 10_000 && warmup.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-
-        long ticks0 = Interlocked.Read(ref ticks), bytes0 = Interlocked.Read(ref bytes), generated0 = simulator.Tape.Generated;
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(duration).ConfigureAwait(false);
-        double seconds = clock.Elapsed.TotalSeconds;
-        var result = new Window((Interlocked.Read(ref ticks) - ticks0) / seconds, (simulator.Tape.Generated - generated0) / seconds, (Interlocked.Read(ref bytes) - bytes0) / seconds, 0);
+        var result = await MeasureAsync(simulator, duration, () => Interlocked.Read(ref ticks), () => Interlocked.Read(ref bytes)).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -148,6 +124,22 @@ public static class SimulatorThroughput
         }
 
         return result;
+    }
+
+    // Warm up until ticks flow, then measure one window of a client's counts.
+    private static async Task<Window> MeasureAsync(KiteSimulator simulator, TimeSpan duration, Func<long> ticks, Func<long> bytes)
+    {
+        var warmup = Stopwatch.StartNew();
+        while (ticks() < 10_000 && warmup.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        long ticks0 = ticks(), bytes0 = bytes(), generated0 = simulator.Tape.Generated;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(duration).ConfigureAwait(false);
+        double seconds = clock.Elapsed.TotalSeconds;
+        return new Window((ticks() - ticks0) / seconds, (simulator.Tape.Generated - generated0) / seconds, (bytes() - bytes0) / seconds, 0);
     }
 
     private sealed class CountingHandler : IEventHandler<RingEvent>
