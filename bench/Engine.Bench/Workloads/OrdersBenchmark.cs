@@ -222,7 +222,7 @@ public sealed class OrdersBenchmark(OrdersBenchmarkOptions options, Action<strin
         pipeline.Start();
         timed.Start(new InputPublisher(pipeline.Ring));
         var source = new JournalReplaySource(JournalReader.Open(folder), new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
-        source.Run(new ReplayOptions { Speed = speed });
+        source.Run(new ReplayOptions { Speed = speed, KeepRawBytes = false });
         pipeline.WaitUntilDrained(TimeSpan.FromMinutes(2));
         timed.DrainAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));

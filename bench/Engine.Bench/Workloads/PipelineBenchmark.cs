@@ -226,7 +226,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
         var report = pipeline.Start();
         var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring, 0, stampStages), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
-        var replay = new ReplayOptions { Speed = speed, UntilSequence = ticks };
+        var replay = new ReplayOptions { Speed = speed, UntilSequence = ticks, KeepRawBytes = false };
 
         // Allocation is counted on every thread, from the first input to the drained pipeline:
         // building the pipeline (the ring's slots, the strategies' windows) is not steady state.

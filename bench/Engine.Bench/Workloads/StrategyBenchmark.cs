@@ -86,7 +86,7 @@ public sealed class StrategyBenchmark(string configFile, string? instance, long 
         using var pipeline = new RingPipeline<RingEvent>(ring, new RingPipelineOptions { ThreadNamePrefix = "bench-" });
         pipeline.HandleEventsWith(timer);
         pipeline.Start();
-        new JournalReplaySource(reader, new InputPublisher(ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse).Run(new ReplayOptions { UntilSequence = ticks });
+        new JournalReplaySource(reader, new InputPublisher(ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse).Run(new ReplayOptions { UntilSequence = ticks, KeepRawBytes = false });
         pipeline.Shutdown(TimeSpan.FromMinutes(2));
         host.Stop();
         return timer;

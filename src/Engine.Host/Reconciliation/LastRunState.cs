@@ -62,7 +62,7 @@ public static class LastRunState
         var pipeline = composition.Pipeline;
         pipeline.Start();
         var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
-        source.Run(new ReplayOptions { FromSequence = session.Sequence, StopAtNextSession = true, SkipDamaged = true }, cancellationToken);
+        source.Run(new ReplayOptions { FromSequence = session.Sequence, StopAtNextSession = true, SkipDamaged = true, KeepRawBytes = false }, cancellationToken);
         if (!pipeline.Shutdown(TimeSpan.FromMinutes(5)))
         {
             throw new TimeoutException($"replaying the last run of '{folder}' did not finish within 5 minutes.");

@@ -130,6 +130,7 @@ public static class ReplayRun
                     PaceFromTimeNs = fromTime,
                     SkipDamaged = options.SkipDamaged,
                     StopAtNextSession = true,
+                    KeepRawBytes = false,
                     OnOutput = verifier is null ? null : verifier.Record,
                     OnSegment = progress.Segment,
                     OnDamage = damage => options.Progress.WriteLine($"replay: damaged record skipped: {damage}"),

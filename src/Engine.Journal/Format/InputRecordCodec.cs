@@ -129,8 +129,11 @@ public static class InputRecordCodec
     /// <summary>
     /// Fills a ring slot from an input record, re-decoding tick packets with <paramref name="decoder"/>
     /// and order updates with <paramref name="parseOrder"/>. False for records that are not inputs a ring carries.
+    /// With <paramref name="keepRawBytes"/> false, a packet's bytes as received are not copied into
+    /// <see cref="RingEvent.Raw"/> (its <see cref="RingEvent.RawLength"/> is 0): only a journaller
+    /// reads them, so a replay that writes no journal spares the copy and a third of the slot's lines.
     /// </summary>
-    public static bool TryFill(RecordType type, long sequence, long timestampNs, ReadOnlySpan<byte> payload, ref RingEvent slot, TickPacketDecoder decoder, OrderTextParser? parseOrder = null)
+    public static bool TryFill(RecordType type, long sequence, long timestampNs, ReadOnlySpan<byte> payload, ref RingEvent slot, TickPacketDecoder decoder, OrderTextParser? parseOrder = null, bool keepRawBytes = true)
     {
         slot.InputSequence = sequence;
         slot.ReceiveTimestampNs = timestampNs;
@@ -174,8 +177,16 @@ public static class InputRecordCodec
 
                 slot.Kind = EventKind.Tick;
                 slot.PacketIndex = BinaryPrimitives.ReadUInt16LittleEndian(payload[10..]);
-                body.CopyTo(slot.Raw);
-                slot.RawLength = body.Length;
+                if (keepRawBytes)
+                {
+                    body.CopyTo(slot.Raw);
+                    slot.RawLength = body.Length;
+                }
+                else
+                {
+                    slot.RawLength = 0;
+                }
+
                 return true;
             case RecordType.UndecodablePacket:
                 if (body.Length > RawPacket.Capacity)

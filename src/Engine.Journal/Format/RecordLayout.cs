@@ -60,13 +60,17 @@ public static class RecordLayout
             return RecordCheck.BadCrc;
         }
 
-        record = new RecordHeader(
-            (int)length,
-            (RecordType)BinaryPrimitives.ReadUInt16LittleEndian(data[4..]),
-            BinaryPrimitives.ReadUInt16LittleEndian(data[6..]),
-            BinaryPrimitives.ReadUInt64LittleEndian(data[8..]),
-            BinaryPrimitives.ReadInt64LittleEndian(data[16..]),
-            BinaryPrimitives.ReadInt64LittleEndian(data[24..]));
+        record = ReadHeader(data);
         return RecordCheck.Valid;
     }
+
+    /// <summary>The header at the start of <paramref name="data"/>, unchecked: for a record <see cref="TryRead"/> has already found whole.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static RecordHeader ReadHeader(ReadOnlySpan<byte> data) => new(
+        BinaryPrimitives.ReadInt32LittleEndian(data),
+        (RecordType)BinaryPrimitives.ReadUInt16LittleEndian(data[4..]),
+        BinaryPrimitives.ReadUInt16LittleEndian(data[6..]),
+        BinaryPrimitives.ReadUInt64LittleEndian(data[8..]),
+        BinaryPrimitives.ReadInt64LittleEndian(data[16..]),
+        BinaryPrimitives.ReadInt64LittleEndian(data[24..]));
 }

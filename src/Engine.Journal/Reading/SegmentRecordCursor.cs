@@ -17,7 +17,12 @@ public sealed class SegmentRecordCursor
     private readonly byte[] _bytes;
     private readonly int _end;
     private int _offset;
-    private RecordHeader? _last;
+
+    // The last record's number and sequence, for damage reports. Kept as scalars: copying the
+    // whole header out of TryRead's result made a wide load over its narrow stores, which the
+    // CPU cannot forward, and that stall was the cursor's hottest instruction.
+    private ulong? _lastRecordNumber;
+    private long? _lastSequence;
     private bool _done;
 
     /// <summary>A cursor at the first record of <paramref name="content"/>; <paramref name="isActive"/>: the segment a writer may still be appending to.</summary>
@@ -59,7 +64,8 @@ public sealed class SegmentRecordCursor
             {
                 payload = _bytes.AsSpan(_offset + JournalFormat.RecordHeaderSize, header.PayloadLength);
                 RecordOffset = _offset;
-                _last = header;
+                _lastRecordNumber = header.RecordNumber;
+                _lastSequence = header.Sequence;
                 _offset += header.Length;
                 return true;
             }
@@ -85,14 +91,24 @@ public sealed class SegmentRecordCursor
     }
 
     /// <summary>The record the last <c>TryNext</c> returned, as a <see cref="JournalRecord"/>.</summary>
-    public JournalRecord Current => _last is { } header
-        ? new JournalRecord(header, _bytes.AsMemory(RecordOffset + JournalFormat.RecordHeaderSize, header.PayloadLength), Segment, RecordOffset)
-        : throw new InvalidOperationException("No record has been read from this segment yet.");
+    public JournalRecord Current
+    {
+        get
+        {
+            if (RecordOffset < 0)
+            {
+                throw new InvalidOperationException("No record has been read from this segment yet.");
+            }
+
+            var header = RecordLayout.ReadHeader(_bytes.AsSpan(RecordOffset));
+            return new JournalRecord(header, _bytes.AsMemory(RecordOffset + JournalFormat.RecordHeaderSize, header.PayloadLength), Segment, RecordOffset);
+        }
+    }
 
     // Reports the damage at the cursor; true when reading goes on at the next whole record.
     private bool Skip(RecordCheck check)
     {
-        int resume = SegmentScan.FindNextRecord(_content.Span, _offset + 1, _last?.RecordNumber);
+        int resume = SegmentScan.FindNextRecord(_content.Span, _offset + 1, _lastRecordNumber);
         string detail = check switch
         {
             RecordCheck.Truncated => $"record ends past the end of the segment ({_end - _offset} bytes left)",
@@ -126,7 +142,7 @@ public sealed class SegmentRecordCursor
     }
 
     private void Damaged(int offset, RecordCheck check, string detail, int resume) =>
-        _options.OnDamage?.Invoke(new RecordDamage(_content.File.Number, Path.GetFileName(_content.File.Path), offset, check, detail, _last?.RecordNumber, _last?.Sequence, resume, _isActive));
+        _options.OnDamage?.Invoke(new RecordDamage(_content.File.Number, Path.GetFileName(_content.File.Path), offset, check, detail, _lastRecordNumber, _lastSequence, resume, _isActive));
 
     private Lz4BlockDamage? LostBlock(int from, int until)
     {

@@ -163,7 +163,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
             long sequence = claim.RingSequence;
             ref var slot = ref claim.Slot;
             Volatile.Write(ref _lastInput, h.Sequence);
-            if (InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, payload, ref slot, decoder, parseOrder))
+            if (InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, payload, ref slot, decoder, parseOrder, options.KeepRawBytes))
             {
                 published++;
             }

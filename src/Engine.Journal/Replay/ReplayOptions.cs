@@ -3,6 +3,14 @@ namespace Engine.Journal.Replay;
 /// <summary>Which part of a journal to replay, and how fast.</summary>
 public sealed class ReplayOptions
 {
+    /// <summary>
+    /// Whether each tick's packet bytes as received are copied into its slot (<c>RingEvent.Raw</c>).
+    /// Only a journaller reads them; a replay into a pipeline that writes no journal (replay,
+    /// verify, benchmarks) sets this false and spares the producer that copy. Undecodable
+    /// packets keep their bytes either way, since the bytes are all they carry.
+    /// </summary>
+    public bool KeepRawBytes { get; init; } = true;
+
     /// <summary>First input sequence to replay.</summary>
     public long FromSequence { get; init; } = long.MinValue;
 

@@ -140,6 +140,54 @@ public sealed class JournalArchiveAndReplayTests
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(95), $"paced replay took only {elapsed.TotalMilliseconds} ms");
     }
 
+    [Fact]
+    public void AReplayThatWritesNoJournalCanLeaveOutTheBytesAsReceivedAndDecodesTheSameTicks()
+    {
+        using var folder = new JournalFolder();
+        var packets = new[] { TestData.Base64("kite/ticker_quote.packet"), TestData.Base64("kite/ticker_full.packet"), TestData.Bytes("kite/ltpMode_binary.packet")[4..12] };
+        var garbage = new byte[] { 0xDE, 0xAD, 0xBE, 0xEF, 0x01 };
+        using (var writer = folder.Open())
+        {
+            for (int i = 0; i < 30; i++)
+            {
+                var body = i == 17 ? garbage : packets[i % packets.Length];
+                var payload = new byte[InputRecordCodec.PrefixSize + body.Length];
+                body.CopyTo(payload, InputRecordCodec.PrefixSize);
+                writer.Append(i == 17 ? RecordType.UndecodablePacket : RecordType.Tick, 1, i, 1_000_000L * i, payload);
+            }
+        }
+
+        RingEvent[] Replay(bool keepRawBytes)
+        {
+            var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy());
+            var seen = new SlotCopies();
+            using var pipeline = new RingPipeline<RingEvent>(ring);
+            pipeline.HandleEventsWith(seen);
+            pipeline.Start();
+            var result = new JournalReplaySource(JournalReader.Open(folder.Path), new InputPublisher(ring), TickDecoder.TryDecode)
+                .Run(new ReplayOptions { KeepRawBytes = keepRawBytes });
+            Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
+            Assert.Equal(30, result.InputsPublished);
+            return [.. seen.Slots];
+        }
+
+        var kept = Replay(keepRawBytes: true);
+        var left = Replay(keepRawBytes: false);
+
+        // By default a tick's slot holds the packet exactly as recorded, for a journaller.
+        for (int i = 0; i < 30; i++)
+        {
+            Assert.Equal(i == 17 ? garbage : packets[i % packets.Length], kept[i].RawBytes.ToArray());
+        }
+
+        // Without them, the same ticks decode and the same inputs arrive in the same order;
+        // only the bytes are missing, except for the undecodable packet, whose bytes are all it has.
+        Assert.Equal(kept.Select(s => (s.Kind, s.InputSequence, s.ReceiveTimestampNs, s.PacketIndex, s.Tick)), left.Select(s => (s.Kind, s.InputSequence, s.ReceiveTimestampNs, s.PacketIndex, s.Tick)));
+        Assert.All(left.Where(s => s.Kind == EventKind.Tick), s => Assert.Equal(0, s.RawLength));
+        Assert.Equal(EventKind.Undecodable, left[17].Kind);
+        Assert.Equal(garbage, left[17].RawBytes.ToArray());
+    }
+
     private sealed class SlotCopies : IEventHandler<RingEvent>
     {
         public List<RingEvent> Slots { get; } = [];
