@@ -77,6 +77,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             ReplayRunResult? fast = null;
             ReplayRunResult? fastOff = null;
             ReplayRunResult? fastStamped = null;
+            ReplayRunResult? fastOneCore = null;
+            int? oneCore = CpuAffinity.AllowedCores is { Count: > 1 } allowed ? allowed[0] : null;
             (long Ticks, double Seconds, long Intents, long Orders)? channels = null;
             for (int round = 0; round < 2; round++)
             {
@@ -94,6 +96,12 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 progress($"pipeline: full-speed replay, every rule on, each input's stages stamped (round {round + 1} of 2)...");
                 var stamped = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, null, stampStages: true);
                 fastStamped = fastStamped is null || stamped.Seconds < fastStamped.Seconds ? stamped : fastStamped;
+                if (oneCore is { } core)
+                {
+                    progress($"pipeline: full-speed replay, producer and logic thread on core {core} (round {round + 1} of 2)...");
+                    var single = OnOneCore(run, registry, pipelineOptions, reader, core);
+                    fastOneCore = single is null || (fastOneCore is not null && fastOneCore.Seconds <= single.Seconds) ? fastOneCore : single;
+                }
             }
 
             long allocated = fast!.Allocated;
@@ -132,12 +140,14 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 SteadyStateBytesByThread = fast.ThreadBytes,
                 ProducerBusyFraction = fast.ProducerBusy,
                 LogicBusyFraction = fast.LogicBusy,
+                OtherThreadsBusyFraction = fast.OtherBusy,
                 ProducerFullRingFraction = fast.FullRingFraction,
                 Bottleneck = fast.FullRingFraction >= 0.02 ? "logic (signals, risk, orders, router on one thread)" : "producer (journal read and decode)",
                 Ticks = fast.Ticks,
                 TicksPerSecond = fast.Ticks / fast.Seconds,
                 TicksPerSecondFirstRulesOnly = fastOff.Ticks / fastOff.Seconds,
                 TicksPerSecondStamped = fastStamped!.Ticks / fastStamped.Seconds,
+                OneCoreTicksPerSecond = fastOneCore is null ? 0 : fastOneCore.Ticks / fastOneCore.Seconds,
                 P50Ns = LatencyProbe.At(raw, 50),
                 P99Ns = LatencyProbe.At(raw, 99),
                 P999Ns = LatencyProbe.At(raw, 99.9),
@@ -232,6 +242,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         // building the pipeline (the ring's slots, the strategies' windows) is not steady state.
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        // Read before the count starts: asking for the process allocates.
+        var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var producerBefore = ThreadCpuTime.OfCurrentThread();
         var logicBefore = ThreadCpuTime.Of(LogicThread);
@@ -257,8 +269,14 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         var atEnd = pipeline.ConsumerAllocations;
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         long allocated = allocatedAfter - allocatedBefore;
-        double producerBusy = Busy(producerBefore, ThreadCpuTime.OfCurrentThread(), seconds);
-        double logicBusy = Busy(logicBefore, ThreadCpuTime.Of(LogicThread), seconds);
+        var producerAfter = ThreadCpuTime.OfCurrentThread();
+        var logicAfter = ThreadCpuTime.Of(LogicThread);
+        var processAfter = Process.GetCurrentProcess().TotalProcessorTime;
+        double producerBusy = Busy(producerBefore, producerAfter, seconds);
+        double logicBusy = Busy(logicBefore, logicAfter, seconds);
+        double otherBusy = producerBefore is { } p0 && producerAfter is { } p1 && logicBefore is { } l0 && logicAfter is { } l1
+            ? Math.Max(0, ((processAfter - processBefore) - (p1 - p0) - (l1 - l0)).TotalSeconds / Math.Max(1e-9, seconds))
+            : double.NaN;
         whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
 
@@ -269,7 +287,40 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads, FullRingFraction = fullRing };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads, FullRingFraction = fullRing, OtherBusy = otherBusy };
+    }
+
+    // Both pipeline threads on one core: the logic thread through the placement, the producer on a
+    // thread of its own that pins itself, so the caller's affinity is left as it was. Null when
+    // the producer cannot be pinned.
+    internal static ReplayRunResult? OnOneCore(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, int core)
+    {
+        var pinned = pipelineOptions with
+        {
+            Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = core },
+            WaitStrategy = WaitStrategies.Create(WaitStrategyKind.Yielding),
+            WaitStrategyReason = $"yielding: producer and logic thread share core {core}",
+        };
+        ReplayRunResult? result = null;
+        Exception? failure = null;
+        var producer = new Thread(() =>
+        {
+            try
+            {
+                if (CpuAffinity.TryPinCurrentThread(core, out _))
+                {
+                    result = Replay(run, registry, pinned, reader, 0, long.MaxValue, null);
+                }
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        })
+        { Name = "engine-replay-one-core" };
+        producer.Start();
+        producer.Join();
+        return failure is null ? result : throw new InvalidOperationException($"the one-core replay failed: {failure.Message}", failure);
     }
 
     // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.
@@ -288,6 +339,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         public long SteadyBytes { get; init; } = -1;
 
         public long SteadyTicks { get; init; }
+
+        public double OtherBusy { get; init; } = double.NaN;
 
         public IReadOnlyDictionary<string, long> ThreadBytes { get; init; } = new Dictionary<string, long>();
 

@@ -37,6 +37,23 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("stamping_throughput_ratio")]
     public double StampingThroughputRatio => TicksPerSecond <= 0 ? 0 : TicksPerSecondStamped / TicksPerSecond;
 
+    /// <summary>
+    /// The full-speed rate with the producer and the logic thread both pinned to one core (the
+    /// yielding wait, so each hands the core to the other when it has nothing to do), in the same
+    /// rounds; the journal's read-ahead may still load segments on another core. 0 where the
+    /// process may use only one core or pinning is refused.
+    /// </summary>
+    [JsonPropertyName("one_core_ticks_per_sec")]
+    public double OneCoreTicksPerSecond { get; init; }
+
+    /// <summary>
+    /// Two cores over one (<see cref="TicksPerSecond"/> over <see cref="OneCoreTicksPerSecond"/>):
+    /// what running the stages beside the producer buys. Near 1, handing each slot's cache lines
+    /// from one core to the other costs as much as the parallel work saves. 0 when not measured.
+    /// </summary>
+    [JsonPropertyName("two_core_speedup")]
+    public double TwoCoreSpeedup => OneCoreTicksPerSecond <= 0 ? 0 : TicksPerSecond / OneCoreTicksPerSecond;
+
     /// <summary>Median tick-to-intent latency at the paced rate.</summary>
     [JsonPropertyName("p50_ns")]
     public double P50Ns { get; init; }
@@ -118,6 +135,14 @@ public sealed record PipelineBenchmarkResult
     /// <summary>The logic thread's CPU time over the full-speed run's wall time.</summary>
     [JsonPropertyName("logic_busy_fraction")]
     public double LogicBusyFraction { get; init; }
+
+    /// <summary>
+    /// The CPU every other thread of the process used in that run, as a fraction of one core
+    /// (the journal's read-ahead loading segments, the GC, the runtime): on a 2-core machine
+    /// this is taken from the two pipeline threads.
+    /// </summary>
+    [JsonPropertyName("other_threads_busy_fraction")]
+    public double OtherThreadsBusyFraction { get; init; }
 
     /// <summary>
     /// The share of the full-speed run the producer spent waiting for a free slot (the ring full

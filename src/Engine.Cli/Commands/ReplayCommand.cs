@@ -18,9 +18,10 @@ public static class ReplayCommand
         var decisions = new Option<bool>("--decisions") { Description = "Print every decision the replay makes." };
         var skipDamaged = new Option<bool>("--skip-damaged") { Description = "Continue past damaged records (reported) instead of stopping." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
+        var core = new Option<int?>("--core") { Description = "Run the replay's producer and logic thread together on this core: faster where handing inputs between cores costs more than it saves (bench pipeline's two_core_speedup below 1)." };
         var command = new Command("replay", "Run a journal through the same pipeline the live run used (rebuilt from the journal's own records).")
         {
-            journal, verify, speed, from, until, config, decisions, skipDamaged, json,
+            journal, verify, speed, from, until, config, decisions, skipDamaged, json, core,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(ReplayRun.Run(
             new ReplayRunOptions
@@ -34,6 +35,7 @@ public static class ReplayCommand
                 PrintDecisions = parse.GetValue(decisions),
                 SkipDamaged = parse.GetValue(skipDamaged),
                 Json = parse.GetValue(json),
+                Core = parse.GetValue(core),
             },
             cancellationToken)));
         return command;

@@ -45,6 +45,11 @@ public static class ReplayRun
             throw new JournalException($"'{options.Journal}' holds no journal segments.");
         }
 
+        if (options.Core is { } core && !CpuAffinity.AllowedCores.Contains(core))
+        {
+            throw new ArgumentException($"--core {core}: this process may run on cores {string.Join(",", CpuAffinity.AllowedCores)} only.");
+        }
+
         var from = ReplayPosition.Parse(options.From, "--from");
         var until = ReplayPosition.Parse(options.Until, "--until");
         var registry = StrategyRegistry.CreateWithBuiltins();
@@ -95,7 +100,9 @@ public static class ReplayRun
             long untilSequence = until?.Sequence ?? long.MaxValue;
             long untilTime = until is { Sequence: null } u ? u.ReceiveTimeNs(run.Clock, runStart) : long.MaxValue;
 
-            var pipelineOptions = TradingPipelineOptions.SingleProducerFused("replay: one producer, one logic thread");
+            var pipelineOptions = options.Core is { } sharedCore
+                ? TradingPipelineOptions.SingleProducerFused($"replay: one producer and one logic thread, both on core {sharedCore}") with { Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = sharedCore } }
+                : TradingPipelineOptions.SingleProducerFused("replay: one producer, one logic thread");
             int ringSize = pipelineOptions.RingSize;
             ReplayVerifier? verifier = null;
             var gateway = new NullOrderGateway();
@@ -116,11 +123,15 @@ public static class ReplayRun
                 };
             });
             var pipeline = composition.Pipeline;
-            pipeline.Start();
+            var placement = pipeline.Start();
+            if (options.Core is { } placedCore)
+            {
+                options.Progress.WriteLine($"replay: producer and {placement.Compact} on core {placedCore}{string.Concat(placement.Warnings.Select(w => $"; {w}"))}");
+            }
+
             var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
             using var progress = new ReplayProgress(options.Progress, options.ProgressIsTerminal, source, reader.Segments.Count);
-            var result = source.Run(
-                new ReplayOptions
+            var replayOptions = new ReplayOptions
                 {
                     FromSequence = sessionSequence,
                     UntilSequence = untilSequence,
@@ -134,8 +145,10 @@ public static class ReplayRun
                     OnOutput = verifier is null ? null : verifier.Record,
                     OnSegment = progress.Segment,
                     OnDamage = damage => options.Progress.WriteLine($"replay: damaged record skipped: {damage}"),
-                },
-                cancel.Token);
+                };
+            var result = options.Core is { } producerCore
+                ? OnCore(producerCore, () => source.Run(replayOptions, cancel.Token))
+                : source.Run(replayOptions, cancel.Token);
             pipeline.Shutdown(TimeSpan.FromMinutes(5));
             progress.Finish();
             inputs += result.InputsPublished;
@@ -166,6 +179,39 @@ public static class ReplayRun
             options.Verify ? (mismatch is null ? "ok" : truncatedTail ? "ok-truncated" : "mismatch") : null, compared, matched, mismatch);
         Report(options, summary);
         return mismatch is null || truncatedTail ? 0 : ExitMismatch;
+    }
+
+    // The producer's loop on a thread of its own pinned to the logic thread's core, so the
+    // caller's thread keeps its affinity (a library caller, a test host) once the replay ends.
+    private static ReplayResult OnCore(int core, Func<ReplayResult> run)
+    {
+        ReplayResult? result = null;
+        Exception? failure = null;
+        var producer = new Thread(() =>
+        {
+            try
+            {
+                if (!CpuAffinity.TryPinCurrentThread(core, out string? reason))
+                {
+                    throw new InvalidOperationException($"--core {core}: {reason}");
+                }
+
+                result = run();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        })
+        { Name = "engine-replay", IsBackground = true };
+        producer.Start();
+        producer.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return result!;
     }
 
     private static RunDefinition DefinitionFrom(EngineConfig config, RunDefinition? recorded)

@@ -27,6 +27,14 @@ public sealed record ReplayRunOptions
     /// <summary>Continue past damaged records (reported) instead of stopping.</summary>
     public bool SkipDamaged { get; init; }
 
+    /// <summary>
+    /// Run the replay's producer and its logic thread together on this core (null: wherever the
+    /// system puts them). Where handing each input's slot from one core to another costs more than
+    /// the parallel work saves (<c>bench pipeline</c>'s <c>two_core_speedup</c> below 1), a replay
+    /// runs faster on one core. The core must be one this process may use.
+    /// </summary>
+    public int? Core { get; init; }
+
     /// <summary>Print the summary as one JSON object.</summary>
     public bool Json { get; init; }
 

@@ -50,6 +50,28 @@ public sealed class BacktestEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void AReplayWithBothThreadsOnOneCoreVerifiesTheSameDecisionsAndAnUnusableCoreIsRefused()
+    {
+        var journal = Backtest("one-core");
+        Assert.True(journal.Orders > 0, "the strategy placed no orders on the reference bars");
+        int core = Engine.Ring.CpuAffinity.AllowedCores[0];
+        var output = new StringWriter();
+        var progress = new StringWriter();
+        int exit = ReplayRun.Run(new ReplayRunOptions { Journal = journal.Journal, Verify = true, Core = core, Json = true, Output = output, Progress = progress, ProgressIsTerminal = false }, CancellationToken.None);
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains($"replay: producer and logic@{core} on core {core}", progress.ToString(), StringComparison.Ordinal);
+        using (var summary = JsonDocument.Parse(output.ToString()))
+        {
+            Assert.Equal(journal.Orders, summary.RootElement.GetProperty("orders").GetInt64());
+            Assert.Equal("ok", summary.RootElement.GetProperty("verify").GetString());
+            Assert.True(summary.RootElement.GetProperty("outputs_matched").GetInt64() > 0, output.ToString());
+        }
+
+        var refused = Assert.Throws<ArgumentException>(() => ReplayRun.Run(new ReplayRunOptions { Journal = journal.Journal, Core = 1023, Output = TextWriter.Null, Progress = TextWriter.Null, ProgressIsTerminal = false }, CancellationToken.None));
+        Assert.Contains("--core 1023", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AStampedBacktestJournalsALatencyRecordPerInputThatJournalLatencyBreaksDownAndReplayStillVerifies()
     {
         var stamped = BacktestRun.Run(Options(Path.Combine(_folder, "stamped")) with { StampStages = true }, CancellationToken.None);
