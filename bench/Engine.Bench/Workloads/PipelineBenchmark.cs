@@ -142,7 +142,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 LogicBusyFraction = fast.LogicBusy,
                 OtherThreadsBusyFraction = fast.OtherBusy,
                 ProducerFullRingFraction = fast.FullRingFraction,
-                Bottleneck = fast.FullRingFraction >= 0.02 ? "logic (signals, risk, orders, router on one thread)" : "producer (journal read and decode)",
+                Bottleneck = fastOneCore is not null && fastOneCore.Seconds < fast.Seconds
+                    ? "hand-off between the cores (both threads on one core ran faster: each slot's cache lines cost more to move between the cores than the parallel work saves)"
+                    : fast.FullRingFraction >= 0.02 ? "logic (signals, risk, orders, router on one thread)" : "producer (journal read and decode)",
                 Ticks = fast.Ticks,
                 TicksPerSecond = fast.Ticks / fast.Seconds,
                 TicksPerSecondFirstRulesOnly = fastOff.Ticks / fastOff.Seconds,

@@ -152,7 +152,11 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("producer_full_ring_fraction")]
     public double ProducerFullRingFraction { get; init; }
 
-    /// <summary>The stage that held the full-speed run back: the logic thread when the producer waited for free slots for at least 2% of the run, the producer otherwise.</summary>
+    /// <summary>
+    /// What held the full-speed run back: the hand-off between the cores when the same replay ran
+    /// faster with both threads on one core (<see cref="TwoCoreSpeedup"/> below 1); otherwise the
+    /// logic thread when the producer waited for free slots for at least 2% of the run, else the producer.
+    /// </summary>
     [JsonPropertyName("bottleneck")]
     public string Bottleneck { get; init; } = "unknown";
 
