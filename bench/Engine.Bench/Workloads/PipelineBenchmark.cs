@@ -293,36 +293,21 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
-    // thread of its own that pins itself, so the caller's affinity is left as it was. Null when
-    // the producer cannot be pinned.
+    // pinned thread of its own. Null where the core is not one this process may use.
     internal static ReplayRunResult? OnOneCore(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, int core)
     {
+        if (!CpuAffinity.IsSupported || !CpuAffinity.AllowedCores.Contains(core))
+        {
+            return null;
+        }
+
         var pinned = pipelineOptions with
         {
             Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = core },
             WaitStrategy = WaitStrategies.Create(WaitStrategyKind.Yielding),
             WaitStrategyReason = $"yielding: producer and logic thread share core {core}",
         };
-        ReplayRunResult? result = null;
-        Exception? failure = null;
-        var producer = new Thread(() =>
-        {
-            try
-            {
-                if (CpuAffinity.TryPinCurrentThread(core, out _))
-                {
-                    result = Replay(run, registry, pinned, reader, 0, long.MaxValue, null);
-                }
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        })
-        { Name = "engine-replay-one-core" };
-        producer.Start();
-        producer.Join();
-        return failure is null ? result : throw new InvalidOperationException($"the one-core replay failed: {failure.Message}", failure);
+        return PinnedThread.Run(core, "engine-replay-one-core", () => Replay(run, registry, pinned, reader, 0, long.MaxValue, null));
     }
 
     // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.

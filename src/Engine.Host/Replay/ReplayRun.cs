@@ -132,22 +132,23 @@ public static class ReplayRun
             var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);
             using var progress = new ReplayProgress(options.Progress, options.ProgressIsTerminal, source, reader.Segments.Count);
             var replayOptions = new ReplayOptions
-                {
-                    FromSequence = sessionSequence,
-                    UntilSequence = untilSequence,
-                    UntilTimeNs = untilTime,
-                    Speed = options.Speed,
-                    PaceFromSequence = fromSequence,
-                    PaceFromTimeNs = fromTime,
-                    SkipDamaged = options.SkipDamaged,
-                    StopAtNextSession = true,
-                    KeepRawBytes = false,
-                    OnOutput = verifier is null ? null : verifier.Record,
-                    OnSegment = progress.Segment,
-                    OnDamage = damage => options.Progress.WriteLine($"replay: damaged record skipped: {damage}"),
-                };
+            {
+                FromSequence = sessionSequence,
+                UntilSequence = untilSequence,
+                UntilTimeNs = untilTime,
+                Speed = options.Speed,
+                PaceFromSequence = fromSequence,
+                PaceFromTimeNs = fromTime,
+                SkipDamaged = options.SkipDamaged,
+                StopAtNextSession = true,
+                KeepRawBytes = false,
+                OnOutput = verifier is null ? null : verifier.Record,
+                OnSegment = progress.Segment,
+                OnDamage = damage => options.Progress.WriteLine($"replay: damaged record skipped: {damage}"),
+            };
+
             var result = options.Core is { } producerCore
-                ? OnCore(producerCore, () => source.Run(replayOptions, cancel.Token))
+                ? PinnedThread.Run(producerCore, "engine-replay", () => source.Run(replayOptions, cancel.Token))
                 : source.Run(replayOptions, cancel.Token);
             pipeline.Shutdown(TimeSpan.FromMinutes(5));
             progress.Finish();
@@ -179,39 +180,6 @@ public static class ReplayRun
             options.Verify ? (mismatch is null ? "ok" : truncatedTail ? "ok-truncated" : "mismatch") : null, compared, matched, mismatch);
         Report(options, summary);
         return mismatch is null || truncatedTail ? 0 : ExitMismatch;
-    }
-
-    // The producer's loop on a thread of its own pinned to the logic thread's core, so the
-    // caller's thread keeps its affinity (a library caller, a test host) once the replay ends.
-    private static ReplayResult OnCore(int core, Func<ReplayResult> run)
-    {
-        ReplayResult? result = null;
-        Exception? failure = null;
-        var producer = new Thread(() =>
-        {
-            try
-            {
-                if (!CpuAffinity.TryPinCurrentThread(core, out string? reason))
-                {
-                    throw new InvalidOperationException($"--core {core}: {reason}");
-                }
-
-                result = run();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        })
-        { Name = "engine-replay", IsBackground = true };
-        producer.Start();
-        producer.Join();
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-
-        return result!;
     }
 
     private static RunDefinition DefinitionFrom(EngineConfig config, RunDefinition? recorded)
