@@ -64,8 +64,18 @@ public struct RingEvent
     /// </summary>
     public long PublishedTicks;
 
-    /// <summary>When each stage was done with this input, when stamping is on (not journaled as input).</summary>
+    /// <summary>
+    /// When each stage was done with this input, when stamping is on (not journaled as input).
+    /// All zero unless <see cref="Stamped"/>.
+    /// </summary>
     public StageStamps Stamps;
+
+    /// <summary>
+    /// True when the door stamped this input, so the stages stamp <see cref="Stamps"/> too. A flag
+    /// in the header rather than a look at the stamps themselves, so an unstamped run never brings
+    /// the stamps' cache line from the producer's core to the stages'.
+    /// </summary>
+    public bool Stamped;
 
     /// <summary>
     /// Text frames as received (UTF-8). The buffer belongs to the slot: it is created the first

@@ -31,7 +31,7 @@ public readonly ref struct InputClaim
     {
         long input = Slot.InputSequence;
         Slot.PublishedTicks = Stopwatch.GetTimestamp();
-        if (Slot.Stamps.IsOn)
+        if (Slot.Stamped)
         {
             Slot.Stamps.Published = Slot.PublishedTicks;
         }

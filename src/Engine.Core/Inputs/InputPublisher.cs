@@ -114,7 +114,7 @@ public sealed class InputPublisher
         {
             ref var slot = ref _ring[s];
             slot.PublishedTicks = published;
-            if (slot.Stamps.IsOn)
+            if (slot.Stamped)
             {
                 slot.Stamps.Published = published;
             }
@@ -130,10 +130,16 @@ public sealed class InputPublisher
         slot.InputSequence = SequenceBase + sequence;
         slot.ReceiveTimestampNs = receiveTimestampNs;
         ClearHeader(ref slot);
-        slot.Stamps = default;
-        if (StampsStages)
+        // The stamps' line is written only where stamping is on or was on for the slot's last
+        // input; otherwise it stays untouched in whichever cache holds it.
+        if (StampsStages | slot.Stamped)
         {
-            slot.Stamps.Received = StageStamps.Now();
+            slot.Stamps = default;
+            slot.Stamped = StampsStages;
+            if (StampsStages)
+            {
+                slot.Stamps.Received = StageStamps.Now();
+            }
         }
     }
 

@@ -7,6 +7,11 @@ namespace Engine.Core.Market;
 /// (paise for most; see <see cref="PriceDivisor"/>); convert to rupees only at the edges. Fields a
 /// packet of the given <see cref="Mode"/> does not carry are zero.
 /// </summary>
+/// <remarks>
+/// The fields every tick's stages read (token, divisor, last price, volume, close, exchange time)
+/// come first, so they share the slot's first cache lines with its header; the depth, read by
+/// few, comes last.
+/// </remarks>
 public struct Tick : IEquatable<Tick>
 {
     /// <summary>Kite's instrument token.</summary>
@@ -27,14 +32,20 @@ public struct Tick : IEquatable<Tick>
     /// <summary>last_price.</summary>
     public long LastPrice;
 
+    /// <summary>volume_traded for the day (Kite JSON: volume).</summary>
+    public long VolumeTraded;
+
+    /// <summary>Previous session's close.</summary>
+    public long Close;
+
+    /// <summary>exchange_timestamp, Unix seconds; 0 when not sent.</summary>
+    public long ExchangeTimestamp;
+
     /// <summary>last_traded_quantity (Kite JSON: last_quantity).</summary>
     public long LastTradedQuantity;
 
     /// <summary>average_traded_price, the day's VWAP (Kite JSON: average_price).</summary>
     public long AverageTradedPrice;
-
-    /// <summary>volume_traded for the day (Kite JSON: volume).</summary>
-    public long VolumeTraded;
 
     /// <summary>total_buy_quantity pending (Kite JSON: buy_quantity).</summary>
     public long TotalBuyQuantity;
@@ -51,9 +62,6 @@ public struct Tick : IEquatable<Tick>
     /// <summary>Day low.</summary>
     public long Low;
 
-    /// <summary>Previous session's close.</summary>
-    public long Close;
-
     /// <summary>Index packets only: the absolute price change the exchange sends (signed).</summary>
     public long IndexChange;
 
@@ -68,9 +76,6 @@ public struct Tick : IEquatable<Tick>
 
     /// <summary>Day low of open interest.</summary>
     public long OiDayLow;
-
-    /// <summary>exchange_timestamp, Unix seconds; 0 when not sent.</summary>
-    public long ExchangeTimestamp;
 
     /// <summary>Five bid levels (full mode).</summary>
     public DepthSide Bids;

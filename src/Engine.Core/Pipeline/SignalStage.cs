@@ -73,7 +73,7 @@ public sealed class SignalStage(StrategyHost host, MarketClock clock) : IEventHa
             Volatile.Write(ref _intents, _intents + data.IntentCount);
         }
 
-        if (data.Stamps.IsOn)
+        if (data.Stamped)
         {
             data.Stamps.Decided = StageStamps.Now();
         }

@@ -87,7 +87,7 @@ public sealed class RiskGate : IEventHandler<RingEvent>
             Decide(ref data, i);
         }
 
-        if (data.Stamps.IsOn)
+        if (data.Stamped)
         {
             data.Stamps.Judged = StageStamps.Now();
         }

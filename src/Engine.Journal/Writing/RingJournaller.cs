@@ -68,7 +68,7 @@ public sealed class RingJournaller : IEventHandler<RingEvent>
                 _writer.EndOfBatch();
             }
 
-            if (data.Stamps.IsOn && type != RecordType.None)
+            if (data.Stamped && type != RecordType.None)
             {
                 // After the flush an order needs, so the record never delays the order; it goes to
                 // disk with the next batch.

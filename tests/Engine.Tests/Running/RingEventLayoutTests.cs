@@ -52,6 +52,7 @@ public sealed partial class RingEventLayoutTests
             ["Transitions"] = (At(ref e.Transitions), Unsafe.SizeOf<TransitionBuffer>()),
             ["RiskChangeCount"] = (At(ref e.RiskChangeCount), 4),
             ["HasRiskSnapshot"] = (At(ref e.HasRiskSnapshot), 1),
+            ["Stamped"] = (At(ref e.Stamped), 1),
             ["RiskChanges"] = (At(ref e.RiskChanges), Unsafe.SizeOf<Engine.Core.Risk.RiskStateChangeBuffer>()),
             ["RiskSnapshot"] = (At(ref e.RiskSnapshot), Unsafe.SizeOf<Engine.Core.Risk.RiskSnapshot>()),
         };
@@ -61,7 +62,7 @@ public sealed partial class RingEventLayoutTests
     public void TheFieldsEveryStageReadsSitInTheFirstTwoCacheLines()
     {
         var layout = Layout();
-        string[] hot = ["Kind", "RawLength", "InputSequence", "ReceiveTimestampNs", "Timer", "Command", "Argument", "PublishedTicks", "IntentCount", "ActionCount", "TransitionCount", "RiskChangeCount", "HasRiskSnapshot"];
+        string[] hot = ["Kind", "RawLength", "InputSequence", "ReceiveTimestampNs", "Timer", "Command", "Argument", "PublishedTicks", "IntentCount", "ActionCount", "TransitionCount", "RiskChangeCount", "HasRiskSnapshot", "Stamped"];
         Assert.All(hot, name => Assert.True(layout[name].Offset + layout[name].Size <= 128, $"{name} at {layout[name].Offset}"));
 
         // Nothing overlaps and nothing lies outside the slot.
@@ -73,6 +74,27 @@ public sealed partial class RingEventLayoutTests
         }
 
         Assert.True(spans[^1].Offset + spans[^1].Size <= size);
+    }
+
+    [Fact]
+    public void TheTickFieldsTheStagesReadOnEveryTickEndWithinTheSlotsFirstThreeCacheLines()
+    {
+        // Each line the stages read is a line handed from the producer's core to theirs, so the
+        // tick's per-tick fields follow the header closely and the depth lies beyond them.
+        var slots = new RingEvent[1];
+        ref var tick = ref slots[0].Tick;
+        int End<T>(ref T field) => (int)Unsafe.ByteOffset(ref Unsafe.As<RingEvent, byte>(ref slots[0]), ref Unsafe.As<T, byte>(ref field)) + Unsafe.SizeOf<T>();
+        var hot = new Dictionary<string, int>
+        {
+            ["InstrumentToken"] = End(ref tick.InstrumentToken),
+            ["PriceDivisor"] = End(ref tick.PriceDivisor),
+            ["LastPrice"] = End(ref tick.LastPrice),
+            ["VolumeTraded"] = End(ref tick.VolumeTraded),
+            ["Close"] = End(ref tick.Close),
+            ["ExchangeTimestamp"] = End(ref tick.ExchangeTimestamp),
+        };
+        Assert.All(hot, f => Assert.True(f.Value <= 3 * 64, $"{f.Key} ends at byte {f.Value}"));
+        Assert.True(End(ref tick.Bids) - Unsafe.SizeOf<Engine.Core.Market.DepthSide>() >= hot.Values.Max());
     }
 
     [Fact]
