@@ -43,6 +43,17 @@ public sealed class BarBuilder(BarClock clock)
         }
 
         _lastCumulativeVolume = cumulativeVolume;
+        if (HasOpenBar && eventTimeNs >= _start && eventTimeNs < _end)
+        {
+            // Inside the open bar's period, so inside the session: the bucket is the open bar's,
+            // and most ticks need none of the clock's day and session arithmetic.
+            _high = Math.Max(_high, price);
+            _low = Math.Min(_low, price);
+            _close = price;
+            _volume += traded;
+            return;
+        }
+
         if (!clock.TryGetBucket(eventTimeNs, out long start, out long end))
         {
             return;
