@@ -1,3 +1,4 @@
+using Engine.Core.Instruments;
 using Engine.Core.Orders;
 
 namespace Engine.Core.Positions;
@@ -13,7 +14,8 @@ public sealed class PositionBook
     private readonly Dictionary<(uint Token, Product Product), int> _index;
 
     // Per instrument, one look-up per tick: its last price, previous close and first position.
-    private readonly Dictionary<uint, TokenEntry> _tokens;
+    private readonly TokenIndex _tokens;
+    private TokenEntry[] _entries;
     private Position[] _positions;
     private int[] _nextOfToken;
     private int _count;
@@ -22,7 +24,8 @@ public sealed class PositionBook
     public PositionBook(int capacity = 1024)
     {
         _index = new Dictionary<(uint, Product), int>(capacity);
-        _tokens = new Dictionary<uint, TokenEntry>(capacity);
+        _tokens = new TokenIndex(capacity);
+        _entries = new TokenEntry[capacity];
         _positions = new Position[capacity];
         _nextOfToken = new int[capacity];
     }
@@ -37,10 +40,10 @@ public sealed class PositionBook
     public Position Get(uint token, Product product) => _index.TryGetValue((token, product), out int i) ? _positions[i] : new Position { InstrumentToken = token, Product = product, LastPrice = LastPrice(token) };
 
     /// <summary>The last traded price seen for <paramref name="token"/> (0 if none).</summary>
-    public long LastPrice(uint token) => _tokens.TryGetValue(token, out var entry) ? entry.LastPrice : 0;
+    public long LastPrice(uint token) => _tokens.IndexOf(token) is int t and >= 0 ? _entries[t].LastPrice : 0;
 
     /// <summary>The previous session's close for <paramref name="token"/>, as the last full tick said (0 if none).</summary>
-    public long PreviousClose(uint token) => _tokens.TryGetValue(token, out var entry) ? entry.PreviousClose : 0;
+    public long PreviousClose(uint token) => _tokens.IndexOf(token) is int t and >= 0 ? _entries[t].PreviousClose : 0;
 
     /// <summary>The net quantity over every product of one instrument.</summary>
     public long NetQuantity(uint token)
@@ -62,7 +65,7 @@ public sealed class PositionBook
             return 0;
         }
 
-        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tokens, token, out _);
+        ref var entry = ref Entry(token);
         entry.LastPrice = lastPrice;
         if (previousClose > 0)
         {
@@ -134,9 +137,9 @@ public sealed class PositionBook
     public IReadOnlyList<InstrumentMark> Marks()
     {
         var marks = new List<InstrumentMark>(_tokens.Count);
-        foreach (var (token, entry) in _tokens)
+        for (int t = 0; t < _tokens.Count; t++)
         {
-            marks.Add(new InstrumentMark(token, entry.LastPrice, entry.PreviousClose));
+            marks.Add(new InstrumentMark(_tokens.TokenAt(t), _entries[t].LastPrice, _entries[t].PreviousClose));
         }
 
         return marks;
@@ -146,9 +149,9 @@ public sealed class PositionBook
     public void Clear()
     {
         _index.Clear();
-        foreach (uint token in _tokens.Keys)
+        for (int t = 0; t < _tokens.Count; t++)
         {
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_tokens, token).FirstPlusOne = 0;
+            _entries[t].FirstPlusOne = 0;
         }
 
         _count = 0;
@@ -176,14 +179,25 @@ public sealed class PositionBook
         }
 
         _index[(token, product)] = _count;
-        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tokens, token, out _);
+        ref var entry = ref Entry(token);
         _nextOfToken[_count] = entry.FirstPlusOne - 1;
         entry.FirstPlusOne = _count + 1;
         _positions[_count] = new Position { InstrumentToken = token, Product = product, LastPrice = entry.LastPrice };
         return ref _positions[_count++];
     }
 
-    private int First(uint token) => _tokens.TryGetValue(token, out var entry) ? entry.FirstPlusOne - 1 : -1;
+    private int First(uint token) => _tokens.IndexOf(token) is int t and >= 0 ? _entries[t].FirstPlusOne - 1 : -1;
+
+    private ref TokenEntry Entry(uint token)
+    {
+        int t = _tokens.GetOrAdd(token);
+        if (t == _entries.Length)
+        {
+            Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
+        }
+
+        return ref _entries[t];
+    }
 
     private struct TokenEntry
     {

@@ -16,7 +16,8 @@ public sealed class RiskContext
 {
     private const long IstOffsetNs = (5 * 3600 + 30 * 60) * 1_000_000_000L;
     private const long DayNs = 86_400 * 1_000_000_000L;
-    private readonly Dictionary<uint, InstrumentFacts> _instruments = [];
+    private readonly TokenIndex _instruments = new();
+    private InstrumentFacts[] _facts = [];
     private readonly Instrument[] _tradable;
     private long _resetNs;
     private bool _withAtr;
@@ -71,6 +72,7 @@ public sealed class RiskContext
         _withAtr = options.Sizing.Method == SizingMethod.Atr;
         _resetNs = options.Loss.DailyResetTime.ToTimeSpan().Ticks * 100;
         _instruments.Clear();
+        _facts = new InstrumentFacts[_tradable.Length];
         var sectors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var instrument in _tradable)
         {
@@ -81,7 +83,7 @@ public sealed class RiskContext
                 sectors[name] = sector;
             }
 
-            _instruments[instrument.InstrumentToken] = new InstrumentFacts(Math.Max(1, instrument.LotSize), sector, _withAtr ? new Atr(options.Sizing.AtrPeriods) : null, options.Sizing.AtrBarSeconds);
+            _facts[_instruments.GetOrAdd(instrument.InstrumentToken)] = new InstrumentFacts(Math.Max(1, instrument.LotSize), sector, _withAtr ? new Atr(options.Sizing.AtrPeriods) : null, options.Sizing.AtrBarSeconds);
         }
 
     }
@@ -149,7 +151,7 @@ public sealed class RiskContext
     /// <summary>True when the engine may trade <paramref name="token"/>, with its lot size.</summary>
     public bool TryGetLotSize(uint token, out long lotSize)
     {
-        if (_instruments.TryGetValue(token, out var facts))
+        if (FactsOf(token) is { } facts)
         {
             lotSize = facts.LotSize;
             return true;
@@ -163,10 +165,10 @@ public sealed class RiskContext
     public long PreviousClose(uint token) => Account.Positions.PreviousClose(token);
 
     /// <summary>The ATR of <paramref name="token"/> in wire units, once it has enough bars (else 0).</summary>
-    public double AtrOf(uint token) => _instruments.TryGetValue(token, out var facts) && facts.Atr is { IsReady: true } atr ? atr.Value : 0;
+    public double AtrOf(uint token) => FactsOf(token)?.Atr is { IsReady: true } atr ? atr.Value : 0;
 
     /// <summary>The sector index of <paramref name="token"/> (-1: none).</summary>
-    public int SectorOf(uint token) => _instruments.TryGetValue(token, out var facts) ? facts.Sector : -1;
+    public int SectorOf(uint token) => FactsOf(token)?.Sector ?? -1;
 
     /// <summary>The value held in sector <paramref name="sector"/>, at the last prices, absolute per instrument.</summary>
     public long SectorValue(int sector)
@@ -203,7 +205,7 @@ public sealed class RiskContext
                     MarketTimeNs = Math.Max(MarketTimeNs, tick.ExchangeTimestamp * 1_000_000_000L);
                 }
 
-                if (_withAtr && tick.ExchangeTimestamp > 0 && _instruments.TryGetValue(tick.InstrumentToken, out var facts))
+                if (_withAtr && tick.ExchangeTimestamp > 0 && FactsOf(tick.InstrumentToken) is { } facts)
                 {
                     UpdateAtr(facts, tick.LastPrice, tick.ExchangeTimestamp);
                 }
@@ -370,6 +372,8 @@ public sealed class RiskContext
         facts.Low = Math.Min(facts.Low, price);
         facts.Close = price;
     }
+
+    private InstrumentFacts? FactsOf(uint token) => _instruments.IndexOf(token) is int t and >= 0 ? _facts[t] : null;
 
     private sealed class InstrumentFacts(long lotSize, int sector, Atr? atr, int barSeconds)
     {

@@ -18,7 +18,7 @@ public sealed class StrategyHost
     private readonly StrategyInstance[] _instances;
     private readonly StrategyContext[] _contexts;
     private readonly IntentCollector _collector = new();
-    private readonly Dictionary<uint, int> _globalIndex = [];
+    private readonly TokenIndex _globalIndex = new();
     private readonly Instrument[] _instruments;
     private readonly int[][] _localIndex;
     private readonly PeriodLane[] _lanes;
@@ -38,7 +38,8 @@ public sealed class StrategyHost
         var instruments = new List<Instrument>();
         foreach (var instrument in instances.SelectMany(i => i.Universe))
         {
-            if (_globalIndex.TryAdd(instrument.InstrumentToken, instruments.Count))
+            _globalIndex.GetOrAdd(instrument.InstrumentToken, out bool added);
+            if (added)
             {
                 instruments.Add(instrument);
             }
@@ -53,7 +54,7 @@ public sealed class StrategyHost
             _localIndex[i] = Enumerable.Repeat(-1, _instruments.Length).ToArray();
             for (int local = 0; local < _instances[i].Universe.Count; local++)
             {
-                _localIndex[i][_globalIndex[_instances[i].Universe[local].InstrumentToken]] = local;
+                _localIndex[i][_globalIndex.IndexOf(_instances[i].Universe[local].InstrumentToken)] = local;
             }
         }
 
@@ -71,7 +72,7 @@ public sealed class StrategyHost
             {
                 foreach (var instrument in _instances[instance].Universe)
                 {
-                    int g = _globalIndex[instrument.InstrumentToken];
+                    int g = _globalIndex.IndexOf(instrument.InstrumentToken);
                     lane.Builders[g] ??= new BarBuilder(lane.Clock);
                 }
             }
@@ -112,7 +113,8 @@ public sealed class StrategyHost
         _collector.Clear();
         Advance(eventTimeNs);
         ref readonly var tick = ref slot.Tick;
-        if (_globalIndex.TryGetValue(tick.InstrumentToken, out int g))
+        int g = _globalIndex.IndexOf(tick.InstrumentToken);
+        if (g >= 0)
         {
             double price = (double)tick.LastPrice / tick.PriceDivisor;
             foreach (var lane in _lanes)
@@ -162,7 +164,8 @@ public sealed class StrategyHost
     {
         _collector.Clear();
         Advance(eventTimeNs);
-        if (_globalIndex.TryGetValue(slot.Order.InstrumentToken, out int g))
+        int g = _globalIndex.IndexOf(slot.Order.InstrumentToken);
+        if (g >= 0)
         {
             for (int i = 0; i < _instances.Length; i++)
             {
