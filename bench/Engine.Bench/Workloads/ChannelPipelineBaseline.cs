@@ -24,16 +24,14 @@ namespace Engine.Bench.Workloads;
 /// </summary>
 public static class ChannelPipelineBaseline
 {
-    private const int Capacity = TradingPipelineOptions.DefaultRingSize;
-
-    /// <summary>Replays <paramref name="reader"/> through the stages over channels (paced at <paramref name="speed"/>, or as fast as possible at 0); returns ticks, seconds, and the intents and orders the stages made.</summary>
-    public static (long Ticks, double Seconds, long Intents, long Orders) Run(RunDefinition run, StrategyRegistry registry, JournalReader reader, double speed, long untilSequence, LatencyProbe? probe)
+    /// <summary>Replays <paramref name="reader"/> through the stages over channels of <paramref name="capacity"/> inputs, the ring's size (paced at <paramref name="speed"/>, or as fast as possible at 0); returns ticks, seconds, and the intents and orders the stages made.</summary>
+    public static (long Ticks, double Seconds, long Intents, long Orders) Run(RunDefinition run, StrategyRegistry registry, JournalReader reader, int capacity, double speed, long untilSequence, LatencyProbe? probe)
     {
         using var composition = EngineComposition.Build(run, registry, TradingPipelineOptions.SingleProducerFused("channels baseline"), new NullOrderGateway());
         var pipeline = composition.Pipeline;
-        var work = Channel.CreateBounded<Box>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var free = Channel.CreateBounded<Box>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
-        for (int i = 0; i < Capacity; i++)
+        var work = Channel.CreateBounded<Box>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        var free = Channel.CreateBounded<Box>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        for (int i = 0; i < capacity; i++)
         {
             free.Writer.TryWrite(new Box());
         }

@@ -30,7 +30,6 @@ namespace Engine.Bench.Workloads;
 /// </summary>
 public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<string> progress)
 {
-    private const int RingSize = TradingPipelineOptions.DefaultRingSize;
 
     /// <summary>Runs the benchmark.</summary>
     public PipelineBenchmarkResult Run()
@@ -60,7 +59,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 : WaitStrategyChoice.ForMachine(Environment.ProcessorCount, TradingPipeline.ThreadNames(placement).Count, 1);
             var pipelineOptions = new TradingPipelineOptions
             {
-                RingSize = RingSize,
+                RingSize = config.Pipeline.RingSize,
                 ProducerType = ProducerType.Single,
                 WaitStrategy = WaitStrategies.Create(wait.Kind),
                 WaitStrategyReason = wait.Reason,
@@ -83,7 +82,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             for (int round = 0; round < 2; round++)
             {
                 progress($"pipeline: full-speed replay over System.Threading.Channels, the same stages (round {round + 1} of 2)...");
-                var overChannels = ChannelPipelineBaseline.Run(run, registry, reader, 0, long.MaxValue, null);
+                var overChannels = ChannelPipelineBaseline.Run(run, registry, reader, config.Pipeline.RingSize, 0, long.MaxValue, null);
                 channels = channels is null || overChannels.Seconds < channels.Value.Seconds ? overChannels : channels;
                 progress($"pipeline: full-speed replay, every rule on (round {round + 1} of 2)...");
                 var mark = new AllocationMark(options.Ticks / 2);
@@ -108,12 +107,16 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             progress($"pipeline: {fast.Ticks:N0} ticks in {fast.Seconds:F2} s = {fast.Ticks / fast.Seconds / 1e6:F2} M ticks/s with every rule ({fastOff!.Ticks / fastOff.Seconds / 1e6:F2} M with the first rules only); {fast.Intents} intents, {fast.Orders} orders; {allocated:N0} bytes allocated");
 
             long pacedTicks = (long)(options.PacedRate * options.PacedDuration.TotalSeconds);
+            int busyThreads = TradingPipeline.ThreadNames(placement).Count + 1;
+            progress($"pipeline: the machine's own floor: {busyThreads} threads spin on the clock for {options.PacedDuration.TotalSeconds:F0} s, each stall longer than {HiccupFloor.DefaultResolutionNs:N0} ns noted...");
+            var floor = HiccupFloor.Measure(busyThreads, options.PacedRate, options.PacedDuration);
+            progress($"pipeline: floor at {options.PacedRate:N0} ticks/s: p99 {floor.P99Ns:N0} ns, p99.9 {floor.P999Ns:N0} ns, max {floor.MaxNs:N0} ns; some core stalled {floor.StalledFraction:P2} of the time ({floor.Stalls:N0} stalls)");
             progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s (tick-to-decision latency of every tick)...");
             var probe = new LatencyProbe(1);
             var paced = Replay(run, registry, pipelineOptions, reader, 1, pacedTicks, probe);
             progress($"pipeline: paced replay over channels at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s...");
             var channelProbe = new LatencyProbe(1);
-            ChannelPipelineBaseline.Run(run, registry, reader, 1, pacedTicks, channelProbe);
+            ChannelPipelineBaseline.Run(run, registry, reader, config.Pipeline.RingSize, 1, pacedTicks, channelProbe);
             if (options.HistogramFile is { } histogramFile)
             {
                 using var file = new StreamWriter(histogramFile);
@@ -135,6 +138,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 CorrectedP99Ns = LatencyProbe.At(corrected, 99),
                 CorrectedP999Ns = LatencyProbe.At(corrected, 99.9),
                 CorrectedMaxNs = LatencyProbe.Max(corrected),
+                Floor = floor,
                 SteadyStateBytesPerTick = steadyPerTick,
                 StartupBytes = double.IsNaN(steadyPerTick) ? -1 : Math.Max(0, (long)(allocated - (steadyPerTick * fast.Ticks))),
                 SteadyStateBytesByThread = fast.ThreadBytes,

@@ -111,6 +111,58 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("corrected_max_ns")]
     public double CorrectedMaxNs { get; init; }
 
+    /// <summary>
+    /// The machine's own floor under the corrected figures, measured just before the paced run:
+    /// as many threads as the pipeline keeps busy spin on the clock for as long, and each tick due
+    /// at the paced rate is as late as the stall of any core it fell into (<see cref="HiccupFloor"/>).
+    /// </summary>
+    [JsonIgnore]
+    public HiccupFloorResult? Floor { get; init; }
+
+    /// <summary>Threads that spun for the floor (the pipeline's busy threads).</summary>
+    [JsonPropertyName("hiccup_floor_threads")]
+    public int FloorThreads => Floor?.Threads ?? 0;
+
+    /// <summary>The floor's median, ns (0 is below its resolution).</summary>
+    [JsonPropertyName("hiccup_floor_p50_ns")]
+    public double FloorP50Ns => Floor?.P50Ns ?? 0;
+
+    /// <summary>The floor's p99, ns: the corrected p99 no pipeline on this machine could beat in this run.</summary>
+    [JsonPropertyName("hiccup_floor_p99_ns")]
+    public double FloorP99Ns => Floor?.P99Ns ?? 0;
+
+    /// <summary>The floor's p99.9, ns.</summary>
+    [JsonPropertyName("hiccup_floor_p999_ns")]
+    public double FloorP999Ns => Floor?.P999Ns ?? 0;
+
+    /// <summary>The floor's maximum, ns: the longest stall that caught a due time.</summary>
+    [JsonPropertyName("hiccup_floor_max_ns")]
+    public double FloorMaxNs => Floor?.MaxNs ?? 0;
+
+    /// <summary>Share of the wall time some core was stalled while the floor was measured.</summary>
+    [JsonPropertyName("hiccup_floor_stalled_fraction")]
+    public double FloorStalledFraction => Floor?.StalledFraction ?? 0;
+
+    /// <summary>Stalls the floor's threads saw, summed.</summary>
+    [JsonPropertyName("hiccup_floor_stalls")]
+    public long FloorStalls => Floor?.Stalls ?? 0;
+
+    /// <summary>Stalls that did not fit the floor's records (non-zero: the floor understates the machine).</summary>
+    [JsonPropertyName("hiccup_floor_dropped")]
+    public long FloorDropped => Floor?.Dropped ?? 0;
+
+    /// <summary>The shortest gap that counts as a stall, ns.</summary>
+    [JsonPropertyName("hiccup_floor_resolution_ns")]
+    public long FloorResolutionNs => Floor?.ResolutionNs ?? 0;
+
+    /// <summary>
+    /// Corrected p99 over the floor's p99 (a floor below its resolution counts as the resolution):
+    /// near 1, the machine's stalls set the tail and the pipeline adds little; well above, the
+    /// pipeline's own work or waits do.
+    /// </summary>
+    [JsonPropertyName("corrected_p99_over_floor")]
+    public double CorrectedP99OverFloor => Floor is { } floor ? CorrectedP99Ns / Math.Max(floor.P99Ns, floor.ResolutionNs) : 0;
+
     /// <summary>Bytes allocated per tick over the second half of the full-speed run (the steady state).</summary>
     [JsonPropertyName("steady_state_bytes_per_tick")]
     public double SteadyStateBytesPerTick { get; init; }

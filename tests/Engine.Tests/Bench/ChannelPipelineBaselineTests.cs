@@ -20,7 +20,7 @@ public sealed class ChannelPipelineBaselineTests
             // A slow rate spreads the ticks over market hours, so bars close and the strategies decide.
             var run = PipelineBenchmark.Generate(config, folder, 200_000, 500, false, _ => { });
             var ring = PipelineBenchmark.Replay(run, registry, TradingPipelineOptions.SingleProducerFused("test"), JournalReader.Open(folder), 0, long.MaxValue, null);
-            var channels = ChannelPipelineBaseline.Run(run, registry, JournalReader.Open(folder), 0, long.MaxValue, null);
+            var channels = ChannelPipelineBaseline.Run(run, registry, JournalReader.Open(folder), 4096, 0, long.MaxValue, null);
             Assert.True(ring.Intents > 0, "no intents: the comparison would be empty");
             Assert.Equal((ring.Ticks, ring.Intents, ring.Orders), (channels.Ticks, channels.Intents, channels.Orders));
         }
