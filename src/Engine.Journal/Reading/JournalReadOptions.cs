@@ -28,6 +28,13 @@ public sealed class JournalReadOptions
     public bool ReadAhead { get; init; } = true;
 
     /// <summary>
+    /// Begin each next segment on this loader instead of a loading thread (<see cref="ReadAhead"/>
+    /// is then not used): the reading thread reads it on in its own gaps through
+    /// <see cref="IdleSegmentLoader.Advance"/>, and the rest when it reaches the segment.
+    /// </summary>
+    public IdleSegmentLoader? IdleLoader { get; init; }
+
+    /// <summary>
     /// Check each sealed segment's LZ4 content checksum. Every record's CRC-32C is checked either
     /// way; turning this off halves decompression time for replays. <c>verify</c> always checks it.
     /// </summary>

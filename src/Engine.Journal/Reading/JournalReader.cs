@@ -90,14 +90,23 @@ public sealed class JournalReader
                 string? failure = null;
                 try
                 {
-                    content = (ahead ?? Load(file, buffers?[i % 2], options)).GetAwaiter().GetResult();
+                    content = options.IdleLoader?.TryComplete(file) ?? (ahead ?? Load(file, buffers?[i % 2], options)).GetAwaiter().GetResult();
                 }
                 catch (InvalidDataException ex)
                 {
                     failure = ex.Message;
                 }
 
-                ahead = i + 1 < selected.Count && options.ReadAhead ? Load(selected[i + 1].File, buffers?[(i + 1) % 2], options) : null;
+                ahead = null;
+                // The active segment is still growing: it is read when reached, to its latest record.
+                if (i + 1 < selected.Count && options.IdleLoader is { } idle && !selected[i + 1].IsActive)
+                {
+                    idle.Begin(selected[i + 1].File, buffers?[(i + 1) % 2], options.VerifyFrameChecksum);
+                }
+                else if (i + 1 < selected.Count && options.ReadAhead)
+                {
+                    ahead = Load(selected[i + 1].File, buffers?[(i + 1) % 2], options);
+                }
                 if (content is null)
                 {
                     options.OnDamage?.Invoke(new RecordDamage(file.Number, Path.GetFileName(file.Path), -1, RecordCheck.BadCrc, failure!, null, null, -1, false));

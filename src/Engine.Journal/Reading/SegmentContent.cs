@@ -63,30 +63,45 @@ public sealed class SegmentContent
         ArgumentNullException.ThrowIfNull(file);
         byte[] stored;
         int storedLength;
-        using (var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
+        using (var stream = OpenStored(file))
         {
             storedLength = (int)stream.Length;
-            if (buffers is null)
-            {
-                stored = GC.AllocateUninitializedArray<byte>(storedLength);
-            }
-            else
-            {
-                byte[]? slot = file.Sealed ? buffers.Stored : buffers.Content;
-                stored = SegmentBuffers.Ensure(ref slot, storedLength);
-                if (file.Sealed)
-                {
-                    buffers.Stored = slot;
-                }
-                else
-                {
-                    buffers.Content = slot;
-                }
-            }
-
+            stored = StoredBuffer(file, buffers, storedLength);
             stream.ReadExactly(stored.AsSpan(0, storedLength));
         }
 
+        return FromStored(file, stored, storedLength, buffers, verifyFrameChecksum);
+    }
+
+    /// <summary>Opens <paramref name="file"/> for one sequential read of its stored bytes.</summary>
+    internal static FileStream OpenStored(SegmentFile file) =>
+        new(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+
+    /// <summary>The buffer <paramref name="file"/>'s <paramref name="length"/> stored bytes are read into: one of <paramref name="buffers"/> (kept there for the next segment), or a new one.</summary>
+    internal static byte[] StoredBuffer(SegmentFile file, SegmentBuffers? buffers, int length)
+    {
+        if (buffers is null)
+        {
+            return GC.AllocateUninitializedArray<byte>(length);
+        }
+
+        byte[]? slot = file.Sealed ? buffers.Stored : buffers.Content;
+        byte[] stored = SegmentBuffers.Ensure(ref slot, length);
+        if (file.Sealed)
+        {
+            buffers.Stored = slot;
+        }
+        else
+        {
+            buffers.Content = slot;
+        }
+
+        return stored;
+    }
+
+    /// <summary>The content of <paramref name="file"/> from its stored bytes: as they are, or decompressed for a sealed segment.</summary>
+    internal static SegmentContent FromStored(SegmentFile file, byte[] stored, int storedLength, SegmentBuffers? buffers, bool verifyFrameChecksum)
+    {
         if (!file.Sealed)
         {
             return Parse(file, stored, storedLength, storedLength, []);

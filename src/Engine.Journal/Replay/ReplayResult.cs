@@ -7,4 +7,11 @@ namespace Engine.Journal.Replay;
 /// <param name="Damaged">Damage met.</param>
 /// <param name="Unreplayable">Input records that could not be put in a slot (e.g. a packet of unknown length).</param>
 /// <param name="NextSessionSequence">With <see cref="ReplayOptions.StopAtNextSession"/>: the sequence of the session_start the replay stopped at; null at the end of the range.</param>
-public sealed record ReplayResult(long InputsPublished, long OutputsRead, long RecordsRead, int Damaged, long Unreplayable, long? NextSessionSequence = null);
+public sealed record ReplayResult(long InputsPublished, long OutputsRead, long RecordsRead, int Damaged, long Unreplayable, long? NextSessionSequence = null)
+{
+    /// <summary>Paced: segments whose reading began in the producer's waits (every one after the first, but the still-growing last).</summary>
+    public int SegmentsBegunInGaps { get; init; }
+
+    /// <summary>Paced: those of them read whole in the waits before the replay reached them; the rest were finished when reached.</summary>
+    public int SegmentsReadInGaps { get; init; }
+}
