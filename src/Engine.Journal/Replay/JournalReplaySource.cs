@@ -54,7 +54,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
 
         // Paced, the producer reads the next segment in its waits between due times: a loading
         // thread would compete with the pipeline for cores, and reading a whole segment when it is
-        // reached would hold back every input due meanwhile (16 ms for 64 MiB on a small VM).
+        // reached would hold back every input due meanwhile (a corrected max of 12-22 ms on a 2-core VM).
         using var idle = options.Speed > 0 ? new IdleSegmentLoader() : null;
         var readOptions = new JournalReadOptions
         {
