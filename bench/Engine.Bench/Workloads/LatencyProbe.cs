@@ -23,6 +23,9 @@ public sealed class LatencyProbe(double speed = 1) : IEventHandler<RingEvent>
     private long _originTicks;
     private long _originReceiveNs;
     private long _count;
+    private long _worstCorrectedNs = long.MinValue;
+    private long _worstDueNs;
+    private long _worstTick;
 
     /// <inheritdoc/>
     public string Name => "latency";
@@ -32,6 +35,16 @@ public sealed class LatencyProbe(double speed = 1) : IEventHandler<RingEvent>
 
     /// <summary>From the due time to the decision, ns.</summary>
     public LongHistogram Corrected { get; } = new(1, Highest, 3);
+
+    /// <summary>
+    /// When the tick with the largest corrected latency was due, ns after the first tick: a tail
+    /// at a fixed point of every run (the first lap of the ring, a segment boundary) is the
+    /// engine's, where the machine's stalls fall anywhere. Read after the run has drained.
+    /// </summary>
+    public long WorstDueNs => _worstDueNs;
+
+    /// <summary>The number (from 1, in publish order) of the tick with the largest corrected latency; 0 before any.</summary>
+    public long WorstTick => _worstTick;
 
     /// <summary>Samples taken.</summary>
     public long Count => Volatile.Read(ref _count);
@@ -54,8 +67,16 @@ public sealed class LatencyProbe(double speed = 1) : IEventHandler<RingEvent>
         long raw = (long)((now - data.PublishedTicks) * NanosecondsPerTick);
         double dueNs = (data.ReceiveTimestampNs - _originReceiveNs) / _speed;
         long corrected = (long)(((now - _originTicks) * NanosecondsPerTick) - dueNs);
+        long late = Math.Max(corrected, raw);
         Raw.RecordValue(Math.Clamp(raw, 1, Highest));
-        Corrected.RecordValue(Math.Clamp(Math.Max(corrected, raw), 1, Highest));
+        Corrected.RecordValue(Math.Clamp(late, 1, Highest));
+        if (late > _worstCorrectedNs)
+        {
+            _worstCorrectedNs = late;
+            _worstDueNs = (long)dueNs;
+            _worstTick = _count + 1;
+        }
+
         Volatile.Write(ref _count, _count + 1);
     }
 

@@ -138,6 +138,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 CorrectedP99Ns = LatencyProbe.At(corrected, 99),
                 CorrectedP999Ns = LatencyProbe.At(corrected, 99.9),
                 CorrectedMaxNs = LatencyProbe.Max(corrected),
+                CorrectedMaxDueNs = probe.WorstDueNs,
+                CorrectedMaxTick = probe.WorstTick,
                 Floor = floor,
                 SteadyStateBytesPerTick = steadyPerTick,
                 StartupBytes = double.IsNaN(steadyPerTick) ? -1 : Math.Max(0, (long)(allocated - (steadyPerTick * fast.Ticks))),

@@ -111,6 +111,14 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("corrected_max_ns")]
     public double CorrectedMaxNs { get; init; }
 
+    /// <summary>When the worst tick was due, ns after the paced run's first tick.</summary>
+    [JsonPropertyName("corrected_max_due_ns")]
+    public long CorrectedMaxDueNs { get; init; }
+
+    /// <summary>Which tick of the paced run (from 1) was the worst.</summary>
+    [JsonPropertyName("corrected_max_tick")]
+    public long CorrectedMaxTick { get; init; }
+
     /// <summary>
     /// The machine's own floor under the corrected figures, measured just before the paced run:
     /// as many threads as the pipeline keeps busy spin on the clock for as long, and each tick due

@@ -29,12 +29,31 @@ public sealed class LatencyProbeTests
     }
 
     [Fact]
+    public void TheWorstTickIsNamedWithTheTimeItWasDue()
+    {
+        var probe = new LatencyProbe(speed: 2);
+        long origin = 1_000_000_000;
+        // Receive times: the anchor, one on time, one handled 30 ms late, one due 10 s ahead.
+        foreach (var (receivedAfterNs, stallMs) in new[] { (0L, 0), (1_000L, 0), (4_000L, 30), (20_000_000_000L, 0) })
+        {
+            Thread.Sleep(stallMs);
+            var tick = new RingEvent { Kind = EventKind.Tick, PublishedTicks = Stopwatch.GetTimestamp(), ReceiveTimestampNs = origin + receivedAfterNs };
+            probe.OnEvent(ref tick, probe.Count, true);
+        }
+
+        Assert.Equal(3, probe.WorstTick);
+        // At twice the recorded speed the third tick was due 2 µs after the first.
+        Assert.Equal(2_000, probe.WorstDueNs);
+    }
+
+    [Fact]
     public void OnlyTicksAreRecorded()
     {
         var probe = new LatencyProbe();
         var timer = new RingEvent { Kind = EventKind.Timer, PublishedTicks = Stopwatch.GetTimestamp() };
         probe.OnEvent(ref timer, 0, true);
         Assert.Equal(0, probe.Count);
+        Assert.Equal(0, probe.WorstTick);
         Assert.True(double.IsNaN(LatencyProbe.At(probe.Raw, 99)));
     }
 }
