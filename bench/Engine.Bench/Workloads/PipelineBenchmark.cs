@@ -144,6 +144,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 SteadyStateBytesPerTick = steadyPerTick,
                 StartupBytes = double.IsNaN(steadyPerTick) ? -1 : Math.Max(0, (long)(allocated - (steadyPerTick * fast.Ticks))),
                 SteadyStateBytesByThread = fast.ThreadBytes,
+                PageFaultsByThread = fast.ThreadFaults,
+                PacedPageFaultsByThread = paced.ThreadFaults,
                 ProducerBusyFraction = fast.ProducerBusy,
                 LogicBusyFraction = fast.LogicBusy,
                 OtherThreadsBusyFraction = fast.OtherBusy,
@@ -253,8 +255,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         // Read before the count starts: asking for the process allocates.
         var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var producerBefore = ThreadCpuTime.OfCurrentThread();
-        var logicBefore = ThreadCpuTime.Of(LogicThread);
+        var producerBefore = ThreadStat.OfCurrentThread();
+        var logicBefore = ThreadStat.Of(LogicThread);
         long producerBytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var fullRingBefore = pipeline.Ring.Sequencer.FullRingWaitTime;
         var clock = Stopwatch.StartNew();
@@ -277,14 +279,19 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         var atEnd = pipeline.ConsumerAllocations;
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         long allocated = allocatedAfter - allocatedBefore;
-        var producerAfter = ThreadCpuTime.OfCurrentThread();
-        var logicAfter = ThreadCpuTime.Of(LogicThread);
+        var producerAfter = ThreadStat.OfCurrentThread();
+        var logicAfter = ThreadStat.Of(LogicThread);
         var processAfter = Process.GetCurrentProcess().TotalProcessorTime;
         double producerBusy = Busy(producerBefore, producerAfter, seconds);
         double logicBusy = Busy(logicBefore, logicAfter, seconds);
         double otherBusy = producerBefore is { } p0 && producerAfter is { } p1 && logicBefore is { } l0 && logicAfter is { } l1
-            ? Math.Max(0, ((processAfter - processBefore) - (p1 - p0) - (l1 - l0)).TotalSeconds / Math.Max(1e-9, seconds))
+            ? Math.Max(0, ((processAfter - processBefore) - (p1.CpuTime - p0.CpuTime) - (l1.CpuTime - l0.CpuTime)).TotalSeconds / Math.Max(1e-9, seconds))
             : double.NaN;
+        var faults = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["producer"] = Faults(producerBefore, producerAfter),
+            ["logic"] = Faults(logicBefore, logicAfter),
+        };
         whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
 
@@ -295,7 +302,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads, FullRingFraction = fullRing, OtherBusy = otherBusy };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
@@ -337,12 +344,18 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
         public IReadOnlyDictionary<string, long> ThreadBytes { get; init; } = new Dictionary<string, long>();
 
+        public IReadOnlyDictionary<string, long> ThreadFaults { get; init; } = new Dictionary<string, long>();
+
         public double FullRingFraction { get; init; }
     }
 
     private const string LogicThread = "engine-logic";
 
     // CPU time over wall time: 1 is a thread that never waited.
-    private static double Busy(TimeSpan? before, TimeSpan? after, double seconds) =>
-        before is { } b && after is { } a ? Math.Min(1, (a - b).TotalSeconds / Math.Max(1e-9, seconds)) : double.NaN;
+    private static double Busy(ThreadStatSample? before, ThreadStatSample? after, double seconds) =>
+        before is { } b && after is { } a ? Math.Min(1, (a.CpuTime - b.CpuTime).TotalSeconds / Math.Max(1e-9, seconds)) : double.NaN;
+
+    // -1 where /proc is missing or the thread was not found.
+    private static long Faults(ThreadStatSample? before, ThreadStatSample? after) =>
+        before is { } b && after is { } a ? a.MinorFaults - b.MinorFaults : -1;
 }

@@ -184,6 +184,18 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("steady_state_bytes_by_thread")]
     public IReadOnlyDictionary<string, long> SteadyStateBytesByThread { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>
+    /// Page faults each engine thread took during the fastest full-speed run, after the pipeline was
+    /// built: a fault is a first write to a page the OS had not mapped yet, microseconds on the hot
+    /// path, so like allocation it belongs in start-up. -1 where it could not be read.
+    /// </summary>
+    [JsonPropertyName("page_faults_by_thread")]
+    public IReadOnlyDictionary<string, long> PageFaultsByThread { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The same during the paced run, whose latency each fault would add to.</summary>
+    [JsonPropertyName("paced_page_faults_by_thread")]
+    public IReadOnlyDictionary<string, long> PacedPageFaultsByThread { get; init; } = new Dictionary<string, long>();
+
     /// <summary>What the full-speed run allocated beyond its steady state: the first inputs' one-off costs.</summary>
     [JsonPropertyName("startup_bytes")]
     public long StartupBytes { get; init; }
