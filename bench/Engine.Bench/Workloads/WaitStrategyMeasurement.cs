@@ -21,6 +21,21 @@ public sealed record WaitStrategyMeasurement
     [JsonPropertyName("busy_p99_ns")]
     public double BusyP99Ns { get; init; }
 
+    /// <summary>Tick-to-decision p99 at the busy rate from each tick's due time (corrected for coordinated omission), ns.</summary>
+    [JsonPropertyName("busy_corrected_p99_ns")]
+    public double BusyCorrectedP99Ns { get; init; }
+
+    /// <summary>
+    /// The machine's own floor at the busy rate, measured just before this strategy's busy run
+    /// (<see cref="HiccupFloor"/>): the corrected p99 no pipeline on those threads could beat then.
+    /// </summary>
+    [JsonPropertyName("busy_floor_p99_ns")]
+    public double BusyFloorP99Ns { get; init; }
+
+    /// <summary>The busy corrected p99 over the floor's p99: near 1 or below, the machine sets the tail, not the wait.</summary>
+    [JsonPropertyName("busy_corrected_p99_over_floor")]
+    public double BusyCorrectedP99OverFloor => BusyFloorP99Ns > 0 ? BusyCorrectedP99Ns / BusyFloorP99Ns : double.NaN;
+
     /// <summary>Tick-to-decision p99 at the quiet rate, ns (a parked thread's wake-up shows here).</summary>
     [JsonPropertyName("quiet_p99_ns")]
     public double QuietP99Ns { get; init; }

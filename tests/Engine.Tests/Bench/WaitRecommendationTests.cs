@@ -1,0 +1,70 @@
+using Engine.Bench.Workloads;
+
+namespace Engine.Tests.Bench;
+
+/// <summary>
+/// How <c>bench wait</c> recommends a wait strategy: what a quiet market costs rules a strategy
+/// out, then a tail much worse than the best (over the machine's floor of the moment), then the
+/// lowest busy median wins.
+/// </summary>
+public sealed class WaitRecommendationTests
+{
+    [Fact]
+    public void AWaitThatBurnsACoreWhenQuietIsNeverRecommended()
+    {
+        var measured = new[] { Measured("busy-spin", quietCpu: 99, p50: 0.3, correctedP99: 100), Measured("phased", quietCpu: 2.5, p50: 0.4, correctedP99: 150) };
+        Assert.Equal("phased", WaitBenchmark.Recommended(measured)!.WaitStrategy);
+    }
+
+    [Fact]
+    public void AmongSimilarTailsTheLowestMedianWins()
+    {
+        // The blocking wait has the better p99 here, but every hand-off is a wake-up.
+        var measured = new[] { Measured("blocking", quietCpu: 0.7, p50: 13.6, correctedP99: 545), Measured("phased", quietCpu: 2.7, p50: 0.36, correctedP99: 838) };
+        Assert.Equal("phased", WaitBenchmark.Recommended(measured)!.WaitStrategy);
+    }
+
+    [Fact]
+    public void ATailMoreThanTwiceTheBestIsRuledOutWhateverItsMedian()
+    {
+        var measured = new[] { Measured("blocking", quietCpu: 0.7, p50: 13.6, correctedP99: 100), Measured("phased", quietCpu: 2.7, p50: 0.36, correctedP99: 201) };
+        Assert.Equal("blocking", WaitBenchmark.Recommended(measured)!.WaitStrategy);
+    }
+
+    [Fact]
+    public void TailsAreComparedOverTheFloorMeasuredJustBeforeEachRun()
+    {
+        // Phased's p99 is the worse, but it ran while the machine stalled five times as long.
+        var measured = new[]
+        {
+            Measured("blocking", quietCpu: 0.7, p50: 13.5, correctedP99: 1_872, floorP99: 76),
+            Measured("phased", quietCpu: 2.7, p50: 0.58, correctedP99: 3_942, floorP99: 374),
+        };
+        Assert.Equal("phased", WaitBenchmark.Recommended(measured)!.WaitStrategy);
+
+        // Over the same floor, the same p99s rule phased out.
+        var sameFloor = new[]
+        {
+            Measured("blocking", quietCpu: 0.7, p50: 13.5, correctedP99: 1_872, floorP99: 300),
+            Measured("phased", quietCpu: 2.7, p50: 0.58, correctedP99: 3_942, floorP99: 300),
+        };
+        Assert.Equal("blocking", WaitBenchmark.Recommended(sameFloor)!.WaitStrategy);
+    }
+
+    [Fact]
+    public void NothingIsRecommendedWhenEveryWaitBurnsTheQuietBudget()
+    {
+        var measured = new[] { Measured("busy-spin", quietCpu: 99, p50: 0.3, correctedP99: 100), Measured("yielding", quietCpu: 98, p50: 0.5, correctedP99: 120) };
+        Assert.Null(WaitBenchmark.Recommended(measured));
+    }
+
+    private static WaitStrategyMeasurement Measured(string name, double quietCpu, double p50, double correctedP99, double floorP99 = 0) => new()
+    {
+        WaitStrategy = name,
+        QuietCpuPercent = quietCpu,
+        BusyP50Ns = p50 * 1000,
+        BusyP99Ns = correctedP99 * 1000,
+        BusyCorrectedP99Ns = correctedP99 * 1000,
+        BusyFloorP99Ns = floorP99 * 1000,
+    };
+}
