@@ -17,9 +17,13 @@ public sealed class ThreadStatTests
             return;
         }
 
-        // 16 MiB from the C allocator is a fresh mapping of its own, none of it written yet.
+        // 16 MiB mapped anonymously is fresh, none of it written yet (the C allocator could hand
+        // back memory an earlier free left written).
         const int Pages = 4096;
-        byte* memory = (byte*)NativeMemory.Alloc(Pages * 4096);
+        const int ProtectReadWrite = 0x1 | 0x2;
+        const int MapPrivateAnonymous = 0x02 | 0x20;
+        byte* memory = (byte*)mmap(0, Pages * 4096, ProtectReadWrite, MapPrivateAnonymous, -1, 0);
+        Assert.NotEqual(-1, (nint)memory);
         try
         {
             var before = ThreadStat.OfCurrentThread()!.Value;
@@ -44,9 +48,15 @@ public sealed class ThreadStatTests
         }
         finally
         {
-            NativeMemory.Free(memory);
+            Assert.Equal(0, munmap((nint)memory, Pages * 4096));
         }
     }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern nint mmap(nint address, nint length, int protection, int flags, int fd, nint offset);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int munmap(nint address, nint length);
 
     [Fact]
     public void AThreadIsFoundByItsName()
