@@ -52,10 +52,10 @@ public sealed class RingBuffer<T>
     // now maps them all before anything is published; the slots are all zero still.
     private static void TouchEveryPage(T[] entries)
     {
-        const int PageBytes = 4096;
+        int pageBytes = Environment.SystemPageSize;
         ref byte first = ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(entries));
         long bytes = (long)entries.Length * Unsafe.SizeOf<T>();
-        for (long offset = 0; offset < bytes; offset += PageBytes)
+        for (long offset = 0; offset < bytes; offset += pageBytes)
         {
             Volatile.Write(ref Unsafe.AddByteOffset(ref first, (nint)offset), 0);
         }

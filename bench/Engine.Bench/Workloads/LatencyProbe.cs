@@ -80,9 +80,9 @@ public sealed class LatencyProbe(double speed = 1) : IEventHandler<RingEvent>
         Volatile.Write(ref _count, _count + 1);
     }
 
-    // A histogram's counts (about 400 KB) sit on pages the OS maps on their first write, so the
+    // Each histogram's counts (about 200 KB) sit on pages the OS maps on their first write, so the
     // probe's first sample in each range would take a page fault on the logic thread, inside the
-    // latency it measures (53 faults in a 1 s paced run). A value recorded into every page's range,
+    // latency it measures (53 faults in a 1 s paced run, both histograms). A value recorded into every page's range,
     // then a reset, maps them all before the run.
     private static LongHistogram Mapped(LongHistogram histogram)
     {

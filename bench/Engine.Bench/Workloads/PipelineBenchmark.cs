@@ -30,7 +30,6 @@ namespace Engine.Bench.Workloads;
 /// </summary>
 public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<string> progress)
 {
-
     /// <summary>Runs the benchmark.</summary>
     public PipelineBenchmarkResult Run()
     {

@@ -57,6 +57,7 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
                     BusyP99Ns = busyResult.P99Ns,
                     BusyCorrectedP99Ns = busyResult.CorrectedP99Ns,
                     BusyFloorP99Ns = floor.P99Ns,
+                    BusyFloorResolutionNs = floor.ResolutionNs,
                 });
             }
 
@@ -76,7 +77,8 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
     /// <paramref name="quietCpuBudgetPercent"/>, the ones whose busy tail is within
     /// <paramref name="tailTolerance"/> of the best such tail, and of those the lowest busy p50. The
     /// tail is the p99 from each tick's due time over the machine's own floor measured just before
-    /// (the p99 itself where no floor was measured): the host's stalls come and go between runs, and
+    /// (a floor below its resolution counts as the resolution; the p99 itself unless every run
+    /// measured a floor): the host's stalls come and go between runs, and
     /// the floor of the moment takes them out. A p99 alone picks at random where the machine sets
     /// the tail, and would take a wait whose every hand-off is a wake-up; a median of microseconds
     /// is a cost every tick pays.
@@ -90,12 +92,12 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
             return null;
         }
 
+        // One unit for every tail: over the floor only where every run measured one.
+        bool overFloor = affordable.All(m => m.BusyFloorResolutionNs > 0);
+        double Tail(WaitStrategyMeasurement m) => overFloor ? m.BusyCorrectedP99OverFloor : m.BusyCorrectedP99Ns;
         double bestTail = affordable.Min(Tail);
         return affordable.Where(m => Tail(m) <= tailTolerance * bestTail).OrderBy(m => m.BusyP50Ns).First();
     }
-
-    private static double Tail(WaitStrategyMeasurement measured) =>
-        measured.BusyFloorP99Ns > 0 ? measured.BusyCorrectedP99OverFloor : measured.BusyCorrectedP99Ns;
 
     // The replay's producer and the logic thread.
     private const int BusyThreads = 2;

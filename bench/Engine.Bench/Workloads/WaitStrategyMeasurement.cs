@@ -32,9 +32,17 @@ public sealed record WaitStrategyMeasurement
     [JsonPropertyName("busy_floor_p99_ns")]
     public double BusyFloorP99Ns { get; init; }
 
-    /// <summary>The busy corrected p99 over the floor's p99: near 1 or below, the machine sets the tail, not the wait.</summary>
+    /// <summary>The floor's resolution, ns: a gap shorter than this is not a stall; 0 where no floor was measured.</summary>
+    [JsonPropertyName("busy_floor_resolution_ns")]
+    public long BusyFloorResolutionNs { get; init; }
+
+    /// <summary>
+    /// The busy corrected p99 over the floor's p99 (a floor below its resolution counts as the
+    /// resolution, as in <c>bench pipeline</c>): near 1 or below, the machine sets the tail, not the
+    /// wait. NaN where no floor was measured.
+    /// </summary>
     [JsonPropertyName("busy_corrected_p99_over_floor")]
-    public double BusyCorrectedP99OverFloor => BusyFloorP99Ns > 0 ? BusyCorrectedP99Ns / BusyFloorP99Ns : double.NaN;
+    public double BusyCorrectedP99OverFloor => BusyFloorResolutionNs > 0 ? BusyCorrectedP99Ns / Math.Max(BusyFloorP99Ns, BusyFloorResolutionNs) : double.NaN;
 
     /// <summary>Tick-to-decision p99 at the quiet rate, ns (a parked thread's wake-up shows here).</summary>
     [JsonPropertyName("quiet_p99_ns")]

@@ -52,19 +52,35 @@ public sealed class WaitRecommendationTests
     }
 
     [Fact]
+    public void AFloorBelowItsResolutionCountsAsTheResolution()
+    {
+        // A quiet moment for phased's run: no stall reached the floor's 1 µs resolution. Its 5 µs
+        // p99 is 5x that, within 2x of blocking's 4x, so the medians decide.
+        var measured = new[]
+        {
+            Measured("blocking", quietCpu: 0.7, p50: 13, correctedP99: 20, floorP99: 5),
+            Measured("phased", quietCpu: 2.7, p50: 0.3, correctedP99: 5, floorP99: 0),
+        };
+        Assert.Equal("phased", WaitBenchmark.Recommended(measured)!.WaitStrategy);
+        Assert.Equal(5, measured[1].BusyCorrectedP99OverFloor, 6);
+    }
+
+    [Fact]
     public void NothingIsRecommendedWhenEveryWaitBurnsTheQuietBudget()
     {
         var measured = new[] { Measured("busy-spin", quietCpu: 99, p50: 0.3, correctedP99: 100), Measured("yielding", quietCpu: 98, p50: 0.5, correctedP99: 120) };
         Assert.Null(WaitBenchmark.Recommended(measured));
     }
 
-    private static WaitStrategyMeasurement Measured(string name, double quietCpu, double p50, double correctedP99, double floorP99 = 0) => new()
+    // A floor p99 given means a floor was measured, at 1 µs resolution.
+    private static WaitStrategyMeasurement Measured(string name, double quietCpu, double p50, double correctedP99, double? floorP99 = null) => new()
     {
         WaitStrategy = name,
         QuietCpuPercent = quietCpu,
         BusyP50Ns = p50 * 1000,
         BusyP99Ns = correctedP99 * 1000,
         BusyCorrectedP99Ns = correctedP99 * 1000,
-        BusyFloorP99Ns = floorP99 * 1000,
+        BusyFloorP99Ns = (floorP99 ?? 0) * 1000,
+        BusyFloorResolutionNs = floorP99 is null ? 0 : 1000,
     };
 }
