@@ -16,7 +16,13 @@ public sealed class RingBuffer<T>
     // whatever object the allocator placed next to the array.
     private static readonly int s_padding = Math.Max(1, (128 + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
 
-    private readonly T[] _entries;
+    // Slots that hold references live in an array of T, where the runtime chooses the alignment.
+    // Slots without references live in a pinned array of lines from the first cache-line boundary, so
+    // a slot whose size is a multiple of 64 bytes starts every slot on a line of its own and the
+    // fields a consumer reads on every event take as few lines as their offsets allow.
+    private readonly T[]? _entries;
+    private readonly CacheLine[]? _lines;
+    private readonly nint _firstSlotOffset;
     private readonly long _indexMask;
     private readonly SingleProducerSequencer? _singleProducer;
 
@@ -35,26 +41,63 @@ public sealed class RingBuffer<T>
         _singleProducer = Sequencer as SingleProducerSequencer;
         ProducerType = producerType;
         _indexMask = bufferSize - 1;
-        _entries = new T[bufferSize + (2 * s_padding)];
-        TouchEveryPage(_entries);
+        long slotBytes = (long)(bufferSize + (2 * s_padding)) * Unsafe.SizeOf<T>();
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            _entries = new T[bufferSize + (2 * s_padding)];
+        }
+        else
+        {
+            // Counted in lines, not bytes, so a ring may be larger than a byte array can be.
+            _lines = GC.AllocateArray<CacheLine>(checked((int)((slotBytes / CacheLineBytes) + 2)), pinned: true);
+            long firstSlot = AddressOf(ref Unsafe.As<CacheLine, byte>(ref MemoryMarshal.GetArrayDataReference(_lines))) + ((long)s_padding * Unsafe.SizeOf<T>());
+            _firstSlotOffset = (nint)((CacheLineBytes - (firstSlot % CacheLineBytes)) % CacheLineBytes);
+        }
+
+        TouchEveryPage(ref Unsafe.As<T, byte>(ref Slot(-s_padding)), slotBytes);
         if (initializeSlot is not null)
         {
             for (int i = 0; i < bufferSize; i++)
             {
-                initializeSlot(ref _entries[s_padding + i]);
+                initializeSlot(ref Slot(i));
             }
         }
+    }
+
+    private const int CacheLineBytes = 64;
+
+    /// <summary>True when slots start on a cache-line boundary: slots without references, whose size is a multiple of 64 bytes.</summary>
+    public bool SlotsAreLineAligned => !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Unsafe.SizeOf<T>() % CacheLineBytes == 0;
+
+    /// <summary>The address of the slot for <paramref name="sequence"/> modulo 64: 0 for every slot when <see cref="SlotsAreLineAligned"/>.</summary>
+    public int LineOffsetOfSlot(long sequence) => (int)(AddressOf(ref Unsafe.As<T, byte>(ref this[sequence])) % CacheLineBytes);
+
+    private static unsafe long AddressOf(ref byte pinned) => (long)(nuint)Unsafe.AsPointer(ref pinned);
+
+    // Slot index i, counted from the first slot after the leading padding (negative reaches into it).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref T Slot(nint index)
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries!), index + s_padding);
+        }
+
+        return ref Unsafe.Add(ref Unsafe.As<byte, T>(ref Unsafe.AddByteOffset(ref Unsafe.As<CacheLine, byte>(ref MemoryMarshal.GetArrayDataReference(_lines!)), _firstSlotOffset)), index + s_padding);
+    }
+
+    [StructLayout(LayoutKind.Sequential, Size = CacheLineBytes)]
+    private struct CacheLine
+    {
     }
 
     // The runtime hands a large array fresh pages that the OS maps only on their first write, so
     // without this the ring's first lap pays a page fault for nearly every slot on the hot path (the
     // first 4,096 ticks of a paced replay fell up to 16 ms behind). Writing a zero into each page
     // now maps them all before anything is published; the slots are all zero still.
-    private static void TouchEveryPage(T[] entries)
+    private static void TouchEveryPage(ref byte first, long bytes)
     {
         int pageBytes = Environment.SystemPageSize;
-        ref byte first = ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(entries));
-        long bytes = (long)entries.Length * Unsafe.SizeOf<T>();
         for (long offset = 0; offset < bytes; offset += pageBytes)
         {
             Volatile.Write(ref Unsafe.AddByteOffset(ref first, (nint)offset), 0);
@@ -88,7 +131,7 @@ public sealed class RingBuffer<T>
     public ref T this[long sequence]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), (nint)(sequence & _indexMask) + s_padding);
+        get => ref Slot((nint)(sequence & _indexMask));
     }
 
     /// <summary>Claims the next slot, waiting while the ring is full.</summary>

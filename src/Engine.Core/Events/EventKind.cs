@@ -9,10 +9,10 @@ public enum EventKind : byte
     /// <summary>A market data tick: <see cref="RingEvent.Tick"/>, raw bytes in <see cref="RingEvent.Raw"/>.</summary>
     Tick = 1,
 
-    /// <summary>An order update from the broker: <see cref="RingEvent.Order"/>, raw JSON in <see cref="RingEvent.Text"/>.</summary>
+    /// <summary>An order update from the broker: <see cref="RingEvent.Order"/>, raw JSON in <see cref="RingEvent.TextBytes"/>.</summary>
     OrderUpdate = 2,
 
-    /// <summary>A broker error or message text frame, raw in <see cref="RingEvent.Text"/>.</summary>
+    /// <summary>A broker error or message text frame, raw in <see cref="RingEvent.TextBytes"/>.</summary>
     BrokerText = 3,
 
     /// <summary>A timer event (session open, close, square-off).</summary>
@@ -27,6 +27,6 @@ public enum EventKind : byte
     /// </summary>
     Undecodable = 6,
 
-    /// <summary>The broker's answer to an order request or a look-up: <see cref="RingEvent.Reply"/>, the response body as received in <see cref="RingEvent.Text"/>.</summary>
+    /// <summary>The broker's answer to an order request or a look-up: <see cref="RingEvent.Reply"/>, the response body as received in <see cref="RingEvent.TextBytes"/>.</summary>
     OrderReply = 7,
 }

@@ -149,6 +149,16 @@ public sealed class TradingPipeline : IDisposable
     /// <summary>Waits until every stage has finished what was published so far, without stopping.</summary>
     public bool WaitUntilDrained(TimeSpan timeout) => _pipeline.WaitUntilDrained(timeout);
 
-    /// <inheritdoc/>
-    public void Dispose() => _pipeline.Dispose();
+    /// <summary>Halts the stages and, once their threads have ended, gives the slots' text buffers back.</summary>
+    public void Dispose()
+    {
+        // A stage still running past the timeout may yet read a slot's text, so its buffers stay.
+        if (_pipeline.Halt())
+        {
+            for (long i = 0; i < Ring.BufferSize; i++)
+            {
+                Ring[i].ReleaseText();
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ public sealed record TradingPipelineOptions
 {
     /// <summary>
     /// The one default ring size (<c>pipeline.ring_size</c>, replays and benchmarks alike): 4,096
-    /// slots of 3,120 bytes absorb a burst while the slots a tick touches stay cached; docs/ring-event.md has the measurement.
+    /// slots of 3,136 bytes absorb a burst while the slots a tick touches stay cached; docs/ring-event.md has the measurement.
     /// </summary>
     public const int DefaultRingSize = 1 << 12;
 

@@ -260,8 +260,8 @@ public sealed class RingPipeline<T> : IDisposable
         }
     }
 
-    /// <summary>Halts every consumer after the event in hand and waits for their threads to end.</summary>
-    public void Halt(TimeSpan? joinTimeout = null)
+    /// <summary>Halts every consumer after the event in hand and waits for their threads to end; false if one was still running at the timeout.</summary>
+    public bool Halt(TimeSpan? joinTimeout = null)
     {
         foreach (var consumer in _consumers)
         {
@@ -270,15 +270,18 @@ public sealed class RingPipeline<T> : IDisposable
 
         var deadline = Stopwatch.StartNew();
         var limit = joinTimeout is { } t && t > TimeSpan.Zero ? t : TimeSpan.FromSeconds(10);
+        bool joined = true;
         foreach (var consumer in _consumers)
         {
             var remaining = limit - deadline.Elapsed;
-            consumer.Thread?.Join(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            joined &= consumer.Thread?.Join(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) ?? true;
         }
+
+        return joined;
     }
 
     /// <summary>Halts the consumers.</summary>
-    public void Dispose() => Halt();
+    public void Dispose() => _ = Halt();
 
     private sealed class Consumer(IEventHandler<T> handler, IEventProcessor processor, IExceptionHandler<T> exceptionHandler, IReadOnlyList<string> gatesOn)
     {

@@ -33,7 +33,8 @@ internal sealed class AnswerCollector : IEventHandler<RingEvent>
         {
             UpdateBodies.Enqueue(System.Text.Encoding.UTF8.GetString(data.TextBytes));
             var copy = data;
-            copy.Text = null;
+            copy.TextBuffer = 0;
+            copy.TextLength = 0;
             Updates.Enqueue(copy);
         }
     }

@@ -7,8 +7,8 @@ namespace Engine.Tests.Running;
 
 /// <summary>
 /// The ring slot's layout: the fields every stage reads on every event sit in the first cache
-/// lines, and docs/ring-event.md describes the layout the runtime actually uses (the struct holds a
-/// reference, so the runtime orders its fields; this test notices if a runtime or an edit moves them).
+/// lines, and docs/ring-event.md describes the layout the runtime actually uses (this test notices if
+/// a runtime or an edit moves a field).
 /// </summary>
 public sealed partial class RingEventLayoutTests
 {
@@ -37,7 +37,7 @@ public sealed partial class RingEventLayoutTests
             ["Argument"] = (At(ref e.Argument), 8),
             ["PublishedTicks"] = (At(ref e.PublishedTicks), 8),
             ["Stamps"] = (At(ref e.Stamps), Unsafe.SizeOf<StageStamps>()),
-            ["Text"] = (At(ref e.Text), IntPtr.Size),
+            ["TextBuffer"] = (At(ref e.TextBuffer), 4),
             ["TextLength"] = (At(ref e.TextLength), 4),
             ["IntentCount"] = (At(ref e.IntentCount), 4),
             ["Tick"] = (At(ref e.Tick), Unsafe.SizeOf<Engine.Core.Market.Tick>()),
@@ -77,7 +77,7 @@ public sealed partial class RingEventLayoutTests
     }
 
     [Fact]
-    public void TheTickFieldsTheStagesReadOnEveryTickEndWithinTheSlotsFirstThreeCacheLines()
+    public void TheTickFieldsTheStagesReadOnEveryTickEndWithinTheSlotsFirstTwoCacheLines()
     {
         // Each line the stages read is a line handed from the producer's core to theirs, so the
         // tick's per-tick fields follow the header closely and the depth lies beyond them.
@@ -93,8 +93,20 @@ public sealed partial class RingEventLayoutTests
             ["Close"] = End(ref tick.Close),
             ["ExchangeTimestamp"] = End(ref tick.ExchangeTimestamp),
         };
-        Assert.All(hot, f => Assert.True(f.Value <= 3 * 64, $"{f.Key} ends at byte {f.Value}"));
+        Assert.All(hot, f => Assert.True(f.Value <= 2 * 64, $"{f.Key} ends at byte {f.Value}"));
         Assert.True(End(ref tick.Bids) - Unsafe.SizeOf<Engine.Core.Market.DepthSide>() >= hot.Values.Max());
+    }
+
+    [Fact]
+    public void TheRingPutsEverySlotOnACacheLineOfItsOwn()
+    {
+        // Two lines per tick hold only if a slot starts where a line starts: the slot holds no
+        // reference (so the ring may place it) and its size is a whole number of lines.
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<RingEvent>());
+        Assert.Equal(0, Unsafe.SizeOf<RingEvent>() % 64);
+        var ring = new Engine.Ring.RingBuffer<RingEvent>(64);
+        Assert.True(ring.SlotsAreLineAligned);
+        Assert.All(Enumerable.Range(0, 64), i => Assert.Equal(0, ring.LineOffsetOfSlot(i)));
     }
 
     [Fact]
