@@ -14,12 +14,14 @@ public sealed class RingBuffer<T>
 {
     // Spare slots at both ends keep the hot slots off the cache lines of the array header and of
     // whatever object the allocator placed next to the array.
+    private static readonly bool s_lineAligned = !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Unsafe.SizeOf<T>() % CacheLineBytes == 0;
     private static readonly int s_padding = Math.Max(1, (128 + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
 
-    // Slots that hold references live in an array of T, where the runtime chooses the alignment.
-    // Slots without references live in a pinned array of lines from the first cache-line boundary, so
-    // a slot whose size is a multiple of 64 bytes starts every slot on a line of its own and the
-    // fields a consumer reads on every event take as few lines as their offsets allow.
+    // Slots of a whole number of cache lines without references live in a pinned array of lines
+    // from a line boundary, so every slot starts on a line of its own and the fields a consumer
+    // reads on every event take as few lines as their offsets allow. Other slots live in an array
+    // of T, where the runtime chooses the alignment: a reference must stay where the GC sees it,
+    // and a slot smaller than a line shares lines with its neighbours wherever it starts.
     private readonly T[]? _entries;
     private readonly CacheLine[]? _lines;
     private readonly nint _firstSlotOffset;
@@ -42,7 +44,7 @@ public sealed class RingBuffer<T>
         ProducerType = producerType;
         _indexMask = bufferSize - 1;
         long slotBytes = (long)(bufferSize + (2 * s_padding)) * Unsafe.SizeOf<T>();
-        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        if (!s_lineAligned)
         {
             _entries = new T[bufferSize + (2 * s_padding)];
         }
@@ -66,8 +68,8 @@ public sealed class RingBuffer<T>
 
     private const int CacheLineBytes = 64;
 
-    /// <summary>True when slots start on a cache-line boundary: slots without references, whose size is a multiple of 64 bytes.</summary>
-    public bool SlotsAreLineAligned => !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Unsafe.SizeOf<T>() % CacheLineBytes == 0;
+    /// <summary>True when every slot starts on a cache-line boundary: slots without references whose size is a multiple of 64 bytes.</summary>
+    public bool SlotsAreLineAligned => s_lineAligned;
 
     /// <summary>The address of the slot for <paramref name="sequence"/> modulo 64: 0 for every slot when <see cref="SlotsAreLineAligned"/>.</summary>
     public int LineOffsetOfSlot(long sequence) => (int)(AddressOf(ref Unsafe.As<T, byte>(ref this[sequence])) % CacheLineBytes);
@@ -78,7 +80,7 @@ public sealed class RingBuffer<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref T Slot(nint index)
     {
-        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        if (!s_lineAligned)
         {
             return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries!), index + s_padding);
         }

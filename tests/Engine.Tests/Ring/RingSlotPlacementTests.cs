@@ -35,14 +35,21 @@ public sealed class RingSlotPlacementTests
     }
 
     [Fact]
-    public void SlotsOfOtherSizesFollowEachOtherFromTheFirstLine()
+    public void SlotsOfOtherSizesFollowEachOtherInAnArray()
     {
         var ring = new RingBuffer<TwentyBytes>(8);
         Assert.False(ring.SlotsAreLineAligned);
-        Assert.Equal(0, ring.LineOffsetOfSlot(0));
-        Assert.Equal(20, ring.LineOffsetOfSlot(1));
-        Assert.Equal(40, ring.LineOffsetOfSlot(2));
-        Assert.Equal(60 % 64, ring.LineOffsetOfSlot(3));
+        for (long sequence = 0; sequence < 7; sequence++)
+        {
+            Assert.Equal(0, (ring.LineOffsetOfSlot(sequence + 1) - ring.LineOffsetOfSlot(sequence) - 20 + 128) % 64);
+        }
+
+        for (long sequence = 0; sequence < 16; sequence++)
+        {
+            ring[sequence].Value = (int)sequence;
+        }
+
+        Assert.Equal(15, ring[7].Value);
     }
 
     [Fact]
