@@ -174,6 +174,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 JournalSealed = options.Sealed,
                 GenerateSeconds = generateSeconds,
                 TotalSeconds = total.Elapsed.TotalSeconds,
+                RingSize = config.Pipeline.RingSize,
+                SlotBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<RingEvent>(),
+                SlotLineAligned = new RingBuffer<RingEvent>(1).SlotsAreLineAligned,
             };
         }
         finally

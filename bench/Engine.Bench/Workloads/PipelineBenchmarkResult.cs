@@ -296,6 +296,18 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("total_seconds")]
     public double TotalSeconds { get; init; }
 
+    /// <summary>Slots in the ring (the configuration's <c>pipeline.ring_size</c>).</summary>
+    [JsonPropertyName("ring_size")]
+    public int RingSize { get; init; }
+
+    /// <summary>Bytes of one ring slot.</summary>
+    [JsonPropertyName("slot_bytes")]
+    public int SlotBytes { get; init; }
+
+    /// <summary>True when every slot starts on a cache line, so a tick's per-tick fields take two lines.</summary>
+    [JsonPropertyName("slot_line_aligned")]
+    public bool SlotLineAligned { get; init; }
+
     /// <summary>Cores.</summary>
     [JsonPropertyName("cores")]
     public int Cores { get; init; } = Environment.ProcessorCount;
