@@ -12,9 +12,10 @@ namespace Engine.Ring;
 public sealed class RingBuffer<T>
     where T : struct
 {
+    private static readonly bool s_lineAligned = !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Unsafe.SizeOf<T>() % CacheLineBytes == 0;
+
     // Spare slots at both ends keep the hot slots off the cache lines of the array header and of
     // whatever object the allocator placed next to the array.
-    private static readonly bool s_lineAligned = !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Unsafe.SizeOf<T>() % CacheLineBytes == 0;
     private static readonly int s_padding = Math.Max(1, (128 + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
 
     // Slots of a whole number of cache lines without references live in a pinned array of lines

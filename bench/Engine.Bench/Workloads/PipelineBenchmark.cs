@@ -175,8 +175,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 GenerateSeconds = generateSeconds,
                 TotalSeconds = total.Elapsed.TotalSeconds,
                 RingSize = config.Pipeline.RingSize,
-                SlotBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<RingEvent>(),
-                SlotLineAligned = new RingBuffer<RingEvent>(1).SlotsAreLineAligned,
+                SlotBytes = fast.SlotBytes,
+                SlotLineAligned = fast.SlotLineAligned,
             };
         }
         finally
@@ -304,7 +304,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
@@ -349,6 +349,10 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         public IReadOnlyDictionary<string, long> ThreadFaults { get; init; } = new Dictionary<string, long>();
 
         public double FullRingFraction { get; init; }
+
+        public int SlotBytes { get; init; }
+
+        public bool SlotLineAligned { get; init; }
     }
 
     private const string LogicThread = "engine-logic";
