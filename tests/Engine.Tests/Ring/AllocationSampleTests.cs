@@ -32,8 +32,11 @@ public sealed class AllocationSampleTests
         var after = Sample(pipeline, ring);
         Assert.True(noise.Count == 100);
         long allocated = after["allocating"] - before["allocating"];
-        // 1,001 events (the sample's own included), each a 64-byte array and its object header.
-        Assert.InRange(allocated, 1_001 * 64, 1_001 * 200);
+        // The 1,000 events, each a 64-byte array and its object header, and up to two more: a
+        // consumer takes its sample at the end of the batch in hand when the request comes, which
+        // may be a batch before the event published to trigger it, so either sample's own event
+        // may fall inside the window or outside it.
+        Assert.InRange(allocated, 1_000 * 64, 1_002 * 200);
         Assert.Equal(0, after["quiet"] - before["quiet"]);
         Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
     }
