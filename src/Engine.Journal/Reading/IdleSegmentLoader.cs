@@ -75,6 +75,8 @@ public sealed class IdleSegmentLoader : IDisposable
     /// <summary>Starts reading <paramref name="file"/> into one of <paramref name="buffers"/>; nothing is read yet.</summary>
     internal void Begin(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum)
     {
+        // The segment these buffers held mapped is behind the reader: let it go before reusing them.
+        buffers?.ReleaseMap();
         Abandon();
         SegmentsBegun++;
         try

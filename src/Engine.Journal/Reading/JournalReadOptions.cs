@@ -15,8 +15,11 @@ public sealed class JournalReadOptions
     /// <summary>
     /// Reuse two buffers for all segments (the one being read and the one loading ahead), kept by
     /// the reader from one such read to the next, so a steady replay allocates nothing. Faster
-    /// for long replays, but a record's payload is only valid until the reader has moved two
-    /// segments on (copy what you keep), and only one reusing read of a reader may run at a time.
+    /// for long replays, but a record's payload is only valid while its segment is being read
+    /// (copy what you keep), and only one reusing read of a reader may run at a time.
+    /// Reading ahead, a rolled uncompressed segment is then mapped in place instead of copied
+    /// (<see cref="SegmentContent.IsMapped"/>): a payload kept past its segment, or a cursor
+    /// walked after the reader moved on, throws <see cref="ObjectDisposedException"/>.
     /// </summary>
     public bool ReuseBuffers { get; init; }
 

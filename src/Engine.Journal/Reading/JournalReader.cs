@@ -80,7 +80,7 @@ public sealed class JournalReader
 
         // With reuse, segment i is loaded into buffers[i % 2]: the one being read is never overwritten.
         var buffers = options.ReuseBuffers ? _reusedBuffers : null;
-        Task<SegmentContent>? ahead = selected.Count > 0 ? Load(selected[0].File, buffers?[0], options) : null;
+        Task<SegmentContent>? ahead = selected.Count > 0 ? Load(selected[0].File, selected[0].IsActive, buffers?[0], options) : null;
         try
         {
             for (int i = 0; i < selected.Count; i++)
@@ -90,7 +90,7 @@ public sealed class JournalReader
                 string? failure = null;
                 try
                 {
-                    content = options.IdleLoader?.TryComplete(file) ?? (ahead ?? Load(file, buffers?[i % 2], options)).GetAwaiter().GetResult();
+                    content = options.IdleLoader?.TryComplete(file) ?? (ahead ?? Load(file, isActive, buffers?[i % 2], options)).GetAwaiter().GetResult();
                 }
                 catch (InvalidDataException ex)
                 {
@@ -105,7 +105,7 @@ public sealed class JournalReader
                 }
                 else if (i + 1 < selected.Count && options.ReadAhead)
                 {
-                    ahead = Load(selected[i + 1].File, buffers?[(i + 1) % 2], options);
+                    ahead = Load(selected[i + 1].File, selected[i + 1].IsActive, buffers?[(i + 1) % 2], options);
                 }
                 if (content is null)
                 {
@@ -140,6 +140,15 @@ public sealed class JournalReader
                 {
                 }
             }
+
+            // Mapped segments are let go with the read, not kept for the next one.
+            if (buffers is not null)
+            {
+                foreach (var reused in buffers)
+                {
+                    reused.ReleaseMap();
+                }
+            }
         }
     }
 
@@ -158,16 +167,21 @@ public sealed class JournalReader
         state.Stopped = cursor.Stopped;
     }
 
-    private Task<SegmentContent> Load(SegmentFile file, SegmentBuffers? buffers, JournalReadOptions options)
+    // Reading ahead with reused buffers, a rolled uncompressed segment is mapped rather than read:
+    // its records are only valid while it is being read anyway, and the loading thread makes and
+    // drops the maps (a 64 MiB unmap takes a while). The active one is read, since its writer may
+    // still cut a torn tail off it, which would fault a map. A paced replay reads as before.
+    private Task<SegmentContent> Load(SegmentFile file, bool isActive, SegmentBuffers? buffers, JournalReadOptions options)
     {
+        bool map = buffers is not null && !isActive && options.ReadAhead && options.IdleLoader is null;
         if (options.ReadAhead)
         {
-            return Task.Run(() => LoadFresh(file, buffers, options.VerifyFrameChecksum));
+            return Task.Run(() => LoadFresh(file, buffers, options.VerifyFrameChecksum, map));
         }
 
         try
         {
-            return Task.FromResult(LoadFresh(file, buffers, options.VerifyFrameChecksum));
+            return Task.FromResult(LoadFresh(file, buffers, options.VerifyFrameChecksum, map));
         }
         catch (InvalidDataException ex)
         {
@@ -176,11 +190,14 @@ public sealed class JournalReader
     }
 
     /// <summary>Loads a segment, re-listing once if a writer sealed it in the meantime (the active file disappears after sealing).</summary>
-    public SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers = null, bool verifyFrameChecksum = true)
+    public SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers = null, bool verifyFrameChecksum = true) =>
+        LoadFresh(file, buffers, verifyFrameChecksum, mapRolled: false);
+
+    private SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum, bool mapRolled)
     {
         try
         {
-            return SegmentContent.Load(file, buffers, verifyFrameChecksum);
+            return SegmentContent.Load(file, buffers, verifyFrameChecksum, mapRolled);
         }
         catch (FileNotFoundException)
         {

@@ -65,11 +65,11 @@ public sealed class JournalTail(string folder)
 
     private void ReadFrom(SegmentFile file, List<JournalRecord> output)
     {
-        byte[] bytes;
+        ReadOnlyMemory<byte> bytes;
         int start;
         if (file.Sealed)
         {
-            bytes = SegmentContent.Load(file).Bytes;
+            bytes = SegmentContent.Load(file).Memory;
             start = (int)_offset;
         }
         else
@@ -83,22 +83,23 @@ public sealed class JournalTail(string folder)
             }
 
             stream.Position = _offset;
-            bytes = new byte[stream.Length - _offset];
-            stream.ReadExactly(bytes);
+            var read = new byte[stream.Length - _offset];
+            stream.ReadExactly(read);
+            bytes = read;
             start = 0;
         }
 
         int offset = start;
         while (offset < bytes.Length)
         {
-            if (RecordLayout.TryRead(bytes.AsSpan(offset), out var header) != RecordCheck.Valid)
+            if (RecordLayout.TryRead(bytes.Span[offset..], out var header) != RecordCheck.Valid)
             {
                 break;   // incomplete: wait for the rest
             }
 
             if (header.RecordNumber >= _nextRecordNumber)
             {
-                output.Add(new JournalRecord(header, bytes.AsMemory(offset + JournalFormat.RecordHeaderSize, header.PayloadLength), file.Number, (int)(_offset + offset - start)));
+                output.Add(new JournalRecord(header, bytes.Slice(offset + JournalFormat.RecordHeaderSize, header.PayloadLength), file.Number, (int)(_offset + offset - start)));
                 _nextRecordNumber = header.RecordNumber + 1;
             }
 
@@ -110,8 +111,8 @@ public sealed class JournalTail(string folder)
 
     private static int HeaderLengthOf(SegmentFile file)
     {
-        var content = file.Sealed ? SegmentContent.Load(file).Bytes : ReadHead(file.Path);
-        return SegmentHeader.TryRead(content, out var header, out _) ? header!.Length : int.MaxValue;
+        ReadOnlyMemory<byte> content = file.Sealed ? SegmentContent.Load(file).Memory : ReadHead(file.Path);
+        return SegmentHeader.TryRead(content.Span, out var header, out _) ? header!.Length : int.MaxValue;
     }
 
     private static byte[] ReadHead(string path)

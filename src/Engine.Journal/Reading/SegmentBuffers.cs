@@ -2,16 +2,28 @@ namespace Engine.Journal.Reading;
 
 /// <summary>
 /// Buffers a reader reuses from segment to segment: one for the file's bytes and one for the
-/// decompressed content. Reusing them saves faulting in fresh memory for every 64 MiB segment,
-/// which otherwise costs as much as decompressing it.
+/// decompressed content, or the map of a rolled uncompressed segment read in place. Reusing them
+/// saves faulting in fresh memory for every 64 MiB segment, which otherwise costs as much as
+/// decompressing it.
 /// </summary>
 public sealed class SegmentBuffers
 {
+    private MappedSegment? _mapping;
+
     /// <summary>The last file read (compressed bytes for a sealed segment).</summary>
     public byte[]? Stored { get; set; }
 
     /// <summary>The last decompressed content.</summary>
     public byte[]? Content { get; set; }
+
+    /// <summary>True while a segment loaded into these buffers is mapped rather than copied.</summary>
+    public bool HoldsMap => _mapping is { IsReleased: false };
+
+    /// <summary>Unmaps the segment these buffers hold mapped, if any: its content's memory then throws when read.</summary>
+    public void ReleaseMap() => Interlocked.Exchange(ref _mapping, null)?.Release();
+
+    /// <summary>Keeps <paramref name="mapping"/> as these buffers' content, unmapping the one before.</summary>
+    internal void Hold(MappedSegment mapping) => Interlocked.Exchange(ref _mapping, mapping)?.Release();
 
     /// <summary>A buffer of at least <paramref name="length"/> bytes in <paramref name="slot"/>, grown (with headroom) only when too small.</summary>
     internal static byte[] Ensure(ref byte[]? slot, long length)

@@ -7,19 +7,22 @@ namespace Engine.Journal.Reading;
 /// <summary>One segment's bytes in memory (decompressed if sealed) and its parsed header.</summary>
 public sealed class SegmentContent
 {
-    private SegmentContent(SegmentFile file, byte[] bytes, int length, long storedBytes, SegmentHeader? header, string? headerError, IReadOnlyList<Lz4BlockDamage> damage)
+    private SegmentContent(SegmentFile file, byte[]? array, MappedSegment? mapping, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage)
     {
         File = file;
-        Bytes = bytes;
+        Array = array;
+        Mapping = mapping;
+        Memory = array is not null ? array.AsMemory(0, length) : mapping!.Memory[..length];
         Length = length;
         StoredBytes = storedBytes;
-        Header = header;
-        HeaderError = headerError;
         Damage = damage;
+        SegmentHeader.TryRead(Span, out var header, out string? error);
+        Header = header;
+        HeaderError = error;
     }
 
     /// <summary>
-    /// Damaged LZ4 blocks of a sealed segment: their bytes in <see cref="Bytes"/> are zeroed, so the
+    /// Damaged LZ4 blocks of a sealed segment: their bytes in <see cref="Memory"/> are zeroed, so the
     /// records they held fail their checks while every record in the other blocks reads as usual.
     /// Empty for an intact or uncompressed segment.
     /// </summary>
@@ -28,14 +31,28 @@ public sealed class SegmentContent
     /// <summary>The file.</summary>
     public SegmentFile File { get; }
 
-    /// <summary>The buffer holding the uncompressed bytes (header, then records) in its first <see cref="Length"/> bytes.</summary>
-    public byte[] Bytes { get; }
+    /// <summary>
+    /// The segment's uncompressed bytes (header, then records): in a buffer, or the file's pages
+    /// mapped in place where a reader reusing its buffers reads a rolled uncompressed segment
+    /// (<see cref="IsMapped"/>). Mapped memory throws <see cref="ObjectDisposedException"/> once
+    /// the reader has let it go.
+    /// </summary>
+    public ReadOnlyMemory<byte> Memory { get; }
 
-    /// <summary>How many bytes of <see cref="Bytes"/> are the segment's.</summary>
+    /// <summary>How many bytes the segment's content has.</summary>
     public int Length { get; }
 
     /// <summary>The segment's uncompressed bytes.</summary>
-    public ReadOnlySpan<byte> Span => Bytes.AsSpan(0, Length);
+    public ReadOnlySpan<byte> Span => Array is { } array ? array.AsSpan(0, Length) : Memory.Span;
+
+    /// <summary>True when the content is the file's pages mapped in place rather than a copy.</summary>
+    public bool IsMapped => Mapping is not null;
+
+    /// <summary>The buffer holding the content in its first <see cref="Length"/> bytes; null when mapped.</summary>
+    internal byte[]? Array { get; }
+
+    /// <summary>The map holding the content; null when in a buffer.</summary>
+    internal MappedSegment? Mapping { get; }
 
     /// <summary>Bytes on disk (compressed for a sealed segment).</summary>
     public long StoredBytes { get; }
@@ -55,12 +72,29 @@ public sealed class SegmentContent
     /// <summary>
     /// Reads <paramref name="file"/> using <paramref name="buffers"/> (and leaves the buffers it
     /// used there for the next segment): a reader that goes through many segments then faults in
-    /// its memory once. The content's <see cref="Bytes"/> is a reused buffer: it stays valid only
+    /// its memory once. The content's <see cref="Memory"/> is a reused buffer: it stays valid only
     /// until the buffers are used again.
     /// </summary>
-    public static SegmentContent Load(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum = true)
+    public static SegmentContent Load(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum = true) =>
+        Load(file, buffers, verifyFrameChecksum, mapRolled: false);
+
+    /// <summary>
+    /// As <see cref="Load(SegmentFile, SegmentBuffers?, bool)"/>; with <paramref name="mapRolled"/>
+    /// and <paramref name="buffers"/>, an uncompressed segment is mapped in place instead of read
+    /// (held by the buffers until they are used again). Only for a segment no writer appends to.
+    /// </summary>
+    internal static SegmentContent Load(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum, bool mapRolled)
     {
         ArgumentNullException.ThrowIfNull(file);
+
+        // Whatever these buffers held mapped is the segment two back: it is replaced either way.
+        buffers?.ReleaseMap();
+        if (mapRolled && buffers is not null && !file.Sealed && MappedSegment.Map(file.Path) is { } mapping)
+        {
+            buffers.Hold(mapping);
+            return new SegmentContent(file, null, mapping, mapping.Length, mapping.Length, []);
+        }
+
         byte[] stored;
         int storedLength;
         using (var stream = OpenStored(file))
@@ -129,9 +163,6 @@ public sealed class SegmentContent
         }
     }
 
-    private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage)
-    {
-        SegmentHeader.TryRead(bytes.AsSpan(0, length), out var header, out string? error);
-        return new SegmentContent(file, bytes, length, storedBytes, header, error, damage);
-    }
+    private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage) =>
+        new(file, bytes, null, length, storedBytes, damage);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engine.Journal.Compression;
 using Engine.Journal.Format;
 
@@ -9,12 +10,15 @@ namespace Engine.Journal.Reading;
 /// options say. A call to <c>TryNext</c> is all a record costs, so a replay reads a
 /// segment without an enumerator per record or a copy of the record.
 /// </summary>
-public sealed class SegmentRecordCursor
+public sealed unsafe class SegmentRecordCursor
 {
     private readonly SegmentContent _content;
     private readonly JournalReadOptions _options;
     private readonly bool _isActive;
-    private readonly byte[] _bytes;
+    // The content is in a buffer or mapped in place; a record's bytes are sliced from whichever it
+    // is without going through ReadOnlyMemory's type checks for every record.
+    private readonly byte[]? _array;
+    private readonly MappedSegment? _mapping;
     private readonly int _end;
     private int _offset;
 
@@ -33,7 +37,8 @@ public sealed class SegmentRecordCursor
         _content = content;
         _options = options;
         _isActive = isActive;
-        _bytes = content.Bytes;
+        _array = content.Array;
+        _mapping = content.Mapping;
         _end = content.Length;
         _offset = content.Header?.Length ?? 0;
     }
@@ -59,10 +64,10 @@ public sealed class SegmentRecordCursor
 
         while (!_done && _offset < _end)
         {
-            var check = RecordLayout.TryRead(_bytes.AsSpan(_offset, _end - _offset), out header);
+            var check = RecordLayout.TryRead(Bytes(_offset, _end - _offset), out header);
             if (check == RecordCheck.Valid)
             {
-                payload = _bytes.AsSpan(_offset + JournalFormat.RecordHeaderSize, header.PayloadLength);
+                payload = Bytes(_offset + JournalFormat.RecordHeaderSize, header.PayloadLength);
                 RecordOffset = _offset;
                 _lastRecordNumber = header.RecordNumber;
                 _lastSequence = header.Sequence;
@@ -100,9 +105,22 @@ public sealed class SegmentRecordCursor
                 throw new InvalidOperationException("No record has been read from this segment yet.");
             }
 
-            var header = RecordLayout.ReadHeader(_bytes.AsSpan(RecordOffset));
-            return new JournalRecord(header, _bytes.AsMemory(RecordOffset + JournalFormat.RecordHeaderSize, header.PayloadLength), Segment, RecordOffset);
+            var header = RecordLayout.ReadHeader(Bytes(RecordOffset, _end - RecordOffset));
+            return new JournalRecord(header, _content.Memory.Slice(RecordOffset + JournalFormat.RecordHeaderSize, header.PayloadLength), Segment, RecordOffset);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> Bytes(int offset, int length)
+    {
+        if (_array is not null)
+        {
+            return new ReadOnlySpan<byte>(_array, offset, length);
+        }
+
+        // A cursor read after its reader let the map go must fail here, not fault the process.
+        ObjectDisposedException.ThrowIf(_mapping!.IsReleased, this);
+        return new ReadOnlySpan<byte>(_mapping.Address + offset, length);
     }
 
     // Reports the damage at the cursor; true when reading goes on at the next whole record.

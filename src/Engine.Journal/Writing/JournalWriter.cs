@@ -435,7 +435,7 @@ public sealed partial class JournalWriter : IDisposable
 
         JournalId = content.Header.JournalId;
         var scan = SegmentScan.Run(content.Span, content.Header.Length);
-        var (lastRecord, count) = LastRecordWithResync(content.Bytes, content.Header.Length);
+        var (lastRecord, count) = LastRecordWithResync(content.Span, content.Header.Length);
         recordsKept = count;
         _nextRecordNumber = lastRecord is { } r ? r.RecordNumber + 1 : content.Header.FirstRecordNumber;
         _lastSequence = lastRecord?.Sequence ?? content.Header.FirstSequence - 1;
@@ -539,7 +539,7 @@ public sealed partial class JournalWriter : IDisposable
         return SegmentHeader.TryRead(head, out var header, out _) ? header : null;
     }
 
-    private static (RecordHeader? Last, long Count) LastRecordWithResync(byte[] bytes, int start)
+    private static (RecordHeader? Last, long Count) LastRecordWithResync(ReadOnlySpan<byte> bytes, int start)
     {
         RecordHeader? last = null;
         long count = 0;

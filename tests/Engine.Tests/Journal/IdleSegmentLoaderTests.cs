@@ -44,7 +44,7 @@ public sealed class IdleSegmentLoaderTests
             {
                 while (cursor.TryNext(out JournalRecord record))
                 {
-                    // A copy: with reused buffers a record's bytes live only until two segments on.
+                    // A copy: with reused buffers a record's bytes live only while its segment is read.
                     read.Add(record with { Payload = record.Payload.ToArray() });
                     for (int n = s.Pieces.Length == 0 ? 0 : s.Pieces[step++ % s.Pieces.Length]; n > 0; n--)
                     {

@@ -56,7 +56,7 @@ public sealed class JournalArchiveAndReplayTests
 
         // Tampering with an archived segment shows when the archive is checked.
         string victim = Directory.GetFiles(archive.Path, "*.seg.lz4").OrderBy(f => f).First();
-        var content = SegmentContent.Load(new SegmentFile(0, true, victim)).Bytes;
+        var content = SegmentContent.Load(new SegmentFile(0, true, victim)).Memory.ToArray();
         content[^10] ^= 1;
         File.WriteAllBytes(victim, Engine.Journal.Compression.Lz4Frame.Compress(content));
         Assert.False(JournalVerifier.Verify(folder.Path, archive.Path).Ok);

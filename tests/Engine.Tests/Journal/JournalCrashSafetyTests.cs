@@ -143,7 +143,7 @@ public sealed class JournalCrashSafetyTests
         // Edit a record in segment 1 and re-seal it with valid CRCs: only the chain can tell.
         var target = segments[1];
         byte[] original = File.ReadAllBytes(target.Path);
-        var content = SegmentContent.Load(target).Bytes;
+        var content = SegmentContent.Load(target).Memory.ToArray();
         int recordStart = content.Length - 60;
         recordStart = RecordEnds(content).Last(e => e < recordStart);
         RecordLayout.TryRead(content.AsSpan(recordStart), out var h);
@@ -219,7 +219,7 @@ public sealed class JournalCrashSafetyTests
             Assert.Equal(0, lz4.ExitCode);
         }
 
-        Assert.Equal(SegmentContent.Load(sealedSegment).Bytes, File.ReadAllBytes(output));
+        Assert.Equal(SegmentContent.Load(sealedSegment).Memory.ToArray(), File.ReadAllBytes(output));
         Assert.StartsWith("ENGJRNL\n", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(output), 0, 8));
     }
 
