@@ -188,8 +188,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         }
     }
 
-    /// <summary>Writes a journal of <paramref name="ticks"/> simulated full-mode ticks at <paramref name="rate"/> a second for the configuration's instruments, with the run's session records.</summary>
-    internal static RunDefinition Generate(EngineConfig config, string folder, long ticks, double rate, bool sealedSegments, Action<string> progress)
+    /// <summary>Writes a journal of <paramref name="ticks"/> simulated full-mode ticks at <paramref name="rate"/> a second for the configuration's instruments, with the run's session records, in segments of <paramref name="segmentBytes"/>.</summary>
+    internal static RunDefinition Generate(EngineConfig config, string folder, long ticks, double rate, bool sealedSegments, Action<string> progress, long segmentBytes = 64L * 1024 * 1024)
     {
         // Receive times step at the paced rate; the sim market clock maps them to market time.
         long wallStart = UnixTime.NowNanoseconds();
@@ -201,7 +201,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         {
             Folder = folder,
             Durability = DurabilityMode.None,
-            SegmentBytes = 64L * 1024 * 1024,
+            SegmentBytes = segmentBytes,
             SealRolledSegments = sealedSegments,
             SealOnClose = sealedSegments,
         });

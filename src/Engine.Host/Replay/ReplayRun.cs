@@ -236,6 +236,12 @@ public static class ReplayRun
                 output.WriteLine("  made by this replay:");
                 WriteLines(output, m.Replayed);
                 output.WriteLine(string.Create(inv, $"  ({summary.Compared:N0} earlier inputs matched)"));
+                if (summary.RecordedOutputs == 0)
+                {
+                    // A journal of inputs alone (the journaller off, as in a benchmark's kept journal) cannot be verified.
+                    output.WriteLine("  the journal holds no recorded decisions up to here: it records inputs only (as one kept by 'bench pipeline --keep' does), so there is nothing to verify against; replay it without --verify");
+                }
+
                 break;
         }
 
