@@ -25,14 +25,34 @@ public sealed class SegmentBuffers
     /// <summary>Keeps <paramref name="mapping"/> as these buffers' content, unmapping the one before.</summary>
     internal void Hold(MappedSegment mapping) => Interlocked.Exchange(ref _mapping, mapping)?.Release();
 
-    /// <summary>A buffer of at least <paramref name="length"/> bytes in <paramref name="slot"/>, grown (with headroom) only when too small.</summary>
+    /// <summary>A buffer of at least <paramref name="length"/> bytes in <paramref name="slot"/>, grown (with headroom) only when too small; a new one has its pages mapped already.</summary>
     internal static byte[] Ensure(ref byte[]? slot, long length)
     {
         if (slot is null || slot.Length < length)
         {
             slot = GC.AllocateUninitializedArray<byte>((int)Math.Min(int.MaxValue, length + (length / 8)));
+            TouchEveryPage(slot);
         }
 
         return slot;
+    }
+
+    // The runtime gives a large array fresh pages that the OS maps on their first write. A paced
+    // replay reads the next segment into a buffer a piece at a time in its waits, each piece sized
+    // for the page cache's speed; a fault per fresh page made the pieces overrun the waits. So a
+    // new buffer takes its faults here, once, where it is made.
+    private static void TouchEveryPage(byte[] buffer)
+    {
+        int pageBytes = Environment.SystemPageSize;
+        for (int offset = 0; offset < buffer.Length; offset += pageBytes)
+        {
+            Volatile.Write(ref buffer[offset], 0);
+        }
+
+        // The array need not start on a page, so its last page may lie past the last stride.
+        if (buffer.Length > 0)
+        {
+            Volatile.Write(ref buffer[^1], 0);
+        }
     }
 }
