@@ -146,7 +146,8 @@ public sealed class RingBuffer<T>
     public long Next(int n) => _singleProducer is not null ? _singleProducer.Next(n) : Sequencer.Next(n);
 
     /// <summary>Claims the next slot if there is room; false on a full ring, never waiting.</summary>
-    public bool TryNext(out long sequence) => Sequencer.TryNext(1, out sequence);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryNext(out long sequence) => _singleProducer is not null ? _singleProducer.TryNext(1, out sequence) : Sequencer.TryNext(1, out sequence);
 
     /// <summary>Claims the next <paramref name="n"/> slots if there is room; false on a full ring, never waiting.</summary>
     public bool TryNext(int n, out long sequence) => Sequencer.TryNext(n, out sequence);

@@ -64,6 +64,25 @@ public sealed class InputPublisher
     }
 
     /// <summary>
+    /// Claims one slot as <see cref="Claim"/> does if the ring has room, never waiting; false on a
+    /// full ring. For a producer that holds claims unpublished: it must publish them before it waits
+    /// for room, because no consumer can free room past a slot that is claimed and not published.
+    /// </summary>
+    public bool TryClaim(EventKind kind, long receiveTimestampNs, out InputClaim claim)
+    {
+        if (!_ring.TryNext(out long sequence))
+        {
+            claim = default;
+            return false;
+        }
+
+        ref var slot = ref _ring[sequence];
+        Begin(ref slot, sequence, kind, receiveTimestampNs);
+        claim = new InputClaim(_ring, sequence, ref slot);
+        return true;
+    }
+
+    /// <summary>
     /// Claims <paramref name="count"/> consecutive slots (at most <see cref="MaxBatch"/>) for the
     /// inputs of one frame; fill each with <see cref="InputBatch.Begin"/>, then publish them together.
     /// </summary>
@@ -102,6 +121,12 @@ public sealed class InputPublisher
     /// (their <see cref="InputClaim.RingSequence"/>), all made by the calling producer and not yet
     /// published: one wake-up of the stages for a run of inputs, as a replay at full speed does.
     /// </summary>
+    /// <remarks>
+    /// Every sequence in the range is published, so on a ring with other producers the range must
+    /// hold no claim of theirs: one claimed between two of the caller's claims would be read before
+    /// it is filled, and its own publish, arriving a lap late, would hide the slot's next input from
+    /// every consumer. A producer that batches checks that each claim follows the last.
+    /// </remarks>
     public void PublishRange(long firstRingSequence, long lastRingSequence) => Publish(firstRingSequence, lastRingSequence);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

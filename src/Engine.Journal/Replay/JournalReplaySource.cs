@@ -27,6 +27,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
     private const int MaxPieceBytes = 1 << 20;
     private const double PieceMarginNs = 1_000;
 
+    private readonly int _publishBatch = Math.Min(PublishBatch, inputs.MaxBatch);
     private long _published;
     private long _lastInput = -1;
 
@@ -148,12 +149,9 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
 
             pacing = pacing || (h.Sequence >= options.PaceFromSequence && h.TimestampNs >= options.PaceFromTimeNs);
             bool paced = options.Speed > 0 && pacing;
-            if (pending >= 0 && (paced || pending - batchStart + 1 >= PublishBatch))
+            if (pending >= 0 && (paced || pending - batchStart + 1 >= _publishBatch))
             {
-                PublishRange(batchStart, pending);
-                batchStart = -1;
-                pending = -1;
-                Volatile.Write(ref _published, published);
+                PublishHeld(ref batchStart, ref pending, published);
             }
 
             if (paced)
@@ -167,8 +165,26 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
                 WaitUntil(clock, (h.TimestampNs - firstTimestamp) / options.Speed, idle, cancellationToken);
             }
 
-            var claim = inputs.Claim(EventKind.None, h.TimestampNs);
+            // Held claims go out before this producer waits for room (only their publish frees it),
+            // and a batch holds only consecutive claims: a shared ring's other producers (a paper
+            // broker's answers) claim in between, and their slots are theirs to publish.
+            InputClaim claim;
+            if (pending < 0)
+            {
+                claim = inputs.Claim(EventKind.None, h.TimestampNs);
+            }
+            else if (!inputs.TryClaim(EventKind.None, h.TimestampNs, out claim))
+            {
+                PublishHeld(ref batchStart, ref pending, published);
+                claim = inputs.Claim(EventKind.None, h.TimestampNs);
+            }
+
             long sequence = claim.RingSequence;
+            if (pending >= 0 && sequence != pending + 1)
+            {
+                PublishHeld(ref batchStart, ref pending, published);
+            }
+
             ref var slot = ref claim.Slot;
             Volatile.Write(ref _lastInput, h.Sequence);
             if (InputRecordCodec.TryFill(h.Type, h.Sequence, h.TimestampNs, payload, ref slot, decoder, parseOrder, options.KeepRawBytes))
@@ -207,6 +223,14 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
     }
 
     private void PublishRange(long lo, long hi) => inputs.PublishRange(lo, hi);
+
+    private void PublishHeld(ref long batchStart, ref long pending, long published)
+    {
+        PublishRange(batchStart, pending);
+        batchStart = -1;
+        pending = -1;
+        Volatile.Write(ref _published, published);
+    }
 
     private static void WaitUntil(Stopwatch clock, double targetNs, IdleSegmentLoader? idle, CancellationToken cancellationToken)
     {
