@@ -130,6 +130,7 @@ public sealed partial class KiteSimulator : IAsyncDisposable
             Log.OrderChaos(simulator._logger, chaosSeed);
         }
 
+        await SimRestApi.RehearseAsync(models, options, app.Services).ConfigureAwait(false);
         tape.Start();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

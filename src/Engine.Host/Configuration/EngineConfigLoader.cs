@@ -179,6 +179,7 @@ public static class EngineConfigLoader
         var placement = pipelineSection.Choice("placement", null, Placements);
         var wait = pipelineSection.Choice("wait_strategy", null, WaitKinds);
         var cores = ReadCores(pipelineSection, placement);
+        bool precompile = pipelineSection.Flag("precompile", true);
         pipelineSection.RejectUnknownKeys();
 
         var riskSection = top.Section("risk");
@@ -335,7 +336,7 @@ public static class EngineConfigLoader
             ExtraInstruments = extra,
             Simulator = simulator,
             Journal = journal,
-            Pipeline = new PipelineSettings((int)ringSize, placement, wait, cores),
+            Pipeline = new PipelineSettings((int)ringSize, placement, wait, cores, precompile),
             Risk = risk,
             Charges = charges,
             StrategyAssemblies = assemblies,

@@ -8,4 +8,5 @@ namespace Engine.Host.Configuration;
 /// <param name="Placement">Fused, staged or per-stage; null picks from the core count.</param>
 /// <param name="WaitStrategy">The wait strategy; null picks from the core count.</param>
 /// <param name="Cores">Thread name to the core it is pinned to.</param>
-public sealed record PipelineSettings(int RingSize, PipelinePlacement? Placement, WaitStrategyKind? WaitStrategy, IReadOnlyDictionary<string, int> Cores);
+/// <param name="Precompile">Compile the engine's own methods (and custom strategies') at start, before the first tick, so the first order of the day does not pay for compiling its path.</param>
+public sealed record PipelineSettings(int RingSize, PipelinePlacement? Placement, WaitStrategyKind? WaitStrategy, IReadOnlyDictionary<string, int> Cores, bool Precompile = true);

@@ -13,6 +13,7 @@ public sealed class GatewayCounters
     private long _resent;
     private long _notSent;
     private long _updatesPolled;
+    private long _keptWarm;
 
     /// <summary>Requests the router handed over.</summary>
     public long Submitted => Volatile.Read(ref _submitted);
@@ -44,6 +45,9 @@ public sealed class GatewayCounters
     /// <summary>Order changes the order-book poll found and brought in (what a dropped update would have said).</summary>
     public long UpdatesPolled => Volatile.Read(ref _updatesPolled);
 
+    /// <summary>Reads sent only to keep the broker's connection open through a quiet spell.</summary>
+    public long KeptWarm => Volatile.Read(ref _keptWarm);
+
     internal void OnSubmitted() => Interlocked.Increment(ref _submitted);
 
     internal void OnSent() => Interlocked.Increment(ref _sent);
@@ -63,4 +67,6 @@ public sealed class GatewayCounters
     internal void OnNotSent() => Interlocked.Increment(ref _notSent);
 
     internal void OnUpdatePolled() => Interlocked.Increment(ref _updatesPolled);
+
+    internal void OnKeptWarm() => Interlocked.Increment(ref _keptWarm);
 }

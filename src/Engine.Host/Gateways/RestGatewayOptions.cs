@@ -24,6 +24,21 @@ public sealed record RestGatewayOptions
     /// <summary>At a stop, the pause between reads of the order book while orders settle.</summary>
     public TimeSpan SettlePollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// At start, run the place, modify and cancel paths and a read of the order book once against
+    /// answers made in-process (nothing reaches the broker, nothing enters the engine's ring), so
+    /// the first order of the day does not pay for compiling them.
+    /// </summary>
+    public bool RehearseAtStart { get; init; } = true;
+
+    /// <summary>
+    /// With no order open, after this long without a request the gateway reads the profile (the
+    /// lightest authenticated request), so the first order after a quiet spell finds its connection
+    /// open: the pool closes a connection idle for 2 minutes, and a server or proxy may close one
+    /// sooner. Zero turns it off.
+    /// </summary>
+    public TimeSpan KeepWarmAfter { get; init; } = TimeSpan.FromSeconds(45);
+
     /// <summary>Requests the router may queue before the gateway falls behind (beyond it they still queue, allocating).</summary>
     public int QueueCapacity { get; init; } = 4096;
 }

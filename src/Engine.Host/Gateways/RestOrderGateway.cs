@@ -46,6 +46,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private OrderAnswerPublisher? _answers;
     private Task _poller = Task.CompletedTask;
     private volatile bool _accepting = true;
+    private long _lastRequestMs = Environment.TickCount64;
 
     /// <summary>Creates the gateway over <paramref name="client"/>; nothing is sent before <see cref="Start"/>.</summary>
     public RestOrderGateway(KiteRestClient client, IEnumerable<Instrument> instruments, RestGatewayOptions options, ILogger logger)
@@ -81,9 +82,19 @@ public sealed partial class RestOrderGateway : IEngineGateway
     /// <inheritdoc/>
     public GatewayCounters Counters { get; } = new();
 
+    /// <summary>What the start-up rehearsal of the order path did (null before <see cref="Start"/>, or with <see cref="RestGatewayOptions.RehearseAtStart"/> off).</summary>
+    public GatewayRehearsal? Rehearsal { get; private set; }
+
     /// <inheritdoc/>
+    /// <remarks>With <see cref="RestGatewayOptions.RehearseAtStart"/>, first runs the order path once against in-process answers.</remarks>
     public void Start(InputPublisher inputs)
     {
+        if (_options.RehearseAtStart)
+        {
+            Rehearsal = Task.Run(RehearseAsync).GetAwaiter().GetResult();
+            Log.Rehearsed(_logger, Rehearsal.Requests.Count, Rehearsal.Elapsed.TotalMilliseconds, Rehearsal.Completed ? "" : " (incomplete: it ran out of time)");
+        }
+
         _answers = new OrderAnswerPublisher(inputs);
         _sender.Start();
         _poller = Task.Run(() => PollAsync(_stop.Token));
@@ -183,6 +194,80 @@ public sealed partial class RestOrderGateway : IEngineGateway
         _stop.Dispose();
     }
 
+    // The first order of the day would otherwise run the place path cold: the engine's own code
+    // compiled on first call, the form encoded and the answer parsed for the first time. A second
+    // gateway over the same code runs a place, a modify, a cancel and the order-book read that
+    // settles them, against a handler that answers in-process, into a scratch ring nobody reads.
+    private async Task<GatewayRehearsal> RehearseAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (_instruments.Count == 0)
+        {
+            return new GatewayRehearsal([], 0, false, clock.Elapsed);
+        }
+
+        var instrument = _instruments.Values.First();
+        const ulong ClientOrderId = 1;
+        var handler = new LocalAnswerHandler(Tag(ClientOrderId));
+        var scratch = new RingBuffer<RingEvent>(16, new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)), ProducerType.Multi);
+        var options = _options with
+        {
+            RehearseAtStart = false,
+            KeepWarmAfter = TimeSpan.Zero,
+            PollInterval = TimeSpan.FromHours(1),
+            SettleAtStop = TimeSpan.FromSeconds(5),
+            SettlePollInterval = TimeSpan.FromMilliseconds(1),
+            LookupDelay = TimeSpan.Zero,
+            QueueCapacity = 16,
+        };
+        bool completed;
+        var rehearsal = new RestOrderGateway(new KiteRestClient(_client.Options, handler), [instrument], options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        try
+        {
+            rehearsal.Start(new InputPublisher(scratch));
+            long tick = Math.Max(1, instrument.TickSizeUnits);
+            var place = new OrderRequest
+            {
+                ClientOrderId = ClientOrderId,
+                Action = OrderAction.Place,
+                InstrumentToken = instrument.InstrumentToken,
+                Side = Side.Buy,
+                OrderType = OrderType.Limit,
+                Product = Product.Mis,
+                Validity = Validity.Day,
+                Quantity = Math.Max(1, instrument.LotSize),
+                Price = tick,
+            };
+            rehearsal.Submit(place);
+            rehearsal.Submit(place with { Action = OrderAction.Modify, Price = 2 * tick });
+            rehearsal.Submit(place with { Action = OrderAction.Cancel });
+            completed = await rehearsal.DrainAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false) && rehearsal._watched.IsEmpty;
+        }
+        finally
+        {
+            await rehearsal.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return new GatewayRehearsal(handler.Requests, scratch.Cursor + 1, completed, clock.Elapsed);
+    }
+
+    // With nothing open the poll has nothing to read; a quiet spell must not cost the next order a new connection.
+    private async Task KeepWarmAsync(CancellationToken cancellationToken)
+    {
+        if (_options.KeepWarmAfter <= TimeSpan.Zero || Environment.TickCount64 - Volatile.Read(ref _lastRequestMs) < (long)_options.KeepWarmAfter.TotalMilliseconds)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _lastRequestMs, Environment.TickCount64);
+        Counters.OnKeptWarm();
+        var answer = await _client.GetUserIdAsync(cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            Log.KeepWarmFailed(_logger, answer.Error!);
+        }
+    }
+
     // On the sending thread: each order's requests chain one after another.
     private void Dispatch(OrderRequest request)
     {
@@ -213,6 +298,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private async Task ExecuteAsync(OrderRequest request)
     {
         await _concurrency.WaitAsync(_stop.Token).ConfigureAwait(false);
+        Volatile.Write(ref _lastRequestMs, Environment.TickCount64);
         try
         {
             switch (request.Action)
@@ -390,6 +476,10 @@ public sealed partial class RestOrderGateway : IEngineGateway
             {
                 await ReadOrderBookAsync(cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                await KeepWarmAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -397,6 +487,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private async Task ReadOrderBookAsync(CancellationToken cancellationToken)
     {
         await _bookReading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _lastRequestMs, Environment.TickCount64);
         try
         {
             var book = await _client.GetOrdersAsync(cancellationToken).ConfigureAwait(false);
@@ -545,6 +636,12 @@ public sealed partial class RestOrderGateway : IEngineGateway
 
         [LoggerMessage(Level = LogLevel.Error, Message = "order {ClientOrderId}: the gateway failed")]
         public static partial void Failed(ILogger logger, ulong clientOrderId, Exception error);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "order path rehearsed: {Requests} requests answered in-process in {Milliseconds:F0} ms, none sent to the broker{Note}")]
+        public static partial void Rehearsed(ILogger logger, int requests, double milliseconds, string note);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "keep-warm read of the profile failed: {Error} (the next request opens a new connection)")]
+        public static partial void KeepWarmFailed(ILogger logger, KiteError error);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} order(s) of this run still open at the broker at the stop (tags {Tags}); the next run's reconciliation takes them up")]
         public static partial void OpenAtStop(ILogger logger, int count, string tags);

@@ -209,6 +209,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         _gateway = CreateGateway();
         var writer = _writer;
         _composition = EngineComposition.Build(_run, _registry, pipelineOptions, _gateway, reasons => new RingJournaller(writer, reasons));
+        var precompiled = _config.Pipeline.Precompile ? Task.Run(() => Precompile(stop.Token), stop.Token) : Task.CompletedTask;
         var pipeline = _composition.Pipeline;
         pipeline.Faulted += (stage, error) =>
         {
@@ -241,6 +242,9 @@ public sealed partial class EngineSession : IAsyncDisposable
         StartupStep = "starting the session timers";
         _timers = new SessionTimerSource(inputs, _config.Calendar, _run.Clock, _logger);
         _timers.Start();
+
+        StartupStep = "compiling the engine's code ahead of the first tick";
+        await precompiled.ConfigureAwait(false);
 
         StartupStep = "subscribing the instruments";
         var tickerLogger = _loggerFactory.CreateLogger("Engine.Ticker");
@@ -639,6 +643,26 @@ public sealed partial class EngineSession : IAsyncDisposable
         }
     }
 
+    // The domain, ring, journal and Kite code whole; of the host only what runs per input or per order.
+    private void Precompile(CancellationToken cancellationToken)
+    {
+        var strategyAssemblies = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && _run.StrategyAssemblies.Contains(a.Location, StringComparer.Ordinal));
+        var assemblies = new[]
+        {
+            typeof(Core.Events.RingEvent).Assembly,
+            typeof(Ring.Sequence).Assembly,
+            typeof(JournalWriter).Assembly,
+            typeof(KiteRestClient).Assembly,
+            typeof(EngineSession).Assembly,
+        }.Concat(strategyAssemblies);
+        string hostPrefix = typeof(EngineSession).Assembly.GetName().Name + ".";
+        var (compiled, skipped, elapsed) = MethodPrecompiler.Compile(
+            assemblies,
+            ns => ns is null || !ns.StartsWith(hostPrefix, StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Gateways", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Inputs", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Ticks", StringComparison.Ordinal),
+            cancellationToken);
+        Log.Precompiled(_logger, compiled, elapsed.TotalMilliseconds, skipped);
+    }
+
     private IEngineGateway CreateGateway()
     {
         var logger = _loggerFactory.CreateLogger("Engine.Orders");
@@ -780,6 +804,9 @@ public sealed partial class EngineSession : IAsyncDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "compiled {Methods} of the engine's methods ahead of the first tick in {Milliseconds:F0} ms ({Skipped} left to their first call)")]
+        public static partial void Precompiled(ILogger logger, int methods, double milliseconds, int skipped);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "journal {Folder}: segment {Segment}, this run's inputs start at sequence {Sequence}, {Durability} durability")]
         public static partial void Journal(ILogger logger, string folder, ulong segment, long sequence, DurabilityMode durability);
 

@@ -92,6 +92,10 @@ public sealed class KiteRestClient : IDisposable
     public Task<KiteResponse<KiteMargins>> GetMarginsAsync(CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, "user/margins", null, Read<KiteMargins>, cancellationToken);
 
+    /// <summary>The profile's user id: the lightest authenticated read (it also shows the token works).</summary>
+    public Task<KiteResponse<string>> GetUserIdAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "user/profile", null, ReadUserId, cancellationToken);
+
     /// <summary>The instruments CSV (all exchanges, or one).</summary>
     public Task<KiteResponse<string>> GetInstrumentsCsvAsync(string? exchange = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, exchange is null ? "instruments" : $"instruments/{Uri.EscapeDataString(exchange)}", null, body => Encoding.UTF8.GetString(body.Span), cancellationToken);
@@ -231,6 +235,12 @@ public sealed class KiteRestClient : IDisposable
         }
 
         return candles;
+    }
+
+    private static string ReadUserId(ReadOnlyMemory<byte> body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("data").GetProperty("user_id").GetString() ?? throw new InvalidDataException("user_id is null");
     }
 
     private static string ReadOrderId(ReadOnlyMemory<byte> body)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Engine.Sim.Faults;
+using Engine.Sim.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -37,6 +38,60 @@ public static class SimRestApi
         app.MapGet("/user/profile", (HttpContext context, CancellationToken cancellationToken) => Read(context, options, () => Profile(options)));
         app.MapPost("/session/token", (HttpContext context, CancellationToken cancellationToken) => SessionAsync(context, options));
         app.MapDelete("/session/token", () => Json(200, "{\"status\":\"success\",\"data\":true}"u8.ToArray()));
+    }
+
+    /// <summary>
+    /// Runs the order handlers (place, modify, cancel) and the reads once, in-process, on a scratch
+    /// exchange over <paramref name="models"/>, so a client's first order is not the one that
+    /// compiles them. The simulator's own exchange, faults and rate budget are untouched, and the
+    /// models' prices do not move.
+    /// </summary>
+    internal static async Task RehearseAsync(IReadOnlyList<InstrumentModel> models, SimulatorOptions options, IServiceProvider services)
+    {
+        if (models.Count == 0)
+        {
+            return;
+        }
+
+        var scratch = new SimExchange(models, options.Exchange with { OrdersPerSecond = int.MaxValue });
+        var faults = new SimulatorFaults();
+        var instrument = models[0].Instrument;
+        decimal price = models[0].LastPrice / (decimal)instrument.PriceDivisor;
+        string form = $"exchange={instrument.Exchange}&tradingsymbol={Uri.EscapeDataString(instrument.TradingSymbol)}&transaction_type=BUY&quantity={Math.Max(1, instrument.LotSize)}"
+            + $"&product=MIS&order_type=LIMIT&price={price.ToString(System.Globalization.CultureInfo.InvariantCulture)}&validity=DAY&tag=rehearsal";
+        var placed = await RunAsync(HttpMethods.Post, form, context => OrderRequestAsync(context, options, faults, "regular", f => scratch.Place(f))).ConfigureAwait(false);
+        string orderId = scratch.Orders.Count > 0 ? scratch.Orders[0].OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
+        await RunAsync(HttpMethods.Put, form, context => OrderRequestAsync(context, options, faults, "regular", f => scratch.Modify(orderId, f))).ConfigureAwait(false);
+        await RunAsync(HttpMethods.Delete, null, context => OrderRequestAsync(context, options, faults, "regular", _ => scratch.Cancel(orderId))).ConfigureAwait(false);
+        await RunAsync(HttpMethods.Get, null, context => Task.FromResult(Read(context, options, () => scratch.OrderBookJson()))).ConfigureAwait(false);
+        await RunAsync(HttpMethods.Get, null, context => Task.FromResult(Read(context, options, () => scratch.HistoryJson(orderId)))).ConfigureAwait(false);
+        await RunAsync(HttpMethods.Get, null, context => Task.FromResult(Read(context, options, () => scratch.TradesJson()))).ConfigureAwait(false);
+        await RunAsync(HttpMethods.Get, null, context => Task.FromResult(Read(context, options, scratch.PositionsJson))).ConfigureAwait(false);
+        await RunAsync(HttpMethods.Get, null, context => Task.FromResult(Read(context, options, () => scratch.MarginsJson()))).ConfigureAwait(false);
+        if (placed != 200)
+        {
+            throw new InvalidOperationException($"the simulator's rehearsal of a place was answered {placed}; its order handlers are broken");
+        }
+
+        async Task<int> RunAsync(string method, string? body, Func<HttpContext, Task<IResult>> handler)
+        {
+            var context = new DefaultHttpContext { RequestServices = services };
+            context.Request.Method = method;
+            context.Request.Headers["X-Kite-Version"] = "3";
+            context.Request.Headers.Authorization = $"token {options.ApiKey}:{options.AccessToken}";
+            if (body is not null)
+            {
+                byte[] bytes = Encoding.ASCII.GetBytes(body);
+                context.Request.ContentType = "application/x-www-form-urlencoded";
+                context.Request.ContentLength = bytes.Length;
+                context.Request.Body = new MemoryStream(bytes);
+            }
+
+            context.Response.Body = Stream.Null;
+            var result = await handler(context).ConfigureAwait(false);
+            await result.ExecuteAsync(context).ConfigureAwait(false);
+            return context.Response.StatusCode;
+        }
     }
 
     private static async Task<IResult> OrderRequestAsync(HttpContext context, SimulatorOptions options, SimulatorFaults faults, string variety, Func<IReadOnlyDictionary<string, string>, ExchangeAnswer> act)

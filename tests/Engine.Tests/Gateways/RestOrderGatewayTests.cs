@@ -48,6 +48,51 @@ public sealed class RestOrderGatewayTests
     }
 
     [Fact]
+    public async Task StartRehearsesTheOrderPathInProcessAndNothingReachesTheBrokerOrTheEnginesRing()
+    {
+        await using var harness = await Harness.StartAsync();
+
+        var rehearsal = harness.Gateway.Rehearsal;
+        Assert.NotNull(rehearsal);
+        Assert.True(rehearsal.Completed, $"the rehearsal did not finish: {string.Join(", ", rehearsal.Requests)}");
+        // A place, its modify and its cancel, one after another, then the order-book read that settles the order.
+        Assert.Equal(["POST orders/regular", "PUT orders/regular/1", "DELETE orders/regular/1", "GET orders"], rehearsal.Requests);
+        Assert.Equal(4, rehearsal.Answers);   // three replies and the update the read brought in, all in the scratch ring
+        Assert.Empty(harness.Simulator.Exchange.Orders);
+        Assert.Equal(0, harness.Gateway.Counters.Sent);
+        await Task.Delay(300);
+        Assert.Empty(harness.AllReplies);
+        Assert.Empty(harness.Updates);
+    }
+
+    [Fact]
+    public async Task AQuietGatewayKeepsItsConnectionWarmWithProfileReadsAndNeverSendsAnythingElse()
+    {
+        var quiet = new RecordingHandler();
+        await using (var off = QuietGateway(quiet, keepWarmAfter: TimeSpan.Zero))
+        {
+            await Task.Delay(400);
+        }
+
+        Assert.Empty(quiet.Requests);
+
+        var warm = new RecordingHandler();
+        await using var gateway = QuietGateway(warm, keepWarmAfter: TimeSpan.FromMilliseconds(50));
+        Ring.Await.Until(() => warm.Requests.Count >= 3, TimeSpan.FromSeconds(30), () => $"{warm.Requests.Count} keep-warm reads");
+        Assert.All(warm.Requests, r => Assert.Equal("GET user/profile", r));
+        Assert.True(gateway.Counters.KeptWarm >= 3);
+        Assert.Equal(0, gateway.Counters.Sent);
+
+        static RestOrderGateway QuietGateway(RecordingHandler handler, TimeSpan keepWarmAfter)
+        {
+            var client = new KiteRestClient(new KiteRestOptions { BaseUrl = new Uri("http://127.0.0.1:9/"), ApiKey = "k", AccessToken = "t" }, handler);
+            var gateway = new RestOrderGateway(client, [TestOrders.InfyInstrument], new RestGatewayOptions { RehearseAtStart = false, PollInterval = TimeSpan.FromMilliseconds(10), KeepWarmAfter = keepWarmAfter }, NullLogger.Instance);
+            gateway.Start(new InputPublisher(new RingBuffer<RingEvent>(64, new YieldingWaitStrategy(), ProducerType.Multi)));
+            return gateway;
+        }
+    }
+
+    [Fact]
     public async Task ALostAcknowledgementIsLookedUpAndNeverSentAgain()
     {
         await using var harness = await Harness.StartAsync();
@@ -143,6 +188,20 @@ public sealed class RestOrderGatewayTests
                 harness.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(6));
+    }
+
+    // Answers every request as a good profile read would, and keeps what was asked.
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<string> _requests = new();
+
+        public IReadOnlyList<string> Requests => [.. _requests];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _requests.Enqueue($"{request.Method} {request.RequestUri!.AbsolutePath.TrimStart('/')}");
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{\"status\":\"success\",\"data\":{\"user_id\":\"AB1234\"}}") });
+        }
     }
 
     private sealed class Harness : IAsyncDisposable

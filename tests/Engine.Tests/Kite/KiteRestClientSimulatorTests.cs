@@ -1,3 +1,4 @@
+using Engine.Core.Orders;
 using Engine.Kite.Rest;
 using Engine.Sim;
 using Engine.Sim.Exchange;
@@ -51,6 +52,32 @@ public sealed class KiteRestClientSimulatorTests : IAsyncLifetime
         var positions = await _client.GetPositionsAsync();
         var infy = Assert.Single(positions.Data!.Net, p => p.InstrumentToken == Infy && p.Product == "MIS");
         Assert.Equal((3L, 3L, 0L), (infy.Quantity, infy.BuyQuantity, infy.SellQuantity));
+    }
+
+    [Fact]
+    public async Task TheProfileReadGivesTheUserIdAndABadTokenIsATokenError()
+    {
+        var profile = await _client.GetUserIdAsync();
+        Assert.True(profile.IsSuccess, profile.Error?.Message);
+        Assert.Equal("SIM001", profile.Data);
+
+        using var wrong = new KiteRestClient(new KiteRestOptions { BaseUrl = _simulator.RestUrl, ApiKey = "sim_api_key", AccessToken = "expired" });
+        var refused = await wrong.GetUserIdAsync();
+        Assert.Equal((403, BrokerError.Token), (refused.HttpStatus, refused.Error!.Type));
+    }
+
+    [Fact]
+    public async Task TheSimulatorsStartUpRehearsalLeavesItsExchangeAsIfNoOrderHadBeenSeen()
+    {
+        // The rehearsal placed, modified and cancelled an order on a scratch exchange: none of it shows here.
+        Assert.Empty(_simulator.Exchange.Orders);
+        Assert.Empty(_simulator.Exchange.Trades);
+        Assert.Equal(0L, _simulator.Exchange.RateLimited);
+        Assert.Equal(1e9m, _simulator.Exchange.Cash);
+
+        var placed = await _client.PlaceOrderAsync(Order("BUY", "MARKET", 1) with { Tag = "first", MarketProtection = -1 });
+        Assert.True(placed.IsSuccess, placed.Error?.Message);
+        Assert.Equal(1UL, ulong.Parse(placed.Data!, System.Globalization.CultureInfo.InvariantCulture) % 1_000_000_000);   // the day's first order id
     }
 
     [Fact]
