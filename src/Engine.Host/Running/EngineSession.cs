@@ -661,6 +661,16 @@ public sealed partial class EngineSession : IAsyncDisposable
             ns => ns is null || !ns.StartsWith(hostPrefix, StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Gateways", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Inputs", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Ticks", StringComparison.Ordinal),
             cancellationToken);
         Log.Precompiled(_logger, compiled, elapsed.TotalMilliseconds, skipped);
+        try
+        {
+            var decision = RiskStageRehearsal.Run(_run.Risk, _run.Charges, _run.Instruments);
+            Log.RiskRehearsed(_logger, decision is not { } d ? "not rehearsed: no tradable instrument" : d.IsAccepted ? "accepted, every rule checked" : $"{d.Verdict} by {d.Rule}, the rules after it not checked");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A rehearsal is a warm-up: the first order then pays for its compilation, nothing more.
+            Log.RiskRehearsalFailed(_logger, ex);
+        }
     }
 
     private IEngineGateway CreateGateway()
@@ -806,6 +816,12 @@ public sealed partial class EngineSession : IAsyncDisposable
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "compiled {Methods} of the engine's methods ahead of the first tick in {Milliseconds:F0} ms ({Skipped} left to their first call)")]
         public static partial void Precompiled(ILogger logger, int methods, double milliseconds, int skipped);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "rehearsed the risk stage on scratch state (the run's own untouched): {Outcome}")]
+        public static partial void RiskRehearsed(ILogger logger, string outcome);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "the risk stage's rehearsal failed; the first order compiles its path instead")]
+        public static partial void RiskRehearsalFailed(ILogger logger, Exception error);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "journal {Folder}: segment {Segment}, this run's inputs start at sequence {Sequence}, {Durability} durability")]
         public static partial void Journal(ILogger logger, string folder, ulong segment, long sequence, DurabilityMode durability);

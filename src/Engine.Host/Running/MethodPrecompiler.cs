@@ -14,7 +14,7 @@ namespace Engine.Host.Running;
 /// Left to their first call: generic methods and methods of open generic types (their code
 /// depends on the type arguments), and virtual methods (overrides and interface implementations:
 /// the runtime does not compile those ahead on request, measured on .NET 10 with
-/// <c>DOTNET_JitDisasmSummary=1</c>; the gateway's rehearsal covers its own).
+/// <c>DOTNET_JitDisasmSummary=1</c>; the risk stage's and the gateway's rehearsals cover theirs).
 /// </summary>
 internal static class MethodPrecompiler
 {
