@@ -91,8 +91,16 @@ public sealed partial class RestOrderGateway : IEngineGateway
     {
         if (_options.RehearseAtStart)
         {
-            Rehearsal = Task.Run(RehearseAsync).GetAwaiter().GetResult();
-            Log.Rehearsed(_logger, Rehearsal.Requests.Count, Rehearsal.Elapsed.TotalMilliseconds, Rehearsal.Completed ? "" : " (incomplete: it ran out of time)");
+            try
+            {
+                Rehearsal = Task.Run(RehearseAsync).GetAwaiter().GetResult();
+                Log.Rehearsed(_logger, Rehearsal.Requests.Count, Rehearsal.Elapsed.TotalMilliseconds, Rehearsal.Completed ? "" : " (incomplete: it ran out of time)");
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A warm-up never stops the gateway: the first order then compiles its own path.
+                Log.RehearsalFailed(_logger, ex);
+            }
         }
 
         _answers = new OrderAnswerPublisher(inputs);
@@ -639,6 +647,9 @@ public sealed partial class RestOrderGateway : IEngineGateway
 
         [LoggerMessage(Level = LogLevel.Information, Message = "order path rehearsed: {Requests} requests answered in-process in {Milliseconds:F0} ms, none sent to the broker{Note}")]
         public static partial void Rehearsed(ILogger logger, int requests, double milliseconds, string note);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "the order path's rehearsal failed; the first order compiles its path instead")]
+        public static partial void RehearsalFailed(ILogger logger, Exception error);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "keep-warm read of the profile failed: {Error} (the next request opens a new connection)")]
         public static partial void KeepWarmFailed(ILogger logger, KiteError error);

@@ -656,20 +656,20 @@ public sealed partial class EngineSession : IAsyncDisposable
             typeof(EngineSession).Assembly,
         }.Concat(strategyAssemblies);
         string hostPrefix = typeof(EngineSession).Assembly.GetName().Name + ".";
-        var (compiled, skipped, elapsed) = MethodPrecompiler.Compile(
-            assemblies,
-            ns => ns is null || !ns.StartsWith(hostPrefix, StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Gateways", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Inputs", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Ticks", StringComparison.Ordinal),
-            cancellationToken);
-        Log.Precompiled(_logger, compiled, elapsed.TotalMilliseconds, skipped);
         try
         {
+            var (compiled, skipped, elapsed) = MethodPrecompiler.Compile(
+                assemblies,
+                ns => ns is null || !ns.StartsWith(hostPrefix, StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Gateways", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Inputs", StringComparison.Ordinal) || ns.StartsWith(hostPrefix + "Ticks", StringComparison.Ordinal),
+                cancellationToken);
+            Log.Precompiled(_logger, compiled, elapsed.TotalMilliseconds, skipped);
             var decision = RiskStageRehearsal.Run(_run.Risk, _run.Charges, _run.Instruments);
             Log.RiskRehearsed(_logger, decision is not { } d ? "not rehearsed: no tradable instrument" : d.IsAccepted ? "accepted, every rule checked" : $"{d.Verdict} by {d.Rule}, the rules after it not checked");
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
-            // A rehearsal is a warm-up: the first order then pays for its compilation, nothing more.
-            Log.RiskRehearsalFailed(_logger, ex);
+            // A warm-up: if it fails, the first order pays for its compilation, nothing more.
+            Log.WarmUpFailed(_logger, ex);
         }
     }
 
@@ -820,8 +820,8 @@ public sealed partial class EngineSession : IAsyncDisposable
         [LoggerMessage(Level = LogLevel.Information, Message = "rehearsed the risk stage on scratch state (the run's own untouched): {Outcome}")]
         public static partial void RiskRehearsed(ILogger logger, string outcome);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "the risk stage's rehearsal failed; the first order compiles its path instead")]
-        public static partial void RiskRehearsalFailed(ILogger logger, Exception error);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "compiling the engine's code or rehearsing the risk stage failed; the first order compiles its path instead")]
+        public static partial void WarmUpFailed(ILogger logger, Exception error);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "journal {Folder}: segment {Segment}, this run's inputs start at sequence {Sequence}, {Durability} durability")]
         public static partial void Journal(ILogger logger, string folder, ulong segment, long sequence, DurabilityMode durability);
