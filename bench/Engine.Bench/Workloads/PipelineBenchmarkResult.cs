@@ -256,9 +256,13 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("wait_strategy")]
     public required string WaitStrategy { get; init; }
 
-    /// <summary>The paced rate.</summary>
+    /// <summary>The paced run's rate: its inputs from the first paced one on, over the time from that input to the drained pipeline.</summary>
     [JsonPropertyName("paced_ticks_per_sec")]
     public double PacedRate { get; init; }
+
+    /// <summary>The time the paced run spent opening the journal before its first input, left out of its rate, busy fractions and page faults.</summary>
+    [JsonPropertyName("paced_start_seconds")]
+    public double PacedStartSeconds { get; init; }
 
     /// <summary>Latency samples.</summary>
     [JsonPropertyName("latency_samples")]

@@ -51,6 +51,8 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
         bool pacing = false;
         long pendingInput = long.MinValue;
         var clock = Stopwatch.StartNew();
+        var beforePacing = TimeSpan.Zero;
+        long publishedBeforePacing = 0;
         int segmentIndex = 0;
 
         // Paced, the producer reads the next segment in its waits between due times: a loading
@@ -159,6 +161,9 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
                 if (firstTimestamp == long.MinValue)
                 {
                     firstTimestamp = h.TimestampNs;
+                    options.OnPacingStart?.Invoke();
+                    beforePacing = clock.Elapsed;
+                    publishedBeforePacing = published;
                     clock.Restart();
                 }
 
@@ -215,8 +220,12 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
         }
 
         Volatile.Write(ref _published, published);
+        bool wasPaced = firstTimestamp != long.MinValue;
         return new ReplayResult(published, outputs, read, damaged, unreplayable, nextSession)
         {
+            BeforePacing = beforePacing,
+            Paced = wasPaced ? clock.Elapsed : TimeSpan.Zero,
+            InputsPaced = wasPaced ? published - publishedBeforePacing : 0,
             SegmentsReadInGaps = idle?.SegmentsReadInGaps ?? 0,
             SegmentsBegunInGaps = idle?.SegmentsBegun ?? 0,
         };

@@ -61,6 +61,13 @@ public sealed class ReplayOptions
     /// <summary>Called as each segment starts: (index, count).</summary>
     public Action<int, int>? OnSegment { get; init; }
 
+    /// <summary>
+    /// Paced: called once on the producer's thread just before the first paced input is waited
+    /// for, after the replay has opened its segments. The pace's clock starts after the call, so
+    /// a benchmark can read its counters here and leave the opening out of what it measures.
+    /// </summary>
+    public Action? OnPacingStart { get; init; }
+
     /// <summary>Called on damage.</summary>
     public Action<Reading.RecordDamage>? OnDamage { get; init; }
 }

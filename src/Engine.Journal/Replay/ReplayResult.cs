@@ -12,6 +12,19 @@ public sealed record ReplayResult(long InputsPublished, long OutputsRead, long R
     /// <summary>Paced: segments whose reading began in the producer's waits (every one after the first, but the still-growing last).</summary>
     public int SegmentsBegunInGaps { get; init; }
 
+    /// <summary>
+    /// Paced: the time from the start of the replay to its first paced input, spent opening the
+    /// journal (a 64 MiB segment's buffers are made and read first) and publishing any inputs
+    /// before <see cref="ReplayOptions.PaceFromSequence"/>; zero when nothing was paced.
+    /// </summary>
+    public TimeSpan BeforePacing { get; init; }
+
+    /// <summary>Paced: the time from the first paced input to the end of the replay; zero when nothing was paced.</summary>
+    public TimeSpan Paced { get; init; }
+
+    /// <summary>Paced: the inputs published from the first paced one on (their rate is this over <see cref="Paced"/>).</summary>
+    public long InputsPaced { get; init; }
+
     /// <summary>Paced: those of them read whole in the waits before the replay reached them; the rest were finished when reached.</summary>
     public int SegmentsReadInGaps { get; init; }
 }

@@ -20,6 +20,22 @@ public sealed class JournalArchiveAndReplayTests
     private static TestRecord[] Records(int count) =>
         TestRecord.Build(Enumerable.Repeat(RecordType.Tick, count).ToArray(), Enumerable.Repeat(100, count).ToArray(), 4);
 
+    private static void WriteQuotesTenMillisecondsApart(JournalFolder folder, int count, bool withIntents)
+    {
+        var packet = TestData.Base64("kite/ticker_quote.packet");
+        using var writer = folder.Open();
+        for (int i = 0; i < count; i++)
+        {
+            var payload = new byte[12 + packet.Length];
+            packet.CopyTo(payload, 12);
+            writer.Append(RecordType.Tick, 1, i, 10_000_000L * i, payload);
+            if (withIntents)
+            {
+                writer.Append(RecordType.SignalIntent, 1, i, 10_000_000L * i, new byte[40]);
+            }
+        }
+    }
+
     [Fact]
     public void ArchivingMovesOldSegmentsAndTheRestStaysVerifiable()
     {
@@ -108,17 +124,7 @@ public sealed class JournalArchiveAndReplayTests
     public void ReplayHonoursSequenceRangesAndPacing()
     {
         using var folder = new JournalFolder();
-        var packet = TestData.Base64("kite/ticker_quote.packet");
-        using (var writer = folder.Open())
-        {
-            for (int i = 0; i < 50; i++)
-            {
-                var payload = new byte[12 + packet.Length];
-                packet.CopyTo(payload, 12);
-                writer.Append(RecordType.Tick, 1, i, 10_000_000L * i, payload);   // 10 ms apart
-                writer.Append(RecordType.SignalIntent, 1, i, 10_000_000L * i, new byte[40]);
-            }
-        }
+        WriteQuotesTenMillisecondsApart(folder, 50, withIntents: true);
 
         var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy());
         var seen = new SlotCopies();
@@ -138,6 +144,63 @@ public sealed class JournalArchiveAndReplayTests
 
         // 19 gaps of 10 ms at twice the recorded speed: at least 95 ms.
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(95), $"paced replay took only {elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public void APacedReplayTellsItsOpeningApartFromItsPacedSpan()
+    {
+        using var folder = new JournalFolder();
+        WriteQuotesTenMillisecondsApart(folder, 30, withIntents: false);
+
+        (ReplayResult Result, List<(int Thread, int SeenByThen)> Calls, int Seen) Replay(double speed)
+        {
+            var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy());
+            var seen = new SlotCopies();
+            using var pipeline = new RingPipeline<RingEvent>(ring);
+            pipeline.HandleEventsWith(seen);
+            pipeline.Start();
+            var calls = new List<(int, int)>();
+            var source = new JournalReplaySource(JournalReader.Open(folder.Path), new InputPublisher(ring), TickDecoder.TryDecode);
+
+            // The first ten go out at full speed, then the pace starts at input 10.
+            var result = source.Run(new ReplayOptions
+            {
+                Speed = speed,
+                PaceFromSequence = 10,
+                OnPacingStart = () =>
+                {
+                    // Every input before the pace is out before the call: wait for the consumer to have them.
+                    var wait = System.Diagnostics.Stopwatch.StartNew();
+                    while (source.InputsPublished > seen.Count && wait.Elapsed < TimeSpan.FromSeconds(10))
+                    {
+                        Thread.Yield();
+                    }
+
+                    calls.Add((Environment.CurrentManagedThreadId, seen.Count));
+                },
+            });
+            Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)));
+            return (result, calls, seen.Slots.Count);
+        }
+
+        var paced = Replay(speed: 2);
+        Assert.Equal(30, paced.Seen);
+        Assert.Equal(30, paced.Result.InputsPublished);
+        var call = Assert.Single(paced.Calls);
+        Assert.Equal(Environment.CurrentManagedThreadId, call.Thread);
+        Assert.Equal(10, call.SeenByThen);
+        Assert.Equal(20, paced.Result.InputsPaced);
+        Assert.True(paced.Result.BeforePacing > TimeSpan.Zero);
+
+        // 19 gaps of 10 ms at twice the recorded speed, all inside the paced span.
+        Assert.True(paced.Result.Paced >= TimeSpan.FromMilliseconds(95), $"the paced span was only {paced.Result.Paced.TotalMilliseconds} ms");
+
+        var full = Replay(speed: 0);
+        Assert.Equal(30, full.Result.InputsPublished);
+        Assert.Empty(full.Calls);
+        Assert.Equal(0, full.Result.InputsPaced);
+        Assert.Equal(TimeSpan.Zero, full.Result.Paced);
+        Assert.Equal(TimeSpan.Zero, full.Result.BeforePacing);
     }
 
     [Fact]
@@ -190,8 +253,16 @@ public sealed class JournalArchiveAndReplayTests
 
     private sealed class SlotCopies : IEventHandler<RingEvent>
     {
+        private int _count;
+
         public List<RingEvent> Slots { get; } = [];
 
-        public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch) => Slots.Add(data);
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnEvent(ref RingEvent data, long sequence, bool endOfBatch)
+        {
+            Slots.Add(data);
+            Volatile.Write(ref _count, Slots.Count);
+        }
     }
 }
