@@ -89,6 +89,7 @@ public static class OrderUpdateParser
             }
 
             decimal price = 0, trigger = 0, average = 0;
+            bool fits = true;
             int objectDepth = reader.CurrentDepth;
             while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == objectDepth))
             {
@@ -101,11 +102,11 @@ public static class OrderUpdateParser
                 else if (reader.ValueTextEquals("exchange_order_id"u8)) { reader.Read(); update.ExchangeOrderId = ReadId(ref reader); }
                 else if (reader.ValueTextEquals("status"u8)) { reader.Read(); update.Status = reader.TokenType == JsonTokenType.String ? OrderStatuses.Parse(reader.ValueSpan) : OrderStatus.Unknown; }
                 else if (reader.ValueTextEquals("transaction_type"u8)) { reader.Read(); update.Side = reader.ValueTextEquals("BUY"u8) ? Side.Buy : reader.ValueTextEquals("SELL"u8) ? Side.Sell : Side.None; }
-                else if (reader.ValueTextEquals("instrument_token"u8)) { reader.Read(); update.InstrumentToken = (uint)ReadLong(ref reader); }
-                else if (reader.ValueTextEquals("quantity"u8)) { reader.Read(); update.Quantity = ReadLong(ref reader); }
-                else if (reader.ValueTextEquals("filled_quantity"u8)) { reader.Read(); update.FilledQuantity = ReadLong(ref reader); }
-                else if (reader.ValueTextEquals("pending_quantity"u8)) { reader.Read(); update.PendingQuantity = ReadLong(ref reader); }
-                else if (reader.ValueTextEquals("cancelled_quantity"u8)) { reader.Read(); update.CancelledQuantity = ReadLong(ref reader); }
+                else if (reader.ValueTextEquals("instrument_token"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out long token); update.InstrumentToken = (uint)token; }
+                else if (reader.ValueTextEquals("quantity"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out update.Quantity); }
+                else if (reader.ValueTextEquals("filled_quantity"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out update.FilledQuantity); }
+                else if (reader.ValueTextEquals("pending_quantity"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out update.PendingQuantity); }
+                else if (reader.ValueTextEquals("cancelled_quantity"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out update.CancelledQuantity); }
                 else if (reader.ValueTextEquals("price"u8)) { reader.Read(); price = ReadDecimal(ref reader); }
                 else if (reader.ValueTextEquals("trigger_price"u8)) { reader.Read(); trigger = ReadDecimal(ref reader); }
                 else if (reader.ValueTextEquals("average_price"u8)) { reader.Read(); average = ReadDecimal(ref reader); }
@@ -128,9 +129,18 @@ public static class OrderUpdateParser
             }
 
             int divisor = Segments.PriceDivisor(Segments.Of(update.InstrumentToken));
-            update.Price = (long)decimal.Round(price * divisor);
-            update.TriggerPrice = (long)decimal.Round(trigger * divisor);
-            update.AveragePrice = (long)decimal.Round(average * divisor);
+            fits &= TryScale(price, divisor, out update.Price);
+            fits &= TryScale(trigger, divisor, out update.TriggerPrice);
+            fits &= TryScale(average, divisor, out update.AveragePrice);
+
+            // A number too large for its field makes the update malformed: refused, never thrown,
+            // since the caller parses into a claimed ring slot that must still be published.
+            if (!fits)
+            {
+                update = default;
+                return false;
+            }
+
             return update.OrderId != 0;
         }
         catch (JsonException)
@@ -147,9 +157,36 @@ public static class OrderUpdateParser
         _ => 0,
     };
 
-    private static long ReadLong(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value
-        : reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal d) ? (long)d
-        : 0;
+    // A count that is not a number reads as 0, as Kite leaves some out; a number outside a long does not fit.
+    private static bool TryReadLong(ref Utf8JsonReader reader, out long value)
+    {
+        value = 0;
+        if (reader.TokenType != JsonTokenType.Number || reader.TryGetInt64(out value))
+        {
+            return true;
+        }
+
+        if (reader.TryGetDecimal(out decimal d) && d >= long.MinValue && d <= long.MaxValue)
+        {
+            value = (long)d;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryScale(decimal price, int divisor, out long scaled)
+    {
+        decimal limit = long.MaxValue / (decimal)divisor;
+        if (price < -limit || price > limit)
+        {
+            scaled = 0;
+            return false;
+        }
+
+        scaled = (long)decimal.Round(price * divisor);
+        return true;
+    }
 
     private static decimal ReadDecimal(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? value : 0;

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text;
 using Engine.Core.Orders;
 using Engine.Kite.Ticker;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Engine.Tests.Kite;
 
@@ -71,5 +74,46 @@ public sealed class OrderUpdateParserTests
 
         Assert.Equal(OrderStatus.PutOrderRequestReceived, OrderStatuses.Parse("PUT ORDER REQ RECEIVED"u8));
         Assert.True(OrderStatuses.IsTerminal(OrderStatus.Rejected));
+    }
+
+    // A number too large for its field is a malformed update, not an exception: the parser runs on
+    // a claimed ring slot, and a throw there would leave the slot unpublished and stop the ring.
+    [Theory]
+    [InlineData("{\"order_id\":\"1\",\"price\":1e20}")]
+    [InlineData("{\"order_id\":\"1\",\"average_price\":7e28}")]
+    [InlineData("{\"order_id\":\"1\",\"trigger_price\":-1e19}")]
+    [InlineData("{\"order_id\":\"1\",\"quantity\":1e25}")]
+    [InlineData("{\"order_id\":\"1\",\"filled_quantity\":-9.3e18}")]
+    [InlineData("{\"type\":\"order\",\"data\":{\"order_id\":\"1\",\"pending_quantity\":1e30}}")]
+    public void ANumberTooLargeForItsFieldIsNoUpdate(string text) =>
+        Assert.False(OrderUpdateParser.TryParse(Encoding.UTF8.GetBytes(text), out _));
+
+    [Fact]
+    public void AnyNumberInAnyFieldParsesOrIsRefusedWithoutThrowing()
+    {
+        string[] fields = ["price", "trigger_price", "average_price", "quantity", "filled_quantity", "pending_quantity", "cancelled_quantity", "instrument_token"];
+        var gen = from field in Gen.Elements(fields)
+                  from mantissa in Gen.Choose(-999_999, 999_999)
+                  from exponent in Gen.Choose(-40, 40)
+                  select (field, mantissa, exponent);
+        Prop.ForAll(Arb.From(gen), c =>
+        {
+            string number = string.Create(CultureInfo.InvariantCulture, $"{c.mantissa}e{c.exponent}");
+            bool parsed = OrderUpdateParser.TryParse(Encoding.UTF8.GetBytes($"{{\"order_id\":\"7\",\"instrument_token\":408065,\"{c.field}\":{number}}}"), out var update);
+
+            // Whatever fits its field comfortably is read as the number it is.
+            decimal value = c.mantissa * (decimal)Math.Pow(10, Math.Clamp(c.exponent, -20, 20));
+            if (c.exponent is >= -2 and <= 6 && c.field == "price")
+            {
+                Assert.True(parsed, number);
+                Assert.Equal((long)decimal.Round(value * 100), update.Price);
+            }
+
+            if (c.exponent is >= 0 and <= 6 && c.field == "quantity")
+            {
+                Assert.True(parsed, number);
+                Assert.Equal((long)value, update.Quantity);
+            }
+        }).QuickCheckThrowOnFailure();
     }
 }
