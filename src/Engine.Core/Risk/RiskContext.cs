@@ -27,6 +27,10 @@ public sealed class RiskContext
     private bool _feedStale;
     private long _dayStartEquity;
     private long _tradingDay = long.MinValue;
+
+    // The market time at which the day after _tradingDay begins, so that a tick before it (nearly
+    // every one) costs a compare instead of a division; MinValue when not yet known.
+    private long _nextDayStartNs = long.MinValue;
     private RiskStateChangeBuffer _pending;
     private int _pendingCount;
 
@@ -301,6 +305,7 @@ public sealed class RiskContext
         ArgumentNullException.ThrowIfNull(state);
         Account.Restore(state);
         _tradingDay = state.TradingDay;
+        _nextDayStartNs = long.MinValue;
         Volatile.Write(ref _dayStartEquity, state.DayStartEquity > 0 ? state.DayStartEquity : Account.Capital);
         Budget.RestoreToday(state.OrdersToday);
         Volatile.Write(ref System.Runtime.CompilerServices.Unsafe.As<TradingState, byte>(ref _state), (byte)state.State);
@@ -323,7 +328,7 @@ public sealed class RiskContext
     // The trading day turns at the reset time, IST: the day's loss is measured from the equity then.
     private bool BeginDayIfDue()
     {
-        if (MarketTimeNs == 0)
+        if (MarketTimeNs == 0 || MarketTimeNs < _nextDayStartNs)
         {
             return false;
         }
@@ -337,12 +342,15 @@ public sealed class RiskContext
 
         if (day <= _tradingDay)
         {
+            // Only after a restore, whose day may be later than this time: not a new day.
+            _nextDayStartNs = ((_tradingDay + 1) * DayNs) + _resetNs - IstOffsetNs;
             return false;
         }
 
         // The run's first day starts at the capital, whenever the first market time arrives.
         bool first = _tradingDay == long.MinValue;
         _tradingDay = day;
+        _nextDayStartNs = ((day + 1) * DayNs) + _resetNs - IstOffsetNs;
         if (first)
         {
             return false;
