@@ -107,9 +107,9 @@ public static class OrderUpdateParser
                 else if (reader.ValueTextEquals("filled_quantity"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out update.FilledQuantity); }
                 else if (reader.ValueTextEquals("pending_quantity"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out update.PendingQuantity); }
                 else if (reader.ValueTextEquals("cancelled_quantity"u8)) { reader.Read(); fits &= TryReadLong(ref reader, out update.CancelledQuantity); }
-                else if (reader.ValueTextEquals("price"u8)) { reader.Read(); price = ReadDecimal(ref reader); }
-                else if (reader.ValueTextEquals("trigger_price"u8)) { reader.Read(); trigger = ReadDecimal(ref reader); }
-                else if (reader.ValueTextEquals("average_price"u8)) { reader.Read(); average = ReadDecimal(ref reader); }
+                else if (reader.ValueTextEquals("price"u8)) { reader.Read(); fits &= TryReadDecimal(ref reader, out price); }
+                else if (reader.ValueTextEquals("trigger_price"u8)) { reader.Read(); fits &= TryReadDecimal(ref reader, out trigger); }
+                else if (reader.ValueTextEquals("average_price"u8)) { reader.Read(); fits &= TryReadDecimal(ref reader, out average); }
                 else if (reader.ValueTextEquals("tag"u8))
                 {
                     reader.Read();
@@ -188,6 +188,10 @@ public static class OrderUpdateParser
         return true;
     }
 
-    private static decimal ReadDecimal(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? value : 0;
+    // As a count: a price that is not a number reads as 0; a number outside a decimal does not fit.
+    private static bool TryReadDecimal(ref Utf8JsonReader reader, out decimal value)
+    {
+        value = 0;
+        return reader.TokenType != JsonTokenType.Number || reader.TryGetDecimal(out value);
+    }
 }

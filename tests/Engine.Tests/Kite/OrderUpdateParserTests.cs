@@ -81,6 +81,7 @@ public sealed class OrderUpdateParserTests
     [Theory]
     [InlineData("{\"order_id\":\"1\",\"price\":1e20}")]
     [InlineData("{\"order_id\":\"1\",\"average_price\":7e28}")]
+    [InlineData("{\"order_id\":\"1\",\"price\":1e30}")]
     [InlineData("{\"order_id\":\"1\",\"trigger_price\":-1e19}")]
     [InlineData("{\"order_id\":\"1\",\"quantity\":1e25}")]
     [InlineData("{\"order_id\":\"1\",\"filled_quantity\":-9.3e18}")]
