@@ -12,6 +12,7 @@ public sealed class GatewayCounters
     private long _lookups;
     private long _resent;
     private long _notSent;
+    private long _overflowed;
     private long _updatesPolled;
     private long _keptWarm;
 
@@ -42,6 +43,9 @@ public sealed class GatewayCounters
     /// <summary>Requests journaled but not sent because the engine was stopping.</summary>
     public long NotSent => Volatile.Read(ref _notSent);
 
+    /// <summary>Requests that found the gateway's queue full and waited beyond it (the broker was slower than the orders); each still went out in its turn.</summary>
+    public long Overflowed => Volatile.Read(ref _overflowed);
+
     /// <summary>Order changes the order-book poll found and brought in (what a dropped update would have said).</summary>
     public long UpdatesPolled => Volatile.Read(ref _updatesPolled);
 
@@ -65,6 +69,8 @@ public sealed class GatewayCounters
     internal void OnResent() => Interlocked.Increment(ref _resent);
 
     internal void OnNotSent() => Interlocked.Increment(ref _notSent);
+
+    internal void OnOverflowed() => Interlocked.Increment(ref _overflowed);
 
     internal void OnUpdatePolled() => Interlocked.Increment(ref _updatesPolled);
 

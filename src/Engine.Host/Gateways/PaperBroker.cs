@@ -31,9 +31,9 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
     private readonly Dictionary<ulong, int> _byBrokerId;
     private readonly Dictionary<ulong, int> _byClientId;
     private readonly ILogger _logger;
-    private readonly RingBuffer<PaperAnswer> _outbox;
+    private readonly RingBuffer<PaperAnswer> _outboxRing;
+    private readonly SpillQueue<PaperAnswer> _outbox;
     private readonly RingPipeline<PaperAnswer> _publisher;
-    private readonly ConcurrentQueue<PaperAnswer> _overflow = new();
     private readonly PublishingHandler _handler;
     private readonly PaperFillModel _fills;
     private readonly long _latencyNs;
@@ -67,8 +67,9 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         _orders = new PaperOrder[capacity];
         _byBrokerId = new Dictionary<ulong, int>(capacity);
         _byClientId = new Dictionary<ulong, int>(capacity);
-        _outbox = new RingBuffer<PaperAnswer>(1 << 14, new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)));
-        _publisher = new RingPipeline<PaperAnswer>(_outbox, new RingPipelineOptions { ThreadNamePrefix = "paper-" });
+        _outboxRing = new RingBuffer<PaperAnswer>(1 << 14, new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)));
+        _outbox = new SpillQueue<PaperAnswer>(_outboxRing);
+        _publisher = new RingPipeline<PaperAnswer>(_outboxRing, new RingPipelineOptions { ThreadNamePrefix = "paper-" });
         _handler = new PublishingHandler(this);
         _publisher.HandleEventsWith(_handler);
     }
@@ -190,12 +191,12 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         }
 
         var deadline = DateTime.UtcNow + timeout;
-        while ((_outbox.Cursor > _publisher.Consumers.Min(c => c.Sequence) || !_overflow.IsEmpty) && DateTime.UtcNow < deadline)
+        while ((_outboxRing.Cursor > _publisher.Consumers.Min(c => c.Sequence) || !_outbox.LineIsEmpty) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10).ConfigureAwait(false);
         }
 
-        return _outbox.Cursor <= _publisher.Consumers.Min(c => c.Sequence) && _overflow.IsEmpty;
+        return _outboxRing.Cursor <= _publisher.Consumers.Min(c => c.Sequence) && _outbox.LineIsEmpty;
     }
 
     /// <inheritdoc/>
@@ -384,15 +385,8 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
             return;
         }
 
-        if (_overflow.IsEmpty && _outbox.TryNext(out long sequence))
-        {
-            _outbox[sequence] = answer;
-            _outbox.Publish(sequence);
-        }
-        else
-        {
-            _overflow.Enqueue(answer);
-        }
+        // However far a burst runs beyond the outbox, answers come back in the order they were made.
+        _outbox.Offer(answer);
     }
 
     private sealed class PublishingHandler(PaperBroker owner) : IEventHandler<PaperAnswer>, IDisposable
@@ -407,7 +401,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
         public void OnEvent(ref PaperAnswer data, long sequence, bool endOfBatch)
         {
             Publish(data);
-            while (endOfBatch && owner._overflow.TryDequeue(out var late))
+            while (endOfBatch && owner._outbox.TryTake(sequence, out var late))
             {
                 Publish(late);
             }
@@ -415,7 +409,7 @@ public sealed class PaperBroker : IEngineGateway, IMarketDataObserver, IMatchLis
 
         public void OnTimeout(long sequence)
         {
-            while (owner._overflow.TryDequeue(out var late))
+            while (owner._outbox.TryTake(sequence, out var late))
             {
                 Publish(late);
             }

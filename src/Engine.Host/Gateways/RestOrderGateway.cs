@@ -31,9 +31,8 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private readonly Dictionary<uint, Instrument> _instruments;
     private readonly RestGatewayOptions _options;
     private readonly ILogger _logger;
-    private readonly RingBuffer<OrderRequest> _queue;
+    private readonly SpillQueue<OrderRequest> _queue;
     private readonly RingPipeline<OrderRequest> _sender;
-    private readonly ConcurrentQueue<OrderRequest> _overflow = new();
     private readonly ConcurrentDictionary<ulong, ulong> _brokerIds = new();
     private readonly ConcurrentDictionary<ulong, Task> _chains = new();
     private readonly ConcurrentDictionary<ulong, string> _watched = new();
@@ -47,6 +46,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private Task _poller = Task.CompletedTask;
     private volatile bool _accepting = true;
     private long _lastRequestMs = Environment.TickCount64;
+    private long _dispatched;
 
     /// <summary>Creates the gateway over <paramref name="client"/>; nothing is sent before <see cref="Start"/>.</summary>
     public RestOrderGateway(KiteRestClient client, IEnumerable<Instrument> instruments, RestGatewayOptions options, ILogger logger)
@@ -59,8 +59,9 @@ public sealed partial class RestOrderGateway : IEngineGateway
         _options = options;
         _logger = logger;
         _concurrency = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentRequests));
-        _queue = new RingBuffer<OrderRequest>((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, options.QueueCapacity)), new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)));
-        _sender = new RingPipeline<OrderRequest>(_queue, new RingPipelineOptions { ThreadNamePrefix = "orders-" });
+        var queue = new RingBuffer<OrderRequest>((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, options.QueueCapacity)), new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)));
+        _queue = new SpillQueue<OrderRequest>(queue);
+        _sender = new RingPipeline<OrderRequest>(queue, new RingPipelineOptions { ThreadNamePrefix = "orders-" });
         _sender.HandleEventsWith(new SendingHandler(this));
 
         // Reading the order book is safe to repeat: backoff, a few tries.
@@ -109,24 +110,25 @@ public sealed partial class RestOrderGateway : IEngineGateway
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Never blocks the router: a request that finds the queue full waits beyond it (that
+    /// allocates, and is counted and logged), and once one waits there every later one waits
+    /// behind it, so requests reach the broker in the order they were submitted (a cancel never
+    /// overtakes its own place).
+    /// </remarks>
     public void Submit(in OrderRequest order)
     {
         Counters.OnSubmitted();
         long handed = StageStamps.Now();
-        if (_queue.TryNext(out long sequence))
+        var request = order;
+        request.HandedTicks = handed;
+        if (_queue.Offer(request))
         {
-            _queue[sequence] = order;
-            _queue[sequence].HandedTicks = handed;
-            _queue.Publish(sequence);
+            return;
         }
-        else
-        {
-            // Never block the router: a burst beyond the queue waits here instead (it allocates, and says so).
-            var late = order;
-            late.HandedTicks = handed;
-            _overflow.Enqueue(late);
-            Log.Overflow(_logger, order.ClientOrderId);
-        }
+
+        Counters.OnOverflowed();
+        Log.Overflow(_logger, order.ClientOrderId);
     }
 
     /// <inheritdoc/>
@@ -139,7 +141,8 @@ public sealed partial class RestOrderGateway : IEngineGateway
     public async Task<bool> DrainAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (_queue.Cursor > _sender.Consumers.Min(c => c.Sequence) && DateTime.UtcNow < deadline)
+        // Every request submitted, queued or waiting beyond the queue, is handed on before the gate closes.
+        while (Volatile.Read(ref _dispatched) < Counters.Submitted && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10).ConfigureAwait(false);
         }
@@ -276,19 +279,22 @@ public sealed partial class RestOrderGateway : IEngineGateway
         }
     }
 
-    // On the sending thread: each order's requests chain one after another.
-    private void Dispatch(OrderRequest request)
+    // On the sending thread, once it has handled every queued request up to <dispatched>: what
+    // waits beyond the queue came after all of those, so it goes now, in order. A request queued
+    // meanwhile came after these (nothing is queued while anything waits beyond), so it stops the
+    // drain and goes first; the rest follow at the end of its batch.
+    private void DispatchOverflow(long dispatched)
     {
-        while (_overflow.TryDequeue(out var late))
+        while (_queue.TryTake(dispatched, out var late))
         {
             DispatchOne(late);
         }
-
-        DispatchOne(request);
     }
 
+    // On the sending thread: each order's requests chain one after another.
     private void DispatchOne(OrderRequest request)
     {
+        Volatile.Write(ref _dispatched, _dispatched + 1);
         if (!_accepting)
         {
             Counters.OnNotSent();
@@ -613,7 +619,18 @@ public sealed partial class RestOrderGateway : IEngineGateway
     {
         public string Name => "orders";
 
-        public void OnEvent(ref OrderRequest data, long sequence, bool endOfBatch) => owner.Dispatch(data);
+        public void OnEvent(ref OrderRequest data, long sequence, bool endOfBatch)
+        {
+            owner.DispatchOne(data);
+            if (endOfBatch)
+            {
+                owner.DispatchOverflow(sequence);
+            }
+        }
+
+        // A request can go beyond the queue just after the batch it waited for ended: the wait's
+        // timeout sends it then, though nothing else is submitted after it.
+        public void OnTimeout(long sequence) => owner.DispatchOverflow(sequence);
     }
 
     private static partial class Log

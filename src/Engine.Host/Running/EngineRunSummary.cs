@@ -105,6 +105,9 @@ public sealed record EngineRunSummary
     /// <summary>Requests journaled but not sent because the engine was stopping.</summary>
     public long RequestsNotSent { get; init; }
 
+    /// <summary>Order requests that found the gateway's queue full and waited beyond it, in their turn (the broker was slower than the orders).</summary>
+    public long RequestsOverflowed { get; init; }
+
     /// <summary>Where orders went.</summary>
     public string? Gateway { get; init; }
 

@@ -591,6 +591,7 @@ public sealed partial class EngineSession : IAsyncDisposable
             Fills = _composition?.Pipeline.Orders.Fills ?? 0,
             IllegalTransitions = _composition?.Pipeline.Orders.IllegalTransitions ?? 0,
             RequestsNotSent = _gateway?.Counters.NotSent ?? 0,
+            RequestsOverflowed = _gateway?.Counters.Overflowed ?? 0,
             RateLimited = _gateway?.Counters.RateLimited ?? 0,
             Gateway = _gateway?.Name,
             FaultStage = _faultStage,
@@ -782,7 +783,7 @@ public sealed partial class EngineSession : IAsyncDisposable
 
         await output.WriteLineAsync(string.Create(inv, $"  ticks     {s.TicksReceived:N0} received, {s.TicksProcessed:N0} through the strategies ({s.TicksProcessed / Math.Max(1e-3, s.Seconds):N0}/s); {s.Frames:N0} frames, {s.DecodeErrors} decode errors, {s.Reconnects} reconnects")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(inv, $"  decisions {s.Signals:N0} signal intents: {s.Accepted:N0} accepted, {s.Rejected:N0} rejected by the risk gate")).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(inv, $"  orders    {s.Orders:N0} sent to {s.Gateway ?? "no gateway"}: {s.OrdersFilled:N0} filled, {s.OrdersOpen:N0} open, {s.OrdersCancelled:N0} cancelled, {s.OrdersRejected:N0} rejected ({s.RateLimited} for the rate); {s.Fills:N0} fills{(s.IllegalTransitions > 0 ? $"; {s.IllegalTransitions} impossible updates refused" : "")}{(s.RequestsNotSent > 0 ? $"; {s.RequestsNotSent} requests journaled but not sent (stopping)" : "")}")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(inv, $"  orders    {s.Orders:N0} sent to {s.Gateway ?? "no gateway"}: {s.OrdersFilled:N0} filled, {s.OrdersOpen:N0} open, {s.OrdersCancelled:N0} cancelled, {s.OrdersRejected:N0} rejected ({s.RateLimited} for the rate); {s.Fills:N0} fills{(s.IllegalTransitions > 0 ? $"; {s.IllegalTransitions} impossible updates refused" : "")}{(s.RequestsNotSent > 0 ? $"; {s.RequestsNotSent} requests journaled but not sent (stopping)" : "")}{(s.RequestsOverflowed > 0 ? $"; {s.RequestsOverflowed:N0} requests waited beyond the gateway's queue" : "")}")).ConfigureAwait(false);
         if (s.Risk is { } risk)
         {
             await output.WriteLineAsync(string.Create(inv, $"  P&L       net {RiskStatus.Money(risk.NetPnl)} = gross {RiskStatus.Money(risk.GrossPnl)} (realised {RiskStatus.Money(risk.RealizedPnl)}, marked {RiskStatus.Money(risk.UnrealizedPnl)}) - charges {RiskStatus.Money(risk.Charges)}; equity {RiskStatus.Money(risk.Equity)}")).ConfigureAwait(false);

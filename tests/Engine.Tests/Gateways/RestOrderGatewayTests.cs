@@ -190,6 +190,76 @@ public sealed class RestOrderGatewayTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(6));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]   // the engine stopping at once: the drain hands on every request before it closes the gate
+    public async Task RequestsBeyondAFullQueueAreSentInTheOrderTheyCameAndNoneIsLeftBehind(bool drainAtOnce)
+    {
+        // A burst far beyond a small queue, each place followed at once by its cancel: the
+        // requests that wait beyond the queue must go out after everything queued before them
+        // (a cancel sent ahead of its own place finds no order to cancel), and every one must go
+        // out, the last included, though nothing is submitted after it.
+        const int orders = 1_000;
+        var broker = new BrokerStandIn();
+        var client = new KiteRestClient(new KiteRestOptions { BaseUrl = new Uri("http://127.0.0.1:9/"), ApiKey = "k", AccessToken = "t" }, broker);
+        await using var gateway = new RestOrderGateway(client, [TestOrders.InfyInstrument], new RestGatewayOptions { RehearseAtStart = false, QueueCapacity = 16, PollInterval = TimeSpan.FromHours(1), KeepWarmAfter = TimeSpan.Zero }, NullLogger.Instance);
+        gateway.Start(new InputPublisher(new RingBuffer<RingEvent>(8192, new YieldingWaitStrategy(), ProducerType.Multi)));
+        // One order alone first, so that where the queue fills, a place is queued and its cancel is not.
+        gateway.Submit(TestOrders.MarketBuy(orders + 1));
+        for (ulong id = 1; id <= orders; id++)
+        {
+            gateway.Submit(TestOrders.MarketBuy(id));
+            var cancel = TestOrders.MarketBuy(id);
+            cancel.Action = OrderAction.Cancel;
+            gateway.Submit(cancel);
+        }
+
+        if (drainAtOnce)
+        {
+            Assert.True(await gateway.DrainAsync(TimeSpan.FromSeconds(60)));
+            Assert.Equal(0, gateway.Counters.NotSent);
+        }
+
+        Ring.Await.Until(() => broker.Orders.Count >= (2 * orders) + 1, TimeSpan.FromSeconds(60), () => $"{broker.Orders.Count} of {(2 * orders) + 1} order requests; refused before sending: {gateway.Counters.NotSent}");
+        var requests = broker.Orders.ToList();
+        for (int id = 1; id <= orders; id++)
+        {
+            int place = requests.IndexOf($"POST orders/regular {id}");
+            int cancelled = requests.IndexOf($"DELETE orders/regular/{id}");
+            Assert.True(place >= 0 && cancelled > place, $"order {id}: place at {place}, cancel at {cancelled}");
+        }
+
+        Assert.Equal((2 * orders) + 1, requests.Distinct().Count());
+        Assert.True(gateway.Counters.Overflowed > 0, "the burst never filled the queue, so nothing here was tested");
+    }
+
+    // A broker that takes every order (its id is the order's tag) and every cancel, and keeps what was asked in order.
+    private sealed class BrokerStandIn : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<string> _requests = new();
+
+        public IReadOnlyList<string> Orders => [.. _requests.Where(r => !r.StartsWith("GET", StringComparison.Ordinal))];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string path = request.RequestUri!.AbsolutePath.TrimStart('/');
+            string id = path.Split('/')[^1];
+            if (request.Method == HttpMethod.Post)
+            {
+                string form = await request.Content!.ReadAsStringAsync(cancellationToken);
+                id = form.Split('&').Single(p => p.StartsWith("tag=", StringComparison.Ordinal))[4..];
+                _requests.Enqueue($"POST {path} {id}");
+            }
+            else
+            {
+                _requests.Enqueue($"{request.Method} {path}");
+            }
+
+            string body = request.Method == HttpMethod.Get ? "{\"status\":\"success\",\"data\":[]}" : $"{{\"status\":\"success\",\"data\":{{\"order_id\":\"{id}\"}}}}";
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) };
+        }
+    }
+
     // Answers every request as a good profile read would, and keeps what was asked.
     private sealed class RecordingHandler : HttpMessageHandler
     {
