@@ -45,6 +45,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
     private OrderAnswerPublisher? _answers;
     private Task _poller = Task.CompletedTask;
     private volatile bool _accepting = true;
+    private volatile bool _started;
     private long _lastRequestMs = Environment.TickCount64;
     private long _dispatched;
 
@@ -106,6 +107,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
 
         _answers = new OrderAnswerPublisher(inputs);
         _sender.Start();
+        _started = true;
         _poller = Task.Run(() => PollAsync(_stop.Token));
     }
 
@@ -118,6 +120,13 @@ public sealed partial class RestOrderGateway : IEngineGateway
     /// </remarks>
     public void Submit(in OrderRequest order)
     {
+        // The sending thread joins its queue where the queue stands when it starts, so a request
+        // queued before that would never be sent: refuse it loudly instead.
+        if (!_started)
+        {
+            throw new InvalidOperationException($"The REST gateway has not started: start it before submitting orders (order {order.ClientOrderId}).");
+        }
+
         Counters.OnSubmitted();
         long handed = StageStamps.Now();
         var request = order;

@@ -233,6 +233,22 @@ public sealed class RestOrderGatewayTests
         Assert.True(gateway.Counters.Overflowed > 0, "the burst never filled the queue, so nothing here was tested");
     }
 
+    [Fact]
+    public async Task AnOrderSubmittedBeforeTheGatewayStartsIsRefusedLoudlyNotDroppedUnseen()
+    {
+        var broker = new BrokerStandIn();
+        var client = new KiteRestClient(new KiteRestOptions { BaseUrl = new Uri("http://127.0.0.1:9/"), ApiKey = "k", AccessToken = "t" }, broker);
+        await using var gateway = new RestOrderGateway(client, [TestOrders.InfyInstrument], new RestGatewayOptions { RehearseAtStart = false, PollInterval = TimeSpan.FromHours(1), KeepWarmAfter = TimeSpan.Zero }, NullLogger.Instance);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => gateway.Submit(TestOrders.MarketBuy(7)));
+        Assert.Contains("order 7", refused.Message, StringComparison.Ordinal);
+
+        gateway.Start(new InputPublisher(new RingBuffer<RingEvent>(64, new YieldingWaitStrategy(), ProducerType.Multi)));
+        gateway.Submit(TestOrders.MarketBuy(8));
+        Ring.Await.Until(() => broker.Orders.Count >= 1, TimeSpan.FromSeconds(30), () => "the order submitted after the start");
+        Assert.Equal(["POST orders/regular 8"], broker.Orders);
+    }
+
     // A broker that takes every order (its id is the order's tag) and every cancel, and keeps what was asked in order.
     private sealed class BrokerStandIn : HttpMessageHandler
     {
