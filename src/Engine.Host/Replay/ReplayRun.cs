@@ -63,8 +63,10 @@ public static class ReplayRun
         long lastInput = -1;
         ReplayMismatch? mismatch = null;
         long next = long.MinValue;
+        long setupTicks = 0;
         while (!cancel.IsCancellationRequested)
         {
+            long runBuilding = Stopwatch.GetTimestamp();
             var session = SessionRecords.ReadSession(reader, next);
             RunDefinition run;
             long sessionSequence, runStart;
@@ -147,6 +149,7 @@ public static class ReplayRun
                 OnDamage = damage => options.Progress.WriteLine($"replay: damaged record skipped: {damage}"),
             };
 
+            setupTicks += Stopwatch.GetTimestamp() - runBuilding;
             var result = options.Core is { } producerCore
                 ? PinnedThread.Run(producerCore, "engine-replay", () => source.Run(replayOptions, cancel.Token))
                 : source.Run(replayOptions, cancel.Token);
@@ -177,7 +180,10 @@ public static class ReplayRun
         bool truncatedTail = mismatch is not null && mismatch.Recorded.Count == 0 && mismatch.InputSequence == lastInput;
         double seconds = clock.Elapsed.TotalSeconds;
         var summary = new ReplaySummary(options.Journal, runs, inputs, lastInput, seconds, intents, orders, recordedOutputs, damaged, unreplayable,
-            options.Verify ? (mismatch is null ? "ok" : truncatedTail ? "ok-truncated" : "mismatch") : null, compared, matched, mismatch);
+            options.Verify ? (mismatch is null ? "ok" : truncatedTail ? "ok-truncated" : "mismatch") : null, compared, matched, mismatch)
+        {
+            SetupSeconds = Math.Min(seconds, Stopwatch.GetElapsedTime(0, setupTicks).TotalSeconds),
+        };
         Report(options, summary);
         return mismatch is null || truncatedTail ? 0 : ExitMismatch;
     }
@@ -219,7 +225,7 @@ public static class ReplayRun
 
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv,
-            $"replay: {summary.Journal}: {summary.Runs} run{(summary.Runs == 1 ? "" : "s")}, {summary.Inputs:N0} inputs in {summary.Seconds:F2} s ({summary.Inputs / Math.Max(1e-9, summary.Seconds):N0} inputs/s); {summary.Intents:N0} signal intents, {summary.Orders:N0} orders{(summary.Damaged > 0 ? $"; {summary.Damaged} damaged records skipped" : "")}{(summary.Unreplayable > 0 ? $"; {summary.Unreplayable} inputs could not be replayed" : "")}"));
+            $"replay: {summary.Journal}: {summary.Runs} run{(summary.Runs == 1 ? "" : "s")}, {summary.Inputs:N0} inputs in {summary.Seconds:F2} s ({summary.InputsPerSecond:N0} inputs/s over the {summary.Seconds - summary.SetupSeconds:F2} s of replaying, after {summary.SetupSeconds:F2} s building the pipeline); {summary.Intents:N0} signal intents, {summary.Orders:N0} orders{(summary.Damaged > 0 ? $"; {summary.Damaged} damaged records skipped" : "")}{(summary.Unreplayable > 0 ? $"; {summary.Unreplayable} inputs could not be replayed" : "")}"));
         switch (summary.Verify)
         {
             case "ok":

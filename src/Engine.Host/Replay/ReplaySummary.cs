@@ -20,6 +20,18 @@ public sealed record ReplaySummary(
     [property: JsonPropertyName("outputs_matched")] long Matched,
     [property: JsonPropertyName("mismatch")] ReplayMismatch? Mismatch)
 {
+    /// <summary>
+    /// Of <see cref="Seconds"/>, the time spent building and starting each run's pipeline (its
+    /// ring's pages, the strategies' windows) before its first input: fixed, whatever the
+    /// journal's length, so it is kept out of <see cref="InputsPerSecond"/>.
+    /// </summary>
+    [JsonPropertyName("setup_seconds")]
+    public double SetupSeconds { get; init; }
+
+    /// <summary>Inputs per second of replaying, the pipeline's set-up left out.</summary>
+    [JsonPropertyName("inputs_per_second")]
+    public double InputsPerSecond => Inputs / Math.Max(1e-9, Seconds - SetupSeconds);
+
     /// <summary>snake_case, compact.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }
