@@ -157,6 +157,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 TicksPerSecondFirstRulesOnly = fastOff.Ticks / fastOff.Seconds,
                 TicksPerSecondStamped = fastStamped!.Ticks / fastStamped.Seconds,
                 OneCoreTicksPerSecond = fastOneCore is null ? 0 : fastOneCore.Ticks / fastOneCore.Seconds,
+                OneCoreRingSize = fastOneCore is null ? 0 : TradingPipelineOptions.OneCoreRingSize,
                 P50Ns = LatencyProbe.At(raw, 50),
                 P99Ns = LatencyProbe.At(raw, 99),
                 P999Ns = LatencyProbe.At(raw, 99.9),
@@ -331,6 +332,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         var pinned = pipelineOptions with
         {
             Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = core },
+            RingSize = TradingPipelineOptions.OneCoreRingSize,
             WaitStrategy = WaitStrategies.Create(WaitStrategyKind.Yielding),
             WaitStrategyReason = $"yielding: producer and logic thread share core {core}",
         };

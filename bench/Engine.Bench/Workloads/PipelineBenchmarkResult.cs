@@ -46,6 +46,10 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("one_core_ticks_per_sec")]
     public double OneCoreTicksPerSecond { get; init; }
 
+    /// <summary>Slots in the one-core run's ring (<c>TradingPipelineOptions.OneCoreRingSize</c>, as <c>engine replay --core</c> uses), not the configuration's.</summary>
+    [JsonPropertyName("one_core_ring_size")]
+    public int OneCoreRingSize { get; init; }
+
     /// <summary>
     /// Two cores over one (<see cref="TicksPerSecond"/> over <see cref="OneCoreTicksPerSecond"/>):
     /// what running the stages beside the producer buys. Near 1, handing each slot's cache lines

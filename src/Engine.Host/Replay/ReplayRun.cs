@@ -103,7 +103,7 @@ public static class ReplayRun
             long untilTime = until is { Sequence: null } u ? u.ReceiveTimeNs(run.Clock, runStart) : long.MaxValue;
 
             var pipelineOptions = options.Core is { } sharedCore
-                ? TradingPipelineOptions.SingleProducerFused($"replay: one producer and one logic thread, both on core {sharedCore}") with { Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = sharedCore } }
+                ? TradingPipelineOptions.SingleProducerFused($"replay: one producer and one logic thread, both on core {sharedCore}") with { Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = sharedCore }, RingSize = TradingPipelineOptions.OneCoreRingSize }
                 : TradingPipelineOptions.SingleProducerFused("replay: one producer, one logic thread");
             int ringSize = pipelineOptions.RingSize;
             ReplayVerifier? verifier = null;
@@ -128,7 +128,7 @@ public static class ReplayRun
             var placement = pipeline.Start();
             if (options.Core is { } placedCore)
             {
-                options.Progress.WriteLine($"replay: producer and {placement.Compact} on core {placedCore}{string.Concat(placement.Warnings.Select(w => $"; {w}"))}");
+                options.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: producer and {placement.Compact} on core {placedCore}, a ring of {ringSize:N0} slots to stay in that core's cache{string.Concat(placement.Warnings.Select(w => $"; {w}"))}"));
             }
 
             var source = new JournalReplaySource(reader, new InputPublisher(pipeline.Ring), TickDecoder.TryDecode, OrderUpdateParser.TryParse);

@@ -59,7 +59,7 @@ public sealed class BacktestEndToEndTests : IDisposable
         var progress = new StringWriter();
         int exit = ReplayRun.Run(new ReplayRunOptions { Journal = journal.Journal, Verify = true, Core = core, Json = true, Output = output, Progress = progress, ProgressIsTerminal = false }, CancellationToken.None);
         Assert.True(exit == 0, output.ToString());
-        Assert.Contains($"replay: producer and logic@{core} on core {core}", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"replay: producer and logic@{core} on core {core}, a ring of {Engine.Core.Pipeline.TradingPipelineOptions.OneCoreRingSize:N0} slots", progress.ToString(), StringComparison.Ordinal);
         using (var summary = JsonDocument.Parse(output.ToString()))
         {
             Assert.Equal(journal.Orders, summary.RootElement.GetProperty("orders").GetInt64());
