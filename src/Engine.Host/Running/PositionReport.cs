@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using Engine.Core.Instruments;
+using Engine.Core.Positions;
 
 namespace Engine.Host.Running;
 
@@ -17,7 +20,7 @@ public sealed record PositionReport
     [JsonPropertyName("quantity")]
     public long Quantity { get; init; }
 
-    /// <summary>The open quantity's average price.</summary>
+    /// <summary>The open quantity's average price (to six places; printed to two).</summary>
     [JsonPropertyName("average_price")]
     public decimal AveragePrice { get; init; }
 
@@ -36,4 +39,27 @@ public sealed record PositionReport
     /// <summary>Charges on its executed orders.</summary>
     [JsonPropertyName("charges")]
     public decimal Charges { get; init; }
+
+    /// <summary>
+    /// <paramref name="position"/> in rupees, named after <paramref name="instrument"/> (by its
+    /// token when the instrument is not known, with prices then taken as paise).
+    /// </summary>
+    public static PositionReport Of(in Position position, Instrument? instrument)
+    {
+        decimal divisor = instrument?.PriceDivisor ?? 100;
+        return new PositionReport
+        {
+            Instrument = instrument?.Key ?? position.InstrumentToken.ToString(CultureInfo.InvariantCulture),
+            Product = position.Product.ToString().ToLowerInvariant(),
+            Quantity = position.NetQuantity,
+            // From the open cost, not Position.AveragePrice, which drops the fraction of a paisa:
+            // three buys averaging 993.3167 would read 993.31 here and 993.32 in the journal
+            // reader's summary of the same fills.
+            AveragePrice = position.NetQuantity == 0 ? 0 : Math.Round((decimal)position.OpenCost / position.NetQuantity / divisor, 6),
+            LastPrice = position.LastPrice / divisor,
+            RealizedPnl = position.RealizedPnl / 100m,
+            UnrealizedPnl = position.UnrealizedPnl / 100m,
+            Charges = position.Charges / 100m,
+        };
+    }
 }

@@ -84,23 +84,12 @@ public sealed record RiskStatus
         {
             var p = book[i];
             bool known = byToken.TryGetValue(p.InstrumentToken, out var instrument);
-            decimal divisor = known ? instrument!.PriceDivisor : 100;
             if (p.NetQuantity != 0 && known)
             {
                 largestLot = Math.Max(largestLot, Math.Max(1, instrument!.LotSize) * p.LastPrice);
             }
 
-            positions.Add(new PositionReport
-            {
-                Instrument = known ? instrument!.Key : p.InstrumentToken.ToString(CultureInfo.InvariantCulture),
-                Product = p.Product.ToString().ToLowerInvariant(),
-                Quantity = p.NetQuantity,
-                AveragePrice = p.AveragePrice / divisor,
-                LastPrice = p.LastPrice / divisor,
-                RealizedPnl = Rupees(p.RealizedPnl),
-                UnrealizedPnl = Rupees(p.UnrealizedPnl),
-                Charges = Rupees(p.Charges),
-            });
+            positions.Add(PositionReport.Of(p, known ? instrument : null));
         }
 
         var limits = pipeline.Monitor.Distances().Select(d => new LimitReport
