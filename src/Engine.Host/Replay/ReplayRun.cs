@@ -39,11 +39,7 @@ public static class ReplayRun
             throw new DirectoryNotFoundException($"Journal folder '{options.Journal}' does not exist.");
         }
 
-        var reader = JournalReader.Open(options.Journal);
-        if (reader.Segments.Count == 0)
-        {
-            throw new JournalException($"'{options.Journal}' holds no journal segments.");
-        }
+        var reader = JournalReader.OpenWithSegments(options.Journal);
 
         if (options.Core is { } core && !CpuAffinity.AllowedCores.Contains(core))
         {

@@ -57,11 +57,7 @@ public sealed class JournalHistory
     /// <summary>Reads <paramref name="folder"/> (only the runs from input <paramref name="fromSequence"/> on, if given); a journal with no run (no session_start) has nothing to report.</summary>
     public static JournalHistory Read(string folder, long fromSequence = long.MinValue)
     {
-        var reader = JournalReader.Open(folder);
-        if (reader.Segments.Count == 0)
-        {
-            throw new JournalException($"'{folder}' holds no journal segments.");
-        }
+        var reader = JournalReader.OpenWithSegments(folder);
 
         var starts = new List<long>();
         foreach (var record in reader.Read(new JournalReadOptions { SkipDamaged = true, VerifyFrameChecksum = false }))

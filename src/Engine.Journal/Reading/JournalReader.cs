@@ -26,6 +26,23 @@ public sealed class JournalReader
     /// <summary>The highest segment number, the one a writer would be appending to.</summary>
     public ulong? LastSegment => Segments.Count == 0 ? null : Segments[^1].Number;
 
+    /// <summary>
+    /// Lists the segments of <paramref name="folder"/>, which must hold at least one: for readers of
+    /// a finished journal, where an empty folder is a wrong path rather than an empty day.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="JournalException">The folder holds no segment.</exception>
+    public static JournalReader OpenWithSegments(string folder)
+    {
+        var reader = Open(folder);
+        if (reader.Segments.Count == 0)
+        {
+            throw new JournalException($"'{folder}' holds no journal segments (a journal is one run's folder, such as journal/run-20261201-091500).");
+        }
+
+        return reader;
+    }
+
     /// <summary>Lists the segments of <paramref name="folder"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static JournalReader Open(string folder)

@@ -28,7 +28,7 @@ public static class DumpCommand
             throw new FormatException($"--format '{format}' is not one of text, json, csv.");
         }
 
-        var reader = JournalReader.Open(parse.GetValue(common.Folder)!);
+        var reader = JournalReader.OpenWithSegments(parse.GetValue(common.Folder)!);
         var filter = common.Filter(parse, FirstDay(reader));
         var damage = new List<RecordDamage>();
         using var progress = new Progress();

@@ -43,7 +43,7 @@ public static class ExportCommand
             }
 
             var type = types.Single();
-            var reader = JournalReader.Open(parse.GetValue(common.Folder)!);
+            var reader = JournalReader.OpenWithSegments(parse.GetValue(common.Folder)!);
             var filter = common.Filter(parse, DumpCommand.FirstDay(reader));
             string? path = parse.GetValue(output);
             using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
@@ -86,7 +86,7 @@ public static class ExportCommand
             throw new FormatException("--format parquet exports the ticks, orders, fills and decisions tables together; leave out --type (the other filters apply).");
         }
 
-        var reader = JournalReader.Open(parse.GetValue(common.Folder)!);
+        var reader = JournalReader.OpenWithSegments(parse.GetValue(common.Folder)!);
         var filter = common.Filter(parse, DumpCommand.FirstDay(reader));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyDictionary<string, long> rows;

@@ -23,7 +23,7 @@ public static class LatencyCommand
         var command = new Command("latency", "Per-hop and end-to-end latency (count, p50, p90, p99, p99.9, max) from the latency records an engine writes with journal.latency on.") { folder, json, percentiles };
         command.SetAction(parse =>
         {
-            var reader = JournalReader.Open(parse.GetValue(folder)!);
+            var reader = JournalReader.OpenWithSegments(parse.GetValue(folder)!);
             var breakdown = new LatencyBreakdown();
             int segmentIndex = 0;
             long records = 0;

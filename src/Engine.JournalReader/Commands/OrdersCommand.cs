@@ -19,7 +19,7 @@ public static class OrdersCommand
         var command = new Command("orders", "Each order's life: the triggering input, the intent, the risk verdict, every request, the broker's replies, order updates and fills, and the engine's state transitions, with IST and UTC times and exchange ids.") { folder, id, json, summary };
         command.SetAction(parse =>
         {
-            var lives = OrderLifeReader.Read(JournalReader.Open(parse.GetValue(folder)!), new JournalReadOptions { SkipDamaged = true });
+            var lives = OrderLifeReader.Read(JournalReader.OpenWithSegments(parse.GetValue(folder)!), new JournalReadOptions { SkipDamaged = true });
             string? only = parse.GetValue(id);
             var selected = only is null ? lives : lives.Where(l => l.ClientOrderId.ToString(CultureInfo.InvariantCulture) == only || l.BrokerOrderId == only || l.ExchangeOrderId == only).ToList();
             if (only is not null && selected.Count == 0)

@@ -19,7 +19,7 @@ public static class StatsCommand
         var command = new Command("stats", "Records by type, time span, rates, sizes and compression ratio.") { folder, json };
         command.SetAction(parse =>
         {
-            var reader = JournalReader.Open(parse.GetValue(folder)!);
+            var reader = JournalReader.OpenWithSegments(parse.GetValue(folder)!);
             var byType = new SortedDictionary<string, (long Records, long Bytes)>();
             long first = long.MaxValue, last = long.MinValue, records = 0, damaged = 0;
             long sealedStored = 0, sealedRaw = 0, activeBytes = 0;
