@@ -15,10 +15,8 @@ public sealed class AllocationMark(long atTick) : IEventHandler<RingEvent>
     /// <inheritdoc/>
     public string Name => "allocation-mark";
 
-    private long _allocatedAtMark = -1;
-
-    /// <summary>Bytes allocated by the process when the mark was passed; -1 before (readable from any thread).</summary>
-    public long AllocatedAtMark => Volatile.Read(ref _allocatedAtMark);
+    /// <summary>Bytes allocated by the process when the mark was passed; -1 before.</summary>
+    public long AllocatedAtMark { get; private set; } = -1;
 
     /// <summary>Called on the consumer thread at the mark (the pipeline's request for each thread's own count).</summary>
     public Action? OnMark { get; set; }
@@ -31,7 +29,7 @@ public sealed class AllocationMark(long atTick) : IEventHandler<RingEvent>
     {
         if (data.Kind == EventKind.Tick && ++_ticks == atTick)
         {
-            Volatile.Write(ref _allocatedAtMark, GC.GetTotalAllocatedBytes(precise: true));
+            AllocatedAtMark = GC.GetTotalAllocatedBytes(precise: true);
             OnMark?.Invoke();
         }
     }
