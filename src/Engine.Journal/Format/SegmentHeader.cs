@@ -41,7 +41,16 @@ public sealed record SegmentHeader(Guid JournalId, ulong SegmentNumber, ulong Fi
     }
 
     /// <summary>Reads a header; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> data, out SegmentHeader? header, out string? error)
+    public static bool TryRead(ReadOnlySpan<byte> data, out SegmentHeader? header, out string? error) =>
+        TryRead(data, null, out header, out error);
+
+    /// <summary>
+    /// Reads a header, taking <paramref name="knownSchema"/> as its <see cref="SchemaJson"/> when
+    /// the header's schema is byte for byte the same: every segment of a journal carries one
+    /// schema of about 16 KB, and a reader going through a day's segments need not copy it out of
+    /// each. The headers read so share one array.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> data, byte[]? knownSchema, out SegmentHeader? header, out string? error)
     {
         header = null;
         if (data.Length < JournalFormat.SegmentFixedHeaderSize + 4)
@@ -85,8 +94,11 @@ public sealed record SegmentHeader(Guid JournalId, ulong SegmentNumber, ulong Fi
             BinaryPrimitives.ReadInt64LittleEndian(data[48..]),
             BinaryPrimitives.ReadInt64LittleEndian(data[56..]),
             data[64..96].ToArray(),
-            data[100..(int)(length - 4)].ToArray());
+            SchemaOf(data[100..(int)(length - 4)], knownSchema));
         error = null;
         return true;
     }
+
+    private static byte[] SchemaOf(ReadOnlySpan<byte> schema, byte[]? known) =>
+        known is not null && schema.SequenceEqual(known) ? known : schema.ToArray();
 }

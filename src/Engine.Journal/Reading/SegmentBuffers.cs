@@ -16,6 +16,9 @@ public sealed class SegmentBuffers
     /// <summary>The last decompressed content.</summary>
     public byte[]? Content { get; set; }
 
+    /// <summary>The schema of the last header read into these buffers: the next segment's header shares it rather than copying its own.</summary>
+    internal byte[]? KnownSchema { get; set; }
+
     /// <summary>True while a segment loaded into these buffers is mapped rather than copied.</summary>
     public bool HoldsMap => _mapping is { IsReleased: false };
 

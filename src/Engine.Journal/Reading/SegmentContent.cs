@@ -7,7 +7,7 @@ namespace Engine.Journal.Reading;
 /// <summary>One segment's bytes in memory (decompressed if sealed) and its parsed header.</summary>
 public sealed class SegmentContent
 {
-    private SegmentContent(SegmentFile file, byte[]? array, MappedSegment? mapping, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage)
+    private SegmentContent(SegmentFile file, byte[]? array, MappedSegment? mapping, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage, SegmentBuffers? buffers)
     {
         File = file;
         Array = array;
@@ -16,7 +16,12 @@ public sealed class SegmentContent
         Length = length;
         StoredBytes = storedBytes;
         Damage = damage;
-        SegmentHeader.TryRead(Span, out var header, out string? error);
+        SegmentHeader.TryRead(Span, buffers?.KnownSchema, out var header, out string? error);
+        if (buffers is not null && header is not null)
+        {
+            buffers.KnownSchema = header.SchemaJson;
+        }
+
         Header = header;
         HeaderError = error;
     }
@@ -92,7 +97,7 @@ public sealed class SegmentContent
         if (mapRolled && buffers is not null && !file.Sealed && MappedSegment.Map(file.Path) is { } mapping)
         {
             buffers.Hold(mapping);
-            return new SegmentContent(file, null, mapping, mapping.Length, mapping.Length, []);
+            return new SegmentContent(file, null, mapping, mapping.Length, mapping.Length, [], buffers);
         }
 
         byte[] stored;
@@ -138,7 +143,7 @@ public sealed class SegmentContent
     {
         if (!file.Sealed)
         {
-            return Parse(file, stored, storedLength, storedLength, []);
+            return Parse(file, stored, storedLength, storedLength, [], buffers);
         }
 
         var frame = stored.AsSpan(0, storedLength);
@@ -151,11 +156,11 @@ public sealed class SegmentContent
                 byte[] content = SegmentBuffers.Ensure(ref slot, size);
                 buffers.Content = slot;
                 int length = Lz4Frame.DecompressInto(frame, content, verifyFrameChecksum, damage);
-                return Parse(file, content, length, storedLength, damage);
+                return Parse(file, content, length, storedLength, damage, buffers);
             }
 
             byte[] bytes = Lz4Frame.Decompress(frame, damage: damage);
-            return Parse(file, bytes, bytes.Length, storedLength, damage);
+            return Parse(file, bytes, bytes.Length, storedLength, damage, buffers);
         }
         catch (InvalidDataException ex)
         {
@@ -163,6 +168,6 @@ public sealed class SegmentContent
         }
     }
 
-    private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage) =>
-        new(file, bytes, null, length, storedBytes, damage);
+    private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage, SegmentBuffers? buffers) =>
+        new(file, bytes, null, length, storedBytes, damage, buffers);
 }
