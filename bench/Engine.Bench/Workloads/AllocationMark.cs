@@ -15,8 +15,10 @@ public sealed class AllocationMark(long atTick) : IEventHandler<RingEvent>
     /// <inheritdoc/>
     public string Name => "allocation-mark";
 
-    /// <summary>Bytes allocated by the process when the mark was passed; -1 before.</summary>
-    public long AllocatedAtMark { get; private set; } = -1;
+    private long _allocatedAtMark = -1;
+
+    /// <summary>Bytes allocated by the process when the mark was passed; -1 before (readable from any thread).</summary>
+    public long AllocatedAtMark => Volatile.Read(ref _allocatedAtMark);
 
     /// <summary>Called on the consumer thread at the mark (the pipeline's request for each thread's own count).</summary>
     public Action? OnMark { get; set; }
@@ -29,7 +31,7 @@ public sealed class AllocationMark(long atTick) : IEventHandler<RingEvent>
     {
         if (data.Kind == EventKind.Tick && ++_ticks == atTick)
         {
-            AllocatedAtMark = GC.GetTotalAllocatedBytes(precise: true);
+            Volatile.Write(ref _allocatedAtMark, GC.GetTotalAllocatedBytes(precise: true));
             OnMark?.Invoke();
         }
     }

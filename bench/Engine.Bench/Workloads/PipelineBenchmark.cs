@@ -86,7 +86,6 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 progress($"pipeline: full-speed replay, every rule on (round {round + 1} of 2)...");
                 var mark = new AllocationMark(options.Ticks / 2);
                 var on = Replay(run, registry, pipelineOptions, reader, 0, long.MaxValue, mark);
-                on = on with { SteadyBytes = mark.AllocatedAtMark < 0 ? -1 : on.AllocatedAtEnd - mark.AllocatedAtMark, SteadyTicks = on.Ticks - mark.AtTick };
                 fast = fast is null || on.Seconds < fast.Seconds ? on : fast;
                 progress($"pipeline: full-speed replay, only the first rules (round {round + 1} of 2)...");
                 var first = Replay(off, registry, pipelineOptions, reader, 0, long.MaxValue, null);
@@ -265,7 +264,14 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             clock.Restart();
         }
 
-        var replay = new ReplayOptions { Speed = speed, UntilSequence = ticks, KeepRawBytes = false, OnPacingStart = Mark };
+        var allocationMark = check as AllocationMark;
+        var replay = new ReplayOptions
+        {
+            Speed = speed,
+            UntilSequence = ticks,
+            KeepRawBytes = false,
+            OnPacingStart = Mark,
+        };
 
         // Allocation is counted on every thread, from the first input to the drained pipeline:
         // building the pipeline (the ring's slots, the strategies' windows) is not steady state.
@@ -277,6 +283,10 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         long producerBytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var replayed = source.Run(replay);
         pipeline.WaitUntilDrained(TimeSpan.FromMinutes(5));
+
+        // Read as soon as the pipeline has drained: what follows (each thread's end sample, the
+        // figures below) is the benchmark's own bookkeeping, and it allocates.
+        long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         double seconds = clock.Elapsed.TotalSeconds;
         long producerBytes = GC.GetAllocatedBytesForCurrentThread() - producerBytesBefore;
         double fullRing = (pipeline.Ring.Sequencer.FullRingWaitTime - fullRingBefore).TotalSeconds / Math.Max(1e-9, seconds);
@@ -292,7 +302,6 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         }
 
         var atEnd = pipeline.ConsumerAllocations;
-        long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         long allocated = allocatedAfter - allocatedBefore;
         var producerAfter = ThreadStat.OfCurrentThread();
         var logicAfter = ThreadStat.Of(LogicThread);
@@ -317,7 +326,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a

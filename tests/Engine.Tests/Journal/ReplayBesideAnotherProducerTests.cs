@@ -83,7 +83,7 @@ public sealed class ReplayBesideAnotherProducerTests
         bool drained = finished && pipeline.Shutdown(TimeSpan.FromSeconds(30));
         Assert.True(finished && drained, $"the ring stalled: cursor {ring.Cursor}, {seen.Count} inputs handled, replay {(finished ? "done" : "stuck")}");
 
-        Assert.Equal(Ticks, result!.InputsPublished);
+        Assert.Equal(Ticks, result!.Value.InputsPublished);
         var log = seen.Entries;
         Assert.Equal(Enumerable.Range(0, Ticks).Select(i => (long)i), log.Where(e => e.Kind == EventKind.Tick).Select(e => e.InputSequence));
         var commands = log.Where(e => e.Kind == EventKind.Command).ToList();
