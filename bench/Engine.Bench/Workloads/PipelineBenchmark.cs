@@ -140,6 +140,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 CorrectedMaxTick = probe.WorstTick,
                 Floor = floor,
                 SteadyStateBytesPerTick = steadyPerTick,
+                SteadyStateBytes = fast.SteadyBytes,
+                SteadyStateSegmentsOpened = fast.SteadySegments,
                 StartupBytes = double.IsNaN(steadyPerTick) ? -1 : Math.Max(0, (long)(allocated - (steadyPerTick * fast.Ticks))),
                 SteadyStateBytesByThread = fast.ThreadBytes,
                 PageFaultsByThread = fast.ThreadFaults,
@@ -271,6 +273,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             UntilSequence = ticks,
             KeepRawBytes = false,
             OnPacingStart = Mark,
+            OnSegment = allocationMark is null ? null : allocationMark.OnSegment,
         };
 
         // Allocation is counted on every thread, from the first input to the drained pipeline:
@@ -326,7 +329,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
@@ -369,6 +372,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         public long InputsPaced { get; init; }
 
         public long SteadyTicks { get; init; }
+
+        public int SteadySegments { get; init; }
 
         public double OtherBusy { get; init; } = double.NaN;
 

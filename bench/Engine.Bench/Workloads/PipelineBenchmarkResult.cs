@@ -179,6 +179,18 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("steady_state_bytes_per_tick")]
     public double SteadyStateBytesPerTick { get; init; }
 
+    /// <summary>Bytes the whole process allocated over the steady state; -1 when the mark was never passed.</summary>
+    [JsonPropertyName("steady_state_bytes")]
+    public long SteadyStateBytes { get; init; }
+
+    /// <summary>
+    /// Journal segments the replay opened during the steady state. Opening one (its map, its
+    /// header, its cursor) allocates a few hundred bytes once per 64 MiB segment, and that is what
+    /// <see cref="SteadyStateBytes"/> holds when it is not 0: a run within one segment allocates nothing.
+    /// </summary>
+    [JsonPropertyName("steady_state_segments_opened")]
+    public int SteadyStateSegmentsOpened { get; init; }
+
     /// <summary>
     /// Bytes each engine thread allocated over the steady state, counted by the thread itself (the
     /// consumers from the mark to the end of their loops; the producer, which cannot see the

@@ -26,6 +26,8 @@ public sealed class BenchPipelineCommandTests
 
         // The benchmark's own bookkeeping after the drain (each thread's end sample, the result)
         // allocated 896 bytes, which this figure counted.
+        Assert.Equal(0, result.GetProperty("steady_state_segments_opened").GetInt32());
+        Assert.Equal(0, result.GetProperty("steady_state_bytes").GetInt64());
         Assert.Equal(0, result.GetProperty("steady_state_bytes_per_tick").GetDouble());
         Assert.Equal(0, result.GetProperty("steady_state_bytes_by_thread").GetProperty("logic").GetInt64());
         Assert.True(result.GetProperty("startup_bytes").GetInt64() > 0, "the start-up cost is reported apart");
