@@ -76,10 +76,12 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
     /// The strategy a small machine should wait with: of those whose quiet cost is under
     /// <paramref name="quietCpuBudgetPercent"/>, the ones whose busy tail is within
     /// <paramref name="tailTolerance"/> of the best such tail, and of those the lowest busy p50. The
-    /// tail is the p99 from each tick's due time over the machine's own floor measured just before
-    /// (a floor below its resolution counts as the resolution; the p99 itself unless every run
-    /// measured a floor): the host's stalls come and go between runs, and
-    /// the floor of the moment takes them out. A p99 alone picks at random where the machine sets
+    /// tail is the p99 from each tick's due time, as measured and over the machine's own floor
+    /// measured just before (a floor below its resolution counts as the resolution; over the floor
+    /// only where every run measured one), and a tail is out of tolerance only when it is so by
+    /// both: the host's stalls come and go between runs, and the floor of the moment takes them
+    /// out, but a floor that spiked during one run would otherwise make that run's higher tail
+    /// look the better. A p99 alone picks at random where the machine sets
     /// the tail, and would take a wait whose every hand-off is a wake-up; a median of microseconds
     /// is a cost every tick pays.
     /// </summary>
@@ -92,11 +94,16 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
             return null;
         }
 
-        // One unit for every tail: over the floor only where every run measured one.
+        // Over the floor only where every run measured one. A tail is ruled out only when it is
+        // worse than the best both as measured and over its floor: a floor that spiked in one
+        // run must not make that run's higher tail look better than one lower outright.
         bool overFloor = affordable.All(m => m.BusyFloorResolutionNs > 0);
-        double Tail(WaitStrategyMeasurement m) => overFloor ? m.BusyCorrectedP99OverFloor : m.BusyCorrectedP99Ns;
-        double bestTail = affordable.Min(Tail);
-        return affordable.Where(m => Tail(m) <= tailTolerance * bestTail).OrderBy(m => m.BusyP50Ns).First();
+        double bestMeasured = affordable.Min(m => m.BusyCorrectedP99Ns);
+        double bestOverFloor = affordable.Min(m => m.BusyCorrectedP99OverFloor);
+        bool TailWithinTolerance(WaitStrategyMeasurement m) =>
+            m.BusyCorrectedP99Ns <= tailTolerance * bestMeasured
+            || (overFloor && m.BusyCorrectedP99OverFloor <= tailTolerance * bestOverFloor);
+        return affordable.Where(TailWithinTolerance).OrderBy(m => m.BusyP50Ns).First();
     }
 
     // The replay's producer and the logic thread.

@@ -52,6 +52,20 @@ public sealed class WaitRecommendationTests
     }
 
     [Fact]
+    public void AFloorThatSpikedInOneRunDoesNotMakeItsHigherTailLookBetter()
+    {
+        // Measured on a 2-core AMD EPYC VM: phased met both targets (2.4% of a core, corrected p99
+        // 10.9 µs), but the floor spiked to 303 µs while blocking ran, so over the floor blocking's
+        // 52 µs looked 4x better and phased was ruled out. A tail lower outright is not worse.
+        var measured = new[]
+        {
+            Measured("blocking", quietCpu: 0.3, p50: 10.655, correctedP99: 52.031, floorP99: 303.359),
+            Measured("phased", quietCpu: 2.4, p50: 0.462, correctedP99: 10.935, floorP99: 14.727),
+        };
+        Assert.Equal("phased", WaitBenchmark.Recommended(measured)!.WaitStrategy);
+    }
+
+    [Fact]
     public void AFloorBelowItsResolutionCountsAsTheResolution()
     {
         // A quiet moment for phased's run: no stall reached the floor's 1 µs resolution. Its 5 µs
