@@ -129,10 +129,15 @@ public static class BenchCommand
                     WaitStrategy = parse.GetValue(waitStrategy) is { } named ? WaitStrategies.Parse(named) : null,
                 },
                 message => Console.Error.WriteLine(message)).Run();
-            var inv = System.Globalization.CultureInfo.InvariantCulture;
-            Console.Out.WriteLine(parse.GetValue(json)
-                ? System.Text.Json.JsonSerializer.Serialize(result)
-                : string.Create(inv, $"pipeline: {result.TicksPerSecond / 1e6:F2} M ticks/s against {result.ChannelsTicksPerSecond / 1e6:F2} M over channels ({result.ChannelsThroughputRatio:F2}x; p50 {result.ChannelsP50Ratio:F2}x and p99 {result.ChannelsP99Ratio:F2}x lower than channels' {result.ChannelsP50Ns:N0} and {result.ChannelsP99Ns:N0} ns) over {result.Ticks:N0} ticks with every risk rule ({result.TicksPerSecondFirstRulesOnly / 1e6:F2} M with the first rules only, ratio {result.RiskRulesThroughputRatio:F2}; {result.TicksPerSecondStamped / 1e6:F2} M with stages stamped, ratio {result.StampingThroughputRatio:F2}; {(result.OneCoreTicksPerSecond > 0 ? $"{result.OneCoreTicksPerSecond / 1e6:F2} M with both threads on one core and a ring of {result.OneCoreRingSize:N0}, so two cores give {result.TwoCoreSpeedup:F2}x" : "not measured on one core")}) ({result.Strategies} strategies, {result.Instruments} instruments, {result.AllocatedBytesPerTick:F3} B/tick allocated); tick-to-decision at {result.PacedRate:N0} ticks/s (after {result.PacedStartSeconds:F2} s opening the journal) from each tick's due time (raw, from its publish): p50 {result.CorrectedP50Ns:N0} ns ({result.P50Ns:N0}), p99 {result.CorrectedP99Ns:N0} ns ({result.P99Ns:N0}), p99.9 {result.CorrectedP999Ns:N0} ns ({result.P999Ns:N0}), max {result.CorrectedMaxNs:N0} ns ({result.MaxNs:N0}), the worst tick number {result.CorrectedMaxTick:N0}, due {result.CorrectedMaxDueNs / 1e6:F1} ms into the run; the machine's own floor at that rate ({result.FloorThreads} threads spinning on the clock, stalls over {result.FloorResolutionNs:N0} ns): p99 {result.FloorP99Ns:N0} ns, p99.9 {result.FloorP999Ns:N0} ns, max {result.FloorMaxNs:N0} ns, some core stalled {result.FloorStalledFraction:P2} of the time, so the corrected p99 is {result.CorrectedP99OverFloor:F2}x the floor; steady state {result.SteadyStateBytesPerTick:F3} B/tick ({result.SteadyStateBytes:N0} B{(result.SteadyStateSegmentsOpened > 0 ? $" while {result.SteadyStateSegmentsOpened} journal segments were opened, about {result.SteadyStateBytes / result.SteadyStateSegmentsOpened:N0} B each" : "")}) after {result.StartupBytes:N0} start-up bytes (by engine thread: {string.Join(", ", result.SteadyStateBytesByThread.Select(t => $"{t.Key} {t.Value:N0} B"))}); page faults at full speed ({string.Join(", ", result.PageFaultsByThread.Select(t => $"{t.Key} {t.Value:N0}"))}) and paced ({string.Join(", ", result.PacedPageFaultsByThread.Select(t => $"{t.Key} {t.Value:N0}"))}); busy: producer {result.ProducerBusyFraction:P0}, logic {result.LogicBusyFraction:P0} (a waiting thread's spins count as busy), the process's other threads {result.OtherThreadsBusyFraction:P0} of a core; the producer waited for a free slot {result.ProducerFullRingFraction:P1} of the run, so the bottleneck is the {result.Bottleneck}; {result.Placement}; {result.WaitStrategy}"));
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(result));
+            }
+            else
+            {
+                Console.Out.Write(PipelineBenchmarkReport.Format(result));
+            }
+
             return 0;
         });
         return command;
