@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Engine.Core.Market;
 using Engine.Kite.Ticks;
 using FsCheck;
@@ -77,6 +78,28 @@ public sealed class TickCodecPropertyTests
 
             return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+    }
+
+    [Fact]
+    public void TheVectorDecodeOfAFullPacketEqualsTheFieldAtATimeOne()
+    {
+        // Any 184 bytes, into slots holding anything: every field, padding aside, must come out
+        // the same, and nothing around the tick may be touched.
+        var input = from packet in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), TickPacket.FullLength)
+                    from fill in Gen.Choose(0, 255)
+                    select (Packet: packet, Fill: (byte)fill);
+        Prop.ForAll(input.ToArbitrary(), x =>
+        {
+            var one = new Tick[3];
+            var vector = new Tick[3];
+            MemoryMarshal.AsBytes(one.AsSpan()).Fill(x.Fill);
+            MemoryMarshal.AsBytes(vector.AsSpan()).Fill(x.Fill);
+            TickDecoder.DecodeFullOneByOne(x.Packet, ref one[1]);
+            TickDecoder.DecodeFullVectorised(x.Packet, ref vector[1]);
+            Assert.Equal(one[1], vector[1]);
+            Assert.True(MemoryMarshal.AsBytes(one.AsSpan(0, 1)).SequenceEqual(MemoryMarshal.AsBytes(vector.AsSpan(0, 1))), "the slot before was touched");
+            Assert.True(MemoryMarshal.AsBytes(one.AsSpan(2, 1)).SequenceEqual(MemoryMarshal.AsBytes(vector.AsSpan(2, 1))), "the slot after was touched");
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
