@@ -22,6 +22,12 @@ public sealed class StrategyHost
     private readonly Instrument[] _instruments;
     private readonly int[][] _localIndex;
     private readonly PeriodLane[] _lanes;
+
+    // For each instrument (by global index), the instances whose universe holds it, in
+    // configuration order: routes _routeStart[g] up to _routeStart[g + 1]. A tick then visits only
+    // those instances, with no per-instance look-up or virtual WantsTicks call.
+    private readonly TickRoute[] _routes;
+    private readonly int[] _routeStart;
     private long _now = long.MinValue;
 
     /// <summary>Creates the host for <paramref name="instances"/>.</summary>
@@ -58,6 +64,23 @@ public sealed class StrategyHost
             }
         }
 
+        var routes = new List<TickRoute>();
+        _routeStart = new int[_instruments.Length + 1];
+        for (int g = 0; g < _instruments.Length; g++)
+        {
+            _routeStart[g] = routes.Count;
+            for (int i = 0; i < _instances.Length; i++)
+            {
+                if (_localIndex[i][g] >= 0)
+                {
+                    var strategy = _instances[i].Strategy;
+                    routes.Add(new TickRoute(_contexts[i], strategy.WantsTicks ? strategy : null, _localIndex[i][g]));
+                }
+            }
+        }
+
+        _routeStart[_instruments.Length] = routes.Count;
+        _routes = [.. routes];
         _lanes = _instances
             .Select(i => i.Strategy.BarPeriod)
             .Where(p => p is not null)
@@ -130,20 +153,14 @@ public sealed class StrategyHost
                 }
             }
 
-            for (int i = 0; i < _instances.Length; i++)
+            var routes = _routes.AsSpan(_routeStart[g], _routeStart[g + 1] - _routeStart[g]);
+            foreach (ref readonly var route in routes)
             {
-                int local = _localIndex[i][g];
-                if (local < 0)
+                route.Context.SetLastPrice(route.Local, tick.LastPrice);
+                if (route.TickStrategy is { } strategy)
                 {
-                    continue;
-                }
-
-                var context = _contexts[i];
-                context.SetLastPrice(local, tick.LastPrice);
-                if (_instances[i].Strategy.WantsTicks)
-                {
-                    context.EventTimeNs = _now;
-                    _instances[i].Strategy.OnTick(local, tick, context);
+                    route.Context.EventTimeNs = _now;
+                    strategy.OnTick(route.Local, tick, route.Context);
                 }
             }
         }
@@ -240,6 +257,9 @@ public sealed class StrategyHost
             slot.Intents[i] = intents[i];
         }
     }
+
+    // TickStrategy is null for an instance that wants bars only: its tick is its last price.
+    private readonly record struct TickRoute(StrategyContext Context, Strategy? TickStrategy, int Local);
 
     private sealed class PeriodLane(BarPeriod period, BarClock clock, int[] subscribers, int instruments)
     {
