@@ -16,7 +16,7 @@ public abstract class Strategy
     /// <summary>The bars the strategy wants, or null for ticks only.</summary>
     public virtual BarPeriod? BarPeriod => null;
 
-    /// <summary>True when the strategy wants every tick (<see cref="OnTick"/>), not only bars. Read once, when the strategy host is built.</summary>
+    /// <summary>True when the strategy wants every tick (<see cref="OnTick"/>), not only bars. Read when the strategy host is built and again after every instance's <see cref="OnStart"/>, not per tick.</summary>
     public virtual bool WantsTicks => false;
 
     /// <summary>Called once before any event: define reasons, size state for the universe.</summary>

@@ -26,8 +26,8 @@ public sealed class StrategyHost
     // For each instrument (by global index), the instances whose universe holds it, in
     // configuration order: routes _routeStart[g] up to _routeStart[g + 1]. A tick then visits only
     // those instances, with no per-instance look-up or virtual WantsTicks call.
-    private readonly TickRoute[] _routes;
     private readonly int[] _routeStart;
+    private TickRoute[] _routes;
     private long _now = long.MinValue;
 
     /// <summary>Creates the host for <paramref name="instances"/>.</summary>
@@ -64,23 +64,8 @@ public sealed class StrategyHost
             }
         }
 
-        var routes = new List<TickRoute>();
         _routeStart = new int[_instruments.Length + 1];
-        for (int g = 0; g < _instruments.Length; g++)
-        {
-            _routeStart[g] = routes.Count;
-            for (int i = 0; i < _instances.Length; i++)
-            {
-                if (_localIndex[i][g] >= 0)
-                {
-                    var strategy = _instances[i].Strategy;
-                    routes.Add(new TickRoute(_contexts[i], strategy.WantsTicks ? strategy : null, _localIndex[i][g]));
-                }
-            }
-        }
-
-        _routeStart[_instruments.Length] = routes.Count;
-        _routes = [.. routes];
+        _routes = Routes();
         _lanes = _instances
             .Select(i => i.Strategy.BarPeriod)
             .Where(p => p is not null)
@@ -119,6 +104,9 @@ public sealed class StrategyHost
             _instances[i].Strategy.OnStart(_contexts[i]);
             _contexts[i].Started();
         }
+
+        // A strategy may decide in OnStart whether it wants ticks.
+        _routes = Routes();
     }
 
     /// <summary>Calls every instance's <see cref="Strategy.OnStop"/>.</summary>
@@ -246,6 +234,26 @@ public sealed class StrategyHost
         {
             context.EventTimeNs = _now;
         }
+    }
+
+    private TickRoute[] Routes()
+    {
+        var routes = new List<TickRoute>();
+        for (int g = 0; g < _instruments.Length; g++)
+        {
+            _routeStart[g] = routes.Count;
+            for (int i = 0; i < _instances.Length; i++)
+            {
+                if (_localIndex[i][g] >= 0)
+                {
+                    var strategy = _instances[i].Strategy;
+                    routes.Add(new TickRoute(_contexts[i], strategy.WantsTicks ? strategy : null, _localIndex[i][g]));
+                }
+            }
+        }
+
+        _routeStart[_instruments.Length] = routes.Count;
+        return [.. routes];
     }
 
     private void Publish(ref RingEvent slot)

@@ -58,6 +58,29 @@ public sealed class TickDispatchTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void AStrategyThatDecidesInOnStartToWantTicksGetsThem()
+    {
+        var calls = new List<(int Instance, int Local, uint Token)>();
+        var strategy = new DecidingStrategy(calls);
+        var script = new Script(new StrategyInstance("late", strategy, [Pool[2], Pool[5]]));
+        script.Tick(Pool[5], Script.At(9, 20), 101);
+
+        Assert.Equal([(0, 1, Pool[5].InstrumentToken)], calls);
+    }
+
+    // Wants ticks only once started, as a strategy reading its settings in OnStart would.
+    private sealed class DecidingStrategy(List<(int Instance, int Local, uint Token)> calls) : Strategy
+    {
+        private bool _started;
+
+        public override bool WantsTicks => _started;
+
+        public override void OnStart(StrategyContext context) => _started = true;
+
+        public override void OnTick(int instrument, in Tick tick, StrategyContext context) => calls.Add((0, instrument, tick.InstrumentToken));
+    }
+
     private sealed class RecordingStrategy(int index, bool wantsTicks, List<(int Instance, int Local, uint Token)> calls) : Strategy
     {
         public override bool WantsTicks => wantsTicks;
