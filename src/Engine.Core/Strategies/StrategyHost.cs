@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Engine.Core.Bars;
 using Engine.Core.Events;
 using Engine.Core.Indicators;
@@ -65,7 +66,7 @@ public sealed class StrategyHost
         }
 
         _routeStart = new int[_instruments.Length + 1];
-        _routes = Routes();
+        BuildRoutes();
         _lanes = _instances
             .Select(i => i.Strategy.BarPeriod)
             .Where(p => p is not null)
@@ -106,7 +107,7 @@ public sealed class StrategyHost
         }
 
         // A strategy may decide in OnStart whether it wants ticks.
-        _routes = Routes();
+        BuildRoutes();
     }
 
     /// <summary>Calls every instance's <see cref="Strategy.OnStop"/>.</summary>
@@ -236,7 +237,8 @@ public sealed class StrategyHost
         }
     }
 
-    private TickRoute[] Routes()
+    [MemberNotNull(nameof(_routes))]
+    private void BuildRoutes()
     {
         var routes = new List<TickRoute>();
         for (int g = 0; g < _instruments.Length; g++)
@@ -253,7 +255,7 @@ public sealed class StrategyHost
         }
 
         _routeStart[_instruments.Length] = routes.Count;
-        return [.. routes];
+        _routes = [.. routes];
     }
 
     private void Publish(ref RingEvent slot)

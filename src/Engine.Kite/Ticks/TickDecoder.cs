@@ -76,7 +76,7 @@ public static class TickDecoder
 
     private static void DecodeFull(ReadOnlySpan<byte> packet, ref Tick tick)
     {
-        packet = packet[..TickPacket.FullLength];
+        // Each path cuts the packet to a full one's length itself.
         if (Vector128.IsHardwareAccelerated && Unsafe.SizeOf<DepthLevel>() == LevelBytes)
         {
             DecodeFullVectorised(packet, ref tick);
