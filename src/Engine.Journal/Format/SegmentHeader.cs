@@ -53,6 +53,30 @@ public sealed record SegmentHeader(Guid JournalId, ulong SegmentNumber, ulong Fi
     public static bool TryRead(ReadOnlySpan<byte> data, byte[]? knownSchema, out SegmentHeader? header, out string? error)
     {
         header = null;
+        if (!TryCheck(data, out int length, out error))
+        {
+            return false;
+        }
+
+        header = new SegmentHeader(
+            new Guid(data[16..32]),
+            BinaryPrimitives.ReadUInt64LittleEndian(data[32..]),
+            BinaryPrimitives.ReadUInt64LittleEndian(data[40..]),
+            BinaryPrimitives.ReadInt64LittleEndian(data[48..]),
+            BinaryPrimitives.ReadInt64LittleEndian(data[56..]),
+            data[64..96].ToArray(),
+            SchemaOf(data[100..(length - 4)], knownSchema));
+        return true;
+    }
+
+    /// <summary>
+    /// Checks a header as <see cref="TryRead(ReadOnlySpan{byte}, out SegmentHeader?, out string?)"/>
+    /// does, without building it: <paramref name="length"/> is where the records begin. A reader
+    /// walking a day's segments needs only that, and allocates nothing for a sound header.
+    /// </summary>
+    public static bool TryCheck(ReadOnlySpan<byte> data, out int length, out string? error)
+    {
+        length = 0;
         if (data.Length < JournalFormat.SegmentFixedHeaderSize + 4)
         {
             error = $"only {data.Length} bytes, shorter than a segment header";
@@ -72,29 +96,22 @@ public sealed record SegmentHeader(Guid JournalId, ulong SegmentNumber, ulong Fi
             return false;
         }
 
-        uint length = BinaryPrimitives.ReadUInt32LittleEndian(data[12..]);
+        uint declared = BinaryPrimitives.ReadUInt32LittleEndian(data[12..]);
         uint schemaLength = BinaryPrimitives.ReadUInt32LittleEndian(data[96..]);
-        if (length != JournalFormat.SegmentFixedHeaderSize + schemaLength + 4 || length > data.Length)
+        if (declared != JournalFormat.SegmentFixedHeaderSize + schemaLength + 4 || declared > data.Length)
         {
-            error = length > data.Length ? $"header claims {length} bytes but the segment has {data.Length}" : $"header length {length} does not match its schema length {schemaLength}";
+            error = declared > data.Length ? $"header claims {declared} bytes but the segment has {data.Length}" : $"header length {declared} does not match its schema length {schemaLength}";
             return false;
         }
 
-        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(data[(int)(length - 4)..]);
-        if (Crc32C.Compute(data[..(int)(length - 4)]) != stored)
+        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(data[(int)(declared - 4)..]);
+        if (Crc32C.Compute(data[..(int)(declared - 4)]) != stored)
         {
             error = "header CRC mismatch (the header was altered or damaged)";
             return false;
         }
 
-        header = new SegmentHeader(
-            new Guid(data[16..32]),
-            BinaryPrimitives.ReadUInt64LittleEndian(data[32..]),
-            BinaryPrimitives.ReadUInt64LittleEndian(data[40..]),
-            BinaryPrimitives.ReadInt64LittleEndian(data[48..]),
-            BinaryPrimitives.ReadInt64LittleEndian(data[56..]),
-            data[64..96].ToArray(),
-            SchemaOf(data[100..(int)(length - 4)], knownSchema));
+        length = (int)declared;
         error = null;
         return true;
     }

@@ -97,9 +97,14 @@ public sealed class JournalReader
 
         // With reuse, segment i is loaded into buffers[i % 2]: the one being read is never overwritten.
         var buffers = options.ReuseBuffers ? _reusedBuffers : null;
-        Task<SegmentContent>? ahead = selected.Count > 0 ? Load(selected[0].File, selected[0].IsActive, buffers?[0], options) : null;
+        var ahead = options.ReadAhead && options.IdleLoader is null && selected.Count > 0 ? new SegmentReadAhead(this) : null;
         try
         {
+            if (ahead is not null)
+            {
+                ahead.Begin(selected[0].File, buffers?[0], options.VerifyFrameChecksum, MapsWhenReadAhead(buffers, selected[0].IsActive));
+            }
+
             for (int i = 0; i < selected.Count; i++)
             {
                 var (file, isActive) = selected[i];
@@ -107,23 +112,24 @@ public sealed class JournalReader
                 string? failure = null;
                 try
                 {
-                    content = options.IdleLoader?.TryComplete(file) ?? (ahead ?? Load(file, isActive, buffers?[i % 2], options)).GetAwaiter().GetResult();
+                    content = options.IdleLoader?.TryComplete(file)
+                        ?? (ahead is { IsBusy: true } ? ahead.Complete() : LoadFresh(file, buffers?[i % 2], options.VerifyFrameChecksum, mapRolled: false));
                 }
                 catch (InvalidDataException ex)
                 {
                     failure = ex.Message;
                 }
 
-                ahead = null;
                 // The active segment is still growing: it is read when reached, to its latest record.
                 if (i + 1 < selected.Count && options.IdleLoader is { } idle && !selected[i + 1].IsActive)
                 {
                     idle.Begin(selected[i + 1].File, buffers?[(i + 1) % 2], options.VerifyFrameChecksum);
                 }
-                else if (i + 1 < selected.Count && options.ReadAhead)
+                else if (i + 1 < selected.Count && ahead is not null)
                 {
-                    ahead = Load(selected[i + 1].File, selected[i + 1].IsActive, buffers?[(i + 1) % 2], options);
+                    ahead.Begin(selected[i + 1].File, buffers?[(i + 1) % 2], options.VerifyFrameChecksum, MapsWhenReadAhead(buffers, selected[i + 1].IsActive));
                 }
+
                 if (content is null)
                 {
                     options.OnDamage?.Invoke(new RecordDamage(file.Number, Path.GetFileName(file.Path), -1, RecordCheck.BadCrc, failure!, null, null, -1, false));
@@ -136,7 +142,7 @@ public sealed class JournalReader
                 }
 
                 options.OnSegment?.Invoke(content);
-                var cursor = new SegmentRecordCursor(content, options, isActive);
+                var cursor = SegmentRecordCursor.For(content, buffers?[i % 2], options, isActive);
                 yield return cursor;
                 if (cursor.Stopped)
                 {
@@ -146,17 +152,9 @@ public sealed class JournalReader
         }
         finally
         {
-            // A reader that stops early must not leave a load still writing into a buffer the next read will use.
-            if (ahead is not null)
-            {
-                try
-                {
-                    ahead.Wait();
-                }
-                catch (AggregateException)
-                {
-                }
-            }
+            // A reader that stops early must not leave a load still writing into a buffer the next
+            // read will use: disposing the read-ahead waits for it.
+            ahead?.Dispose();
 
             // Mapped segments are let go with the read, not kept for the next one.
             if (buffers is not null)
@@ -188,29 +186,13 @@ public sealed class JournalReader
     // its records are only valid while it is being read anyway, and the loading thread makes and
     // drops the maps (a 64 MiB unmap takes a while). The active one is read, since its writer may
     // still cut a torn tail off it, which would fault a map. A paced replay reads as before.
-    private Task<SegmentContent> Load(SegmentFile file, bool isActive, SegmentBuffers? buffers, JournalReadOptions options)
-    {
-        bool map = buffers is not null && !isActive && options.ReadAhead && options.IdleLoader is null;
-        if (options.ReadAhead)
-        {
-            return Task.Run(() => LoadFresh(file, buffers, options.VerifyFrameChecksum, map));
-        }
-
-        try
-        {
-            return Task.FromResult(LoadFresh(file, buffers, options.VerifyFrameChecksum, map));
-        }
-        catch (InvalidDataException ex)
-        {
-            return Task.FromException<SegmentContent>(ex);
-        }
-    }
+    private static bool MapsWhenReadAhead(SegmentBuffers[]? buffers, bool isActive) => buffers is not null && !isActive;
 
     /// <summary>Loads a segment, re-listing once if a writer sealed it in the meantime (the active file disappears after sealing).</summary>
     public SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers = null, bool verifyFrameChecksum = true) =>
         LoadFresh(file, buffers, verifyFrameChecksum, mapRolled: false);
 
-    private SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum, bool mapRolled)
+    internal SegmentContent LoadFresh(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum, bool mapRolled)
     {
         try
         {
@@ -218,11 +200,14 @@ public sealed class JournalReader
         }
         catch (FileNotFoundException)
         {
-            var sealedForm = SegmentFile.List(Folder).FirstOrDefault(s => s.Number == file.Number && s.Sealed)
-                ?? throw new FileNotFoundException($"Segment {file.Number} disappeared from '{Folder}' while being read.");
-            return SegmentContent.Load(sealedForm, buffers, verifyFrameChecksum);
+            return SegmentContent.Load(SealedFormOf(file), buffers, verifyFrameChecksum);
         }
     }
+
+    // Apart from LoadFresh: a lambda capturing its parameter there would cost a closure on every load.
+    private SegmentFile SealedFormOf(SegmentFile file) =>
+        SegmentFile.List(Folder).FirstOrDefault(s => s.Number == file.Number && s.Sealed)
+            ?? throw new FileNotFoundException($"Segment {file.Number} disappeared from '{Folder}' while being read.");
 
     private static long? FirstSequenceOf(SegmentFile file)
     {

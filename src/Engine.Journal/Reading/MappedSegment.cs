@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.MemoryMappedFiles;
 
 namespace Engine.Journal.Reading;
 
@@ -8,85 +7,94 @@ namespace Engine.Journal.Reading;
 /// into a buffer: the page cache's pages are the content. Reading a 64 MiB segment into a reused
 /// buffer cost about three times the CPU that mapping it and touching each page does, and on a
 /// two-core machine that copy competes with the pipeline's own threads.
-/// The page tables are filled by the loading thread (<see cref="Map"/> touches every page), so the
-/// thread that walks the records takes no page faults on them.
+/// The page tables are filled by the loading thread (<see cref="TryMap"/> touches every page), so
+/// the thread that walks the records takes no page faults on them.
 /// </summary>
 /// <remarks>
+/// One of these belongs to each <see cref="SegmentBuffers"/> and is mapped again for every segment
+/// those buffers take, so opening a segment allocates nothing. While nothing is mapped its memory
+/// throws <see cref="ObjectDisposedException"/>; once it holds the next segment, memory taken
+/// from it earlier reads that segment (as a reused buffer does), and never unmapped bytes.
 /// Only files no writer changes any more are mapped: a mapped file cut short underneath its
 /// reader would fault the process, where a read would only come up short. The engine never
 /// shortens a rolled segment; sealing replaces it by a new file, which leaves the map intact.
-/// After <see cref="Release"/> the content's memory throws <see cref="ObjectDisposedException"/>.
 /// </remarks>
 internal sealed unsafe class MappedSegment : MemoryManager<byte>
 {
     private const int PageBytes = 4096;
 
-    private readonly MemoryMappedFile _file;
-    private readonly MemoryMappedViewAccessor _view;
-    private readonly byte* _address;
-    private int _released;
-
-    private MappedSegment(MemoryMappedFile file, MemoryMappedViewAccessor view, byte* address, int length)
-    {
-        _file = file;
-        _view = view;
-        _address = address;
-        Length = length;
-    }
+    private byte* _address;
+    private int _length;
+    private int _mapped;
 
     /// <summary>The mapped bytes.</summary>
-    public int Length { get; }
+    public int Length => _length;
 
     /// <summary>The first mapped byte; valid until <see cref="Release"/>.</summary>
     public byte* Address => _address;
 
-    /// <summary>True once the map is gone.</summary>
-    public bool IsReleased => Volatile.Read(ref _released) != 0;
+    /// <summary>True while nothing is mapped.</summary>
+    public bool IsReleased => Volatile.Read(ref _mapped) == 0;
 
     /// <summary>
-    /// Maps <paramref name="path"/> whole and faults its pages in, or returns null where a map
-    /// cannot be made (an empty or oversized file, a file system without maps) and the file should
-    /// be read instead. A missing file is a <see cref="FileNotFoundException"/>, as for a read.
+    /// Maps <paramref name="path"/> whole and faults its pages in, unmapping what was mapped
+    /// before; false where a map cannot be made (an empty or oversized file, a platform without
+    /// <see cref="PosixFile"/>) and the file should be read instead. A missing file is a
+    /// <see cref="FileNotFoundException"/>, as for a read.
     /// </summary>
-    public static MappedSegment? Map(string path)
+    public bool TryMap(string path)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-        long length = stream.Length;
-        if (length == 0 || length > Array.MaxLength)
+        Release();
+        if (!PosixFile.IsSupported)
         {
-            stream.Dispose();
-            return null;
+            return false;
         }
 
-        MemoryMappedFile? file = null;
-        MemoryMappedViewAccessor? view = null;
+        int fd = PosixFile.OpenRead(path);
         try
         {
-            file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-            byte* address = null;
-            view.SafeMemoryMappedViewHandle.AcquirePointer(ref address);
-            address += view.PointerOffset;
+            long length = PosixFile.Length(fd);
+            if (length == 0 || length > Array.MaxLength)
+            {
+                return false;
+            }
+
+            byte* address = PosixFile.Map(fd, length);
+            if (address is null)
+            {
+                return false;
+            }
+
             TouchPages(address, (int)length);
-            return new MappedSegment(file, view, address, (int)length);
+            _address = address;
+            _length = (int)length;
+            Volatile.Write(ref _mapped, 1);
+            return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        finally
         {
-            view?.Dispose();
-            file?.Dispose();
-            stream.Dispose();
-            return null;
+            PosixFile.Close(fd);
         }
     }
 
-    /// <summary>Unmaps the file (once; later calls do nothing).</summary>
-    public void Release() => Dispose(true);
+    /// <summary>Unmaps the file, if one is mapped.</summary>
+    public void Release()
+    {
+        if (Interlocked.Exchange(ref _mapped, 0) == 0)
+        {
+            return;
+        }
+
+        PosixFile.Unmap(_address, _length);
+        _address = null;
+        _length = 0;
+    }
 
     /// <inheritdoc/>
     public override Span<byte> GetSpan()
     {
         ObjectDisposedException.ThrowIf(IsReleased, this);
-        return new Span<byte>(_address, Length);
+        return new Span<byte>(_address, _length);
     }
 
     /// <inheritdoc/>
@@ -94,7 +102,7 @@ internal sealed unsafe class MappedSegment : MemoryManager<byte>
     {
         ObjectDisposedException.ThrowIf(IsReleased, this);
         ArgumentOutOfRangeException.ThrowIfNegative(elementIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, _length);
 
         // Mapped memory never moves: nothing to pin.
         return new MemoryHandle(_address + elementIndex);
@@ -106,17 +114,7 @@ internal sealed unsafe class MappedSegment : MemoryManager<byte>
     }
 
     /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (Interlocked.Exchange(ref _released, 1) != 0)
-        {
-            return;
-        }
-
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _file.Dispose();
-    }
+    protected override void Dispose(bool disposing) => Release();
 
     // A read per page makes the kernel fill the page tables here (with its fault-around, a fault
     // maps several pages at once) rather than on the thread that walks the records.

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Engine.Journal.Compression;
+
 namespace Engine.Journal.Reading;
 
 /// <summary>
@@ -6,9 +9,10 @@ namespace Engine.Journal.Reading;
 /// saves faulting in fresh memory for every 64 MiB segment, which otherwise costs as much as
 /// decompressing it.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "The map is let go by ReleaseMap, which every read through these buffers calls when it ends; it holds no handle, only the mapping.")]
 public sealed class SegmentBuffers
 {
-    private MappedSegment? _mapping;
+    private readonly MappedSegment _map = new();
 
     /// <summary>The last file read (compressed bytes for a sealed segment).</summary>
     public byte[]? Stored { get; set; }
@@ -19,14 +23,23 @@ public sealed class SegmentBuffers
     /// <summary>The schema of the last header read into these buffers: the next segment's header shares it rather than copying its own.</summary>
     internal byte[]? KnownSchema { get; set; }
 
+    /// <summary>The content last loaded into these buffers, reset for the next segment rather than made anew.</summary>
+    internal SegmentContent? LastContent { get; set; }
+
+    /// <summary>The cursor over the content last loaded, reset for the next segment's.</summary>
+    internal SegmentRecordCursor? LastCursor { get; set; }
+
+    /// <summary>The damaged blocks of the last sealed segment, cleared for the next one.</summary>
+    internal List<Lz4BlockDamage> Damage { get; } = [];
+
     /// <summary>True while a segment loaded into these buffers is mapped rather than copied.</summary>
-    public bool HoldsMap => _mapping is { IsReleased: false };
+    public bool HoldsMap => !_map.IsReleased;
 
     /// <summary>Unmaps the segment these buffers hold mapped, if any: its content's memory then throws when read.</summary>
-    public void ReleaseMap() => Interlocked.Exchange(ref _mapping, null)?.Release();
+    public void ReleaseMap() => _map.Release();
 
-    /// <summary>Keeps <paramref name="mapping"/> as these buffers' content, unmapping the one before.</summary>
-    internal void Hold(MappedSegment mapping) => Interlocked.Exchange(ref _mapping, mapping)?.Release();
+    /// <summary>The map these buffers read rolled segments through; mapped again for each.</summary>
+    internal MappedSegment Map => _map;
 
     /// <summary>A buffer of at least <paramref name="length"/> bytes in <paramref name="slot"/>, grown (with headroom) only when too small; a new one has its pages mapped already.</summary>
     internal static byte[] Ensure(ref byte[]? slot, long length)

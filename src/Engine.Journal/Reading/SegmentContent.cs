@@ -1,29 +1,24 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Engine.Journal.Compression;
 using Engine.Journal.Format;
 
 namespace Engine.Journal.Reading;
 
-/// <summary>One segment's bytes in memory (decompressed if sealed) and its parsed header.</summary>
+/// <summary>
+/// One segment's bytes in memory (decompressed if sealed) and its header. Loaded through a
+/// reader's reused <see cref="SegmentBuffers"/>, the content is those buffers' own, reset for
+/// each segment they take: like its bytes, it describes the segment only until they are used again.
+/// </summary>
 public sealed class SegmentContent
 {
+    private SegmentBuffers? _buffers;
+    private SegmentHeader? _header;
+    private int _headerLength;
+
     private SegmentContent(SegmentFile file, byte[]? array, MappedSegment? mapping, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage, SegmentBuffers? buffers)
     {
-        File = file;
-        Array = array;
-        Mapping = mapping;
-        Memory = array is not null ? array.AsMemory(0, length) : mapping!.Memory[..length];
-        Length = length;
-        StoredBytes = storedBytes;
-        Damage = damage;
-        SegmentHeader.TryRead(Span, buffers?.KnownSchema, out var header, out string? error);
-        if (buffers is not null && header is not null)
-        {
-            buffers.KnownSchema = header.SchemaJson;
-        }
-
-        Header = header;
-        HeaderError = error;
+        Reset(file, array, mapping, length, storedBytes, damage, buffers);
     }
 
     /// <summary>
@@ -31,10 +26,10 @@ public sealed class SegmentContent
     /// records they held fail their checks while every record in the other blocks reads as usual.
     /// Empty for an intact or uncompressed segment.
     /// </summary>
-    public IReadOnlyList<Lz4BlockDamage> Damage { get; }
+    public IReadOnlyList<Lz4BlockDamage> Damage { get; private set; }
 
     /// <summary>The file.</summary>
-    public SegmentFile File { get; }
+    public SegmentFile File { get; private set; }
 
     /// <summary>
     /// The segment's uncompressed bytes (header, then records): in a buffer, or the file's pages
@@ -42,10 +37,10 @@ public sealed class SegmentContent
     /// (<see cref="IsMapped"/>). Mapped memory throws <see cref="ObjectDisposedException"/> once
     /// the reader has let it go.
     /// </summary>
-    public ReadOnlyMemory<byte> Memory { get; }
+    public ReadOnlyMemory<byte> Memory { get; private set; }
 
     /// <summary>How many bytes the segment's content has.</summary>
-    public int Length { get; }
+    public int Length { get; private set; }
 
     /// <summary>The segment's uncompressed bytes.</summary>
     public ReadOnlySpan<byte> Span => Array is { } array ? array.AsSpan(0, Length) : Memory.Span;
@@ -54,19 +49,40 @@ public sealed class SegmentContent
     public bool IsMapped => Mapping is not null;
 
     /// <summary>The buffer holding the content in its first <see cref="Length"/> bytes; null when mapped.</summary>
-    internal byte[]? Array { get; }
+    internal byte[]? Array { get; private set; }
 
     /// <summary>The map holding the content; null when in a buffer.</summary>
-    internal MappedSegment? Mapping { get; }
+    internal MappedSegment? Mapping { get; private set; }
 
     /// <summary>Bytes on disk (compressed for a sealed segment).</summary>
-    public long StoredBytes { get; }
+    public long StoredBytes { get; private set; }
 
-    /// <summary>The header, or null when it could not be read.</summary>
-    public SegmentHeader? Header { get; }
+    /// <summary>
+    /// The header, or null when it could not be read. Built when first asked for: a reader that
+    /// only walks the records needs <see cref="HeaderLength"/>, which costs no allocation.
+    /// </summary>
+    public SegmentHeader? Header
+    {
+        get
+        {
+            if (_header is null && _headerLength > 0)
+            {
+                SegmentHeader.TryRead(Span, _buffers?.KnownSchema, out _header, out _);
+                if (_buffers is not null && _header is not null)
+                {
+                    _buffers.KnownSchema = _header.SchemaJson;
+                }
+            }
+
+            return _header;
+        }
+    }
+
+    /// <summary>Where the records begin: the header's length, or 0 when it could not be read.</summary>
+    public int HeaderLength => _headerLength;
 
     /// <summary>Why the header could not be read.</summary>
-    public string? HeaderError { get; }
+    public string? HeaderError { get; private set; }
 
     /// <summary>SHA-256 of the uncompressed bytes: what the next segment's header must carry.</summary>
     public byte[] ContentSha256() => SHA256.HashData(Span);
@@ -94,16 +110,32 @@ public sealed class SegmentContent
 
         // Whatever these buffers held mapped is the segment two back: it is replaced either way.
         buffers?.ReleaseMap();
-        if (mapRolled && buffers is not null && !file.Sealed && MappedSegment.Map(file.Path) is { } mapping)
+        if (mapRolled && buffers is not null && !file.Sealed && buffers.Map.TryMap(file.Path))
         {
-            buffers.Hold(mapping);
-            return new SegmentContent(file, null, mapping, mapping.Length, mapping.Length, [], buffers);
+            var mapping = buffers.Map;
+            return Make(file, null, mapping, mapping.Length, mapping.Length, [], buffers);
         }
 
         byte[] stored;
         int storedLength;
-        using (var stream = OpenStored(file))
+        if (PosixFile.IsSupported)
         {
+            // Without a FileStream's handle and buffers: a reader going through a day's segments allocates nothing.
+            int fd = PosixFile.OpenRead(file.Path);
+            try
+            {
+                storedLength = checked((int)PosixFile.Length(fd));
+                stored = StoredBuffer(file, buffers, storedLength);
+                PosixFile.ReadExactly(fd, stored.AsSpan(0, storedLength));
+            }
+            finally
+            {
+                PosixFile.Close(fd);
+            }
+        }
+        else
+        {
+            using var stream = OpenStored(file);
             storedLength = (int)stream.Length;
             stored = StoredBuffer(file, buffers, storedLength);
             stream.ReadExactly(stored.AsSpan(0, storedLength));
@@ -147,7 +179,8 @@ public sealed class SegmentContent
         }
 
         var frame = stored.AsSpan(0, storedLength);
-        var damage = new List<Lz4BlockDamage>();
+        var damage = buffers?.Damage ?? new List<Lz4BlockDamage>();
+        damage.Clear();
         try
         {
             if (buffers is not null && Lz4Frame.DeclaredContentSize(frame) is { } size)
@@ -169,5 +202,38 @@ public sealed class SegmentContent
     }
 
     private static SegmentContent Parse(SegmentFile file, byte[] bytes, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage, SegmentBuffers? buffers) =>
-        new(file, bytes, null, length, storedBytes, damage, buffers);
+        Make(file, bytes, null, length, storedBytes, damage, buffers);
+
+    // Through buffers, the content they held is reset for this segment rather than made anew.
+    private static SegmentContent Make(SegmentFile file, byte[]? array, MappedSegment? mapping, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage, SegmentBuffers? buffers)
+    {
+        if (buffers?.LastContent is { } reused)
+        {
+            reused.Reset(file, array, mapping, length, storedBytes, damage, buffers);
+            return reused;
+        }
+
+        var content = new SegmentContent(file, array, mapping, length, storedBytes, damage, buffers);
+        if (buffers is not null)
+        {
+            buffers.LastContent = content;
+        }
+
+        return content;
+    }
+
+    [MemberNotNull(nameof(File), nameof(Damage))]
+    private void Reset(SegmentFile file, byte[]? array, MappedSegment? mapping, int length, long storedBytes, IReadOnlyList<Lz4BlockDamage> damage, SegmentBuffers? buffers)
+    {
+        File = file;
+        Array = array;
+        Mapping = mapping;
+        Memory = array is not null ? array.AsMemory(0, length) : mapping!.Memory[..length];
+        Length = length;
+        StoredBytes = storedBytes;
+        Damage = damage;
+        _buffers = buffers;
+        _header = null;
+        HeaderError = SegmentHeader.TryCheck(Span, out _headerLength, out string? error) ? null : error;
+    }
 }

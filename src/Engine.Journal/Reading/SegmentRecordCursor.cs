@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Engine.Journal.Compression;
 using Engine.Journal.Format;
@@ -12,14 +13,14 @@ namespace Engine.Journal.Reading;
 /// </summary>
 public sealed unsafe class SegmentRecordCursor
 {
-    private readonly SegmentContent _content;
-    private readonly JournalReadOptions _options;
-    private readonly bool _isActive;
+    private SegmentContent _content;
+    private JournalReadOptions _options;
+    private bool _isActive;
     // The content is in a buffer or mapped in place; a record's bytes are sliced from whichever it
     // is without going through ReadOnlyMemory's type checks for every record.
-    private readonly byte[]? _array;
-    private readonly MappedSegment? _mapping;
-    private readonly int _end;
+    private byte[]? _array;
+    private MappedSegment? _mapping;
+    private int _end;
     private int _offset;
 
     // The last record's number and sequence, for damage reports. Kept as scalars: copying the
@@ -34,13 +35,7 @@ public sealed unsafe class SegmentRecordCursor
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        _content = content;
-        _options = options;
-        _isActive = isActive;
-        _array = content.Array;
-        _mapping = content.Mapping;
-        _end = content.Length;
-        _offset = content.Header?.Length ?? 0;
+        Reset(content, options, isActive);
     }
 
     /// <summary>The segment's number.</summary>
@@ -55,7 +50,7 @@ public sealed unsafe class SegmentRecordCursor
     /// <summary>The next whole record's header and payload (a view of the segment's buffer); false at the segment's end or where damage stops it.</summary>
     public bool TryNext(out RecordHeader header, out ReadOnlySpan<byte> payload)
     {
-        if (!_done && _content.Header is null)
+        if (!_done && _content.HeaderLength == 0)
         {
             Damaged(-1, RecordCheck.BadCrc, $"unreadable header: {_content.HeaderError}", -1);
             Stopped = !_options.SkipDamaged;
@@ -108,6 +103,43 @@ public sealed unsafe class SegmentRecordCursor
             var header = RecordLayout.ReadHeader(Bytes(RecordOffset, _end - RecordOffset));
             return new JournalRecord(header, _content.Memory.Slice(RecordOffset + JournalFormat.RecordHeaderSize, header.PayloadLength), Segment, RecordOffset);
         }
+    }
+
+    /// <summary>
+    /// A cursor at the first record of <paramref name="content"/>: through reused buffers, the one
+    /// over their last content, reset; otherwise a new one.
+    /// </summary>
+    internal static SegmentRecordCursor For(SegmentContent content, SegmentBuffers? buffers, JournalReadOptions options, bool isActive)
+    {
+        if (buffers is null)
+        {
+            return new SegmentRecordCursor(content, options, isActive);
+        }
+
+        if (buffers.LastCursor is { } reused)
+        {
+            reused.Reset(content, options, isActive);
+            return reused;
+        }
+
+        return buffers.LastCursor = new SegmentRecordCursor(content, options, isActive);
+    }
+
+    [MemberNotNull(nameof(_content), nameof(_options))]
+    private void Reset(SegmentContent content, JournalReadOptions options, bool isActive)
+    {
+        _content = content;
+        _options = options;
+        _isActive = isActive;
+        _array = content.Array;
+        _mapping = content.Mapping;
+        _end = content.Length;
+        _offset = content.HeaderLength;
+        _lastRecordNumber = null;
+        _lastSequence = null;
+        _done = false;
+        RecordOffset = -1;
+        Stopped = false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

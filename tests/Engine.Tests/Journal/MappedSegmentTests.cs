@@ -88,11 +88,14 @@ public sealed class MappedSegmentTests
         using var folder = RolledJournal(out var rolled);
         var buffers = new SegmentBuffers();
         var first = SegmentContent.Load(rolled, buffers, verifyFrameChecksum: true, mapRolled: true);
+        var firstBytes = first.Memory;
         var next = SegmentContent.Load(folder.Segments[^1], buffers, verifyFrameChecksum: true, mapRolled: false);
 
+        // The buffers' one content, reset for the next segment: what was taken from the map throws.
+        Assert.Same(first, next);
         Assert.False(next.IsMapped);
         Assert.False(buffers.HoldsMap);
-        Assert.Throws<ObjectDisposedException>(() => first.Memory.Span.Length);
+        Assert.Throws<ObjectDisposedException>(() => firstBytes.Span.Length);
     }
 
     [Fact]
@@ -133,7 +136,7 @@ public sealed class MappedSegmentTests
     }
 
     [Fact]
-    public void ACursorLeftBehindByTheReaderFailsWithAnExceptionNotAFault()
+    public void ARecordKeptPastItsSegmentNeverReadsUnmappedMemory()
     {
         using var folder = new JournalFolder();
         using (var writer = folder.Open(48 * 1024, seal: false))
@@ -151,15 +154,20 @@ public sealed class MappedSegmentTests
             Assert.True(first.TryNext(out kept));
             Assert.True(first.TryNext(out JournalRecord _));
 
-            // Two segments on, the first one's buffers hold another segment.
+            // Two segments on, the first one's buffers hold another segment, and their cursor is
+            // the one over it: a record kept from before reads the bytes mapped there now, never
+            // unmapped memory (copy what you keep).
+            ulong firstSegment = first.Segment;
             Assert.True(segments.MoveNext());
             Assert.True(segments.MoveNext());
-            Assert.Throws<ObjectDisposedException>(() => first.TryNext(out RecordHeader _, out _));
-            Assert.Throws<ObjectDisposedException>(() => kept.Payload.Span.Length);
+            Assert.Same(first, segments.Current);
+            Assert.Equal(firstSegment + 2, segments.Current.Segment);
+            Assert.Equal(kept.Payload.Length, kept.Payload.Span.Length);
 
-            // The current segment still reads.
+            // The current segment reads from its first record.
             Assert.True(segments.Current.TryNext(out JournalRecord current));
             Assert.Equal(RecordType.Tick, current.Type);
+            Assert.True(current.Sequence > kept.Sequence);
         }
 
         // Once the read is over, no map is held.

@@ -72,38 +72,6 @@ public sealed class SegmentSchemaReuseTests
         Assert.Equal(2, schemas.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
-    [Fact]
-    public void OpeningAnotherSegmentOfTheJournalAllocatesLessThanItsSchema()
-    {
-        using var folder = new JournalFolder();
-        using (var writer = folder.Open(segmentBytes: 32 * 1024, seal: false))
-        {
-            JournalFolder.Write(writer, Ticks(4_000));
-        }
-
-        var rolled = folder.Segments.SkipLast(1).ToList();
-        Assert.True(rolled.Count >= 6, $"{rolled.Count} rolled segments");
-        var buffers = new SegmentBuffers();
-        int schemaBytes = 0;
-
-        // Each round maps and parses every rolled segment through the same buffers, as the loading
-        // thread of a full-speed replay does.
-        var (fewest, rounds) = SteadyStateAllocation.Measure(() =>
-        {
-            foreach (var file in rolled)
-            {
-                var content = SegmentContent.Load(file, buffers, verifyFrameChecksum: false, mapRolled: true);
-                Assert.True(content.IsMapped, $"segment {file.Number} was read, not mapped");
-                schemaBytes = content.Header!.SchemaJson.Length;
-            }
-        });
-        buffers.ReleaseMap();
-
-        Assert.True(schemaBytes > 1_000, $"a schema of {schemaBytes} bytes");
-        long perSegment = fewest / rolled.Count;
-        Assert.True(perSegment < schemaBytes, $"{perSegment:N0} bytes per segment opened, against a schema of {schemaBytes:N0} ({rounds})");
-    }
-
     private static TestRecord[] Ticks(int count) => TestRecord.Build(Enumerable.Repeat(RecordType.Tick, count).ToArray(), new int[count], 7);
 
     private static byte[] Flipped(byte[] bytes, int at)
