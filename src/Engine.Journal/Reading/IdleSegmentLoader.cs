@@ -17,13 +17,16 @@ public sealed class IdleSegmentLoader : IDisposable
     private SegmentFile? _file;
     private SegmentBuffers? _buffers;
     private bool _verifyFrameChecksum;
+    // The file being read: a libc descriptor where PosixFile is supported (no handle objects per
+    // segment), else a stream.
+    private int _fd = -1;
     private FileStream? _stream;
     private byte[]? _stored;
     private int _length;
     private int _read;
 
     /// <summary>True while a begun segment has bytes left to read.</summary>
-    public bool HasWork => _stream is not null;
+    public bool HasWork => _fd >= 0 || _stream is not null;
 
     /// <summary>Segments begun here.</summary>
     public int SegmentsBegun { get; private set; }
@@ -37,7 +40,7 @@ public sealed class IdleSegmentLoader : IDisposable
     /// </summary>
     public bool Advance(int maxBytes)
     {
-        if (_stream is null)
+        if (!HasWork)
         {
             return false;
         }
@@ -45,7 +48,8 @@ public sealed class IdleSegmentLoader : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         try
         {
-            int read = _stream.Read(_stored.AsSpan(_read, Math.Min(maxBytes, _length - _read)));
+            var piece = _stored.AsSpan(_read, Math.Min(maxBytes, _length - _read));
+            int read = _fd >= 0 ? PosixFile.ReadAt(_fd, piece, _read) : _stream!.Read(piece);
             if (read <= 0)
             {
                 // Shorter than when it was opened: the read when it is reached will say why.
@@ -81,8 +85,17 @@ public sealed class IdleSegmentLoader : IDisposable
         SegmentsBegun++;
         try
         {
-            _stream = SegmentContent.OpenStored(file);
-            _length = (int)_stream.Length;
+            if (PosixFile.IsSupported)
+            {
+                _fd = PosixFile.OpenRead(file.Path);
+                _length = checked((int)PosixFile.Length(_fd));
+            }
+            else
+            {
+                _stream = SegmentContent.OpenStored(file);
+                _length = (int)_stream.Length;
+            }
+
             _stored = SegmentContent.StoredBuffer(file, buffers, _length);
         }
         catch (IOException)
@@ -116,9 +129,18 @@ public sealed class IdleSegmentLoader : IDisposable
 
         try
         {
-            if (_stream is not null)
+            if (HasWork)
             {
-                _stream.ReadExactly(_stored.AsSpan(_read, _length - _read));
+                var rest = _stored.AsSpan(_read, _length - _read);
+                if (_fd >= 0)
+                {
+                    PosixFile.ReadExactly(_fd, rest, _read);
+                }
+                else
+                {
+                    _stream!.ReadExactly(rest);
+                }
+
                 _read = _length;
                 CloseStream();
             }
@@ -137,6 +159,12 @@ public sealed class IdleSegmentLoader : IDisposable
 
     private void CloseStream()
     {
+        if (_fd >= 0)
+        {
+            PosixFile.Close(_fd);
+            _fd = -1;
+        }
+
         _stream?.Dispose();
         _stream = null;
     }

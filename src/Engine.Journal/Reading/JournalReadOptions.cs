@@ -17,9 +17,11 @@ public sealed class JournalReadOptions
     /// the reader from one such read to the next, so a steady replay allocates nothing. Faster
     /// for long replays, but a record's payload is only valid while its segment is being read
     /// (copy what you keep), and only one reusing read of a reader may run at a time.
-    /// Reading ahead, a rolled uncompressed segment is then mapped in place instead of copied
-    /// (<see cref="SegmentContent.IsMapped"/>): a payload kept past its segment, or a cursor
-    /// walked after the reader moved on, throws <see cref="ObjectDisposedException"/>.
+    /// The segment's content and cursor objects are the buffers' own too, reset for each segment
+    /// they take. Reading ahead, a rolled uncompressed segment is mapped in place instead of
+    /// copied (<see cref="SegmentContent.IsMapped"/>): a payload kept past its segment reads
+    /// what its buffers hold then, and throws <see cref="ObjectDisposedException"/> once the read
+    /// has let the maps go; it never reads unmapped memory.
     /// </summary>
     public bool ReuseBuffers { get; init; }
 

@@ -123,5 +123,44 @@ public sealed class SegmentOpeningAllocationTests
         Assert.True(bytes.Skip(1).Min() == 0, $"bytes per read from the third segment on: {string.Join(", ", bytes)}");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void APacedReplaysLoaderReadsSegmentAfterSegmentInPiecesWithoutAllocating(bool seal)
+    {
+        using var folder = new JournalFolder();
+        using (var writer = folder.Open(segmentBytes: 32 * 1024, seal))
+        {
+            JournalFolder.Write(writer, Ticks(4_000));
+        }
+
+        var files = folder.Segments.SkipLast(1).ToList();
+        Assert.True(files.Count >= 6, $"{files.Count} segments");
+        using var idle = new IdleSegmentLoader();
+        var buffers = new SegmentBuffers();
+        int complete = 0;
+
+        // As a paced replay's producer does: begin the next segment, read it in pieces in the
+        // waits, take it when it is reached.
+        var (fewest, rounds) = SteadyStateAllocation.Measure(() =>
+        {
+            foreach (var file in files)
+            {
+                idle.Begin(file, buffers, verifyFrameChecksum: false);
+                while (idle.Advance(4096))
+                {
+                }
+
+                if (idle.TryComplete(file) is { HeaderLength: > 0 })
+                {
+                    complete++;
+                }
+            }
+        });
+
+        Assert.Equal(4 * files.Count, complete);
+        Assert.True(fewest == 0, $"{fewest:N0} bytes for {files.Count} segments read in pieces ({rounds})");
+    }
+
     private static TestRecord[] Ticks(int count) => TestRecord.Build(Enumerable.Repeat(RecordType.Tick, count).ToArray(), Enumerable.Repeat(120, count).ToArray(), 7);
 }
