@@ -16,8 +16,10 @@ internal static unsafe partial class PosixFile
     private const int SeekEnd = 2;
     private const int ProtectRead = 1;
     private const int MapPrivate = 2;
+    private const int NotPermitted = 1;
     private const int NoSuchFile = 2;
     private const int Interrupted = 4;
+    private const int AccessDenied = 13;
 
     // A path longer than this is encoded on the heap (rare, and allocation then is no worse than before).
     private const int StackPathBytes = 1024;
@@ -25,7 +27,7 @@ internal static unsafe partial class PosixFile
     /// <summary>True where these calls are used (64-bit Linux, where <c>off_t</c> is 64 bits).</summary>
     public static bool IsSupported => OperatingSystem.IsLinux() && Environment.Is64BitProcess;
 
-    /// <summary>Opens <paramref name="path"/> for reading; a missing file is a <see cref="FileNotFoundException"/>, any other failure an <see cref="IOException"/>.</summary>
+    /// <summary>Opens <paramref name="path"/> for reading; a missing file is a <see cref="FileNotFoundException"/>, a file this process may not read an <see cref="UnauthorizedAccessException"/>, any other failure an <see cref="IOException"/>.</summary>
     public static int OpenRead(string path)
     {
         int bytes = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
@@ -41,9 +43,14 @@ internal static unsafe partial class PosixFile
         if (fd < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            throw errno == NoSuchFile
-                ? new FileNotFoundException($"Could not find file '{path}'.", path)
-                : new IOException($"Could not open '{path}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+            // The exceptions a FileStream would throw, so callers' handling does not change.
+            string message = $"Could not open '{path}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).";
+            throw errno switch
+            {
+                NoSuchFile => new FileNotFoundException($"Could not find file '{path}'.", path),
+                NotPermitted or AccessDenied => new UnauthorizedAccessException(message),
+                _ => new IOException(message),
+            };
         }
 
         return fd;
