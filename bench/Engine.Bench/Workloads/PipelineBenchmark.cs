@@ -146,6 +146,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 SteadyStateBytesByThread = fast.ThreadBytes,
                 PageFaultsByThread = fast.ThreadFaults,
                 PacedPageFaultsByThread = paced.ThreadFaults,
+                Collections = fast.Collections,
+                PacedCollections = paced.Collections,
                 ProducerBusyFraction = fast.ProducerBusy,
                 LogicBusyFraction = fast.LogicBusy,
                 OtherThreadsBusyFraction = fast.OtherBusy,
@@ -256,9 +258,15 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         // read, about 36,900 page faults) is not the paced run.
         TimeSpan processBefore = default, fullRingBefore = default;
         ThreadStatSample? producerBefore = null, logicBefore = null;
+        var collectionsBefore = new int[GC.MaxGeneration + 1];
         var clock = new Stopwatch();
         void Mark()
         {
+            for (int generation = 0; generation < collectionsBefore.Length; generation++)
+            {
+                collectionsBefore[generation] = GC.CollectionCount(generation);
+            }
+
             processBefore = Process.GetCurrentProcess().TotalProcessorTime;
             producerBefore = ThreadStat.OfCurrentThread();
             logicBefore = ThreadStat.Of(LogicThread);
@@ -292,6 +300,11 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         double seconds = clock.Elapsed.TotalSeconds;
         long producerBytes = GC.GetAllocatedBytesForCurrentThread() - producerBytesBefore;
+        var collections = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (int generation = 0; generation < collectionsBefore.Length; generation++)
+        {
+            collections[$"gen{generation}"] = GC.CollectionCount(generation) - collectionsBefore[generation];
+        }
         double fullRing = (pipeline.Ring.Sequencer.FullRingWaitTime - fullRingBefore).TotalSeconds / Math.Max(1e-9, seconds);
         var atMark = pipeline.ConsumerAllocations;
         if (check is AllocationMark)
@@ -329,7 +342,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, Collections = collections, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
@@ -380,6 +393,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         public IReadOnlyDictionary<string, long> ThreadBytes { get; init; } = new Dictionary<string, long>();
 
         public IReadOnlyDictionary<string, long> ThreadFaults { get; init; } = new Dictionary<string, long>();
+
+        /// <summary>Garbage collections of each generation over the measured window (a collection counts in every generation below it too).</summary>
+        public IReadOnlyDictionary<string, long> Collections { get; init; } = new Dictionary<string, long>();
 
         public double FullRingFraction { get; init; }
 

@@ -54,6 +54,7 @@ public static class PipelineBenchmarkReport
         Line($"  the producer waited for a free slot {result.ProducerFullRingFraction:P1} of the run");
         Line($"  bottleneck: {result.Bottleneck}");
         Line($"  page faults: {Pairs(result.PageFaultsByThread)} at full speed; {Pairs(result.PacedPageFaultsByThread)} paced");
+        Line($"  garbage collections: {Pairs(result.Collections)} at full speed; {Pairs(result.PacedCollections)} paced");
         Line($"");
         Line($"allocation");
         string segments = result.SteadyStateSegmentsOpened > 0

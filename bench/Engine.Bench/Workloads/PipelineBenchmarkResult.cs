@@ -212,6 +212,18 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("paced_page_faults_by_thread")]
     public IReadOnlyDictionary<string, long> PacedPageFaultsByThread { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>
+    /// Garbage collections of each generation during the full-speed run (a gen1 collection counts
+    /// in gen0 too): with nothing allocated per tick there should be none, and one that lands in a
+    /// run is a pause its figures carry.
+    /// </summary>
+    [JsonPropertyName("gc_collections")]
+    public IReadOnlyDictionary<string, long> Collections { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The same during the paced run, whose latency a collection's pause would add to.</summary>
+    [JsonPropertyName("paced_gc_collections")]
+    public IReadOnlyDictionary<string, long> PacedCollections { get; init; } = new Dictionary<string, long>();
+
     /// <summary>What the full-speed run allocated beyond its steady state: the first inputs' one-off costs.</summary>
     [JsonPropertyName("startup_bytes")]
     public long StartupBytes { get; init; }

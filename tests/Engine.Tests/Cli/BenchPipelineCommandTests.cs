@@ -32,6 +32,14 @@ public sealed class BenchPipelineCommandTests
         Assert.Equal(0, result.GetProperty("steady_state_bytes_by_thread").GetProperty("logic").GetInt64());
         Assert.True(result.GetProperty("startup_bytes").GetInt64() > 0, "the start-up cost is reported apart");
 
+        // Nothing allocated per tick, so no collection lands in either measured run.
+        foreach (string window in new[] { "gc_collections", "paced_gc_collections" })
+        {
+            var collections = result.GetProperty(window);
+            Assert.Equal(["gen0", "gen1", "gen2"], collections.EnumerateObject().Select(p => p.Name));
+            Assert.All(collections.EnumerateObject(), p => Assert.Equal(0, p.Value.GetInt64()));
+        }
+
         foreach (string figure in new[] { "ticks_per_sec", "channels_throughput_ratio", "corrected_p50_ns", "corrected_p99_ns", "p50_ns", "p99_ns", "producer_busy_fraction", "logic_busy_fraction" })
         {
             Assert.True(result.GetProperty(figure).GetDouble() > 0, $"{figure} is {result.GetProperty(figure)}");
