@@ -17,16 +17,13 @@ public sealed class IdleSegmentLoader : IDisposable
     private SegmentFile? _file;
     private SegmentBuffers? _buffers;
     private bool _verifyFrameChecksum;
-    // The file being read: a libc descriptor where PosixFile is supported (no handle objects per
-    // segment), else a stream.
-    private int _fd = -1;
-    private FileStream? _stream;
+    private StoredSegmentFile _opened;
     private byte[]? _stored;
     private int _length;
     private int _read;
 
     /// <summary>True while a begun segment has bytes left to read.</summary>
-    public bool HasWork => _fd >= 0 || _stream is not null;
+    public bool HasWork => _opened.IsOpen;
 
     /// <summary>Segments begun here.</summary>
     public int SegmentsBegun { get; private set; }
@@ -49,7 +46,7 @@ public sealed class IdleSegmentLoader : IDisposable
         try
         {
             var piece = _stored.AsSpan(_read, Math.Min(maxBytes, _length - _read));
-            int read = _fd >= 0 ? PosixFile.ReadAt(_fd, piece, _read) : _stream!.Read(piece);
+            int read = _opened.ReadAt(piece, _read);
             if (read <= 0)
             {
                 // Shorter than when it was opened: the read when it is reached will say why.
@@ -60,7 +57,7 @@ public sealed class IdleSegmentLoader : IDisposable
             _read += read;
             if (_read == _length)
             {
-                CloseStream();
+                CloseFile();
                 SegmentsReadInGaps++;
             }
 
@@ -85,17 +82,8 @@ public sealed class IdleSegmentLoader : IDisposable
         SegmentsBegun++;
         try
         {
-            if (PosixFile.IsSupported)
-            {
-                _fd = PosixFile.OpenRead(file.Path);
-                _length = checked((int)PosixFile.Length(_fd));
-            }
-            else
-            {
-                _stream = SegmentContent.OpenStored(file);
-                _length = (int)_stream.Length;
-            }
-
+            _opened = StoredSegmentFile.Open(file.Path);
+            _length = checked((int)_opened.Length);
             _stored = SegmentContent.StoredBuffer(file, buffers, _length);
         }
         catch (IOException)
@@ -111,7 +99,7 @@ public sealed class IdleSegmentLoader : IDisposable
         _read = 0;
         if (_length == 0)
         {
-            CloseStream();
+            CloseFile();
         }
     }
 
@@ -131,18 +119,9 @@ public sealed class IdleSegmentLoader : IDisposable
         {
             if (HasWork)
             {
-                var rest = _stored.AsSpan(_read, _length - _read);
-                if (_fd >= 0)
-                {
-                    PosixFile.ReadExactly(_fd, rest, _read);
-                }
-                else
-                {
-                    _stream!.ReadExactly(rest);
-                }
-
+                _opened.ReadExactly(_stored.AsSpan(_read, _length - _read), _read);
                 _read = _length;
-                CloseStream();
+                CloseFile();
             }
 
             return SegmentContent.FromStored(file, _stored, _length, _buffers, _verifyFrameChecksum);
@@ -157,21 +136,14 @@ public sealed class IdleSegmentLoader : IDisposable
         }
     }
 
-    private void CloseStream()
+    private void CloseFile()
     {
-        if (_fd >= 0)
-        {
-            PosixFile.Close(_fd);
-            _fd = -1;
-        }
-
-        _stream?.Dispose();
-        _stream = null;
+        _opened.Close();
     }
 
     private void Abandon()
     {
-        CloseStream();
+        CloseFile();
         _file = null;
         _buffers = null;
         _stored = null;

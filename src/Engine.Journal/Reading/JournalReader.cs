@@ -113,7 +113,7 @@ public sealed class JournalReader
                 try
                 {
                     content = options.IdleLoader?.TryComplete(file)
-                        ?? (ahead is { IsBusy: true } ? ahead.Complete() : LoadFresh(file, buffers?[i % 2], options.VerifyFrameChecksum, mapRolled: false));
+                        ?? (ahead is not null ? ahead.Complete() : LoadFresh(file, buffers?[i % 2], options.VerifyFrameChecksum, mapRolled: false));
                 }
                 catch (InvalidDataException ex)
                 {

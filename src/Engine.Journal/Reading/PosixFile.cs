@@ -68,22 +68,6 @@ internal static unsafe partial class PosixFile
         return length;
     }
 
-    /// <summary>Reads exactly <paramref name="destination"/>'s length from <paramref name="offset"/>; a file that ends before that is an <see cref="EndOfStreamException"/>.</summary>
-    public static void ReadExactly(int fd, Span<byte> destination, long offset = 0)
-    {
-        int done = 0;
-        while (done < destination.Length)
-        {
-            int read = ReadAt(fd, destination[done..], offset + done);
-            if (read == 0)
-            {
-                throw new EndOfStreamException($"The file ended after {offset + done} of {offset + destination.Length} bytes.");
-            }
-
-            done += read;
-        }
-    }
-
     /// <summary>Reads what the file has of <paramref name="destination"/>'s length from <paramref name="offset"/>: 0 at its end.</summary>
     public static int ReadAt(int fd, Span<byte> destination, long offset)
     {

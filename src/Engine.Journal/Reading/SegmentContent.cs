@@ -118,35 +118,20 @@ public sealed class SegmentContent
 
         byte[] stored;
         int storedLength;
-        if (PosixFile.IsSupported)
+        var opened = StoredSegmentFile.Open(file.Path);
+        try
         {
-            // Without a FileStream's handle and buffers: a reader going through a day's segments allocates nothing.
-            int fd = PosixFile.OpenRead(file.Path);
-            try
-            {
-                storedLength = checked((int)PosixFile.Length(fd));
-                stored = StoredBuffer(file, buffers, storedLength);
-                PosixFile.ReadExactly(fd, stored.AsSpan(0, storedLength));
-            }
-            finally
-            {
-                PosixFile.Close(fd);
-            }
-        }
-        else
-        {
-            using var stream = OpenStored(file);
-            storedLength = (int)stream.Length;
+            storedLength = checked((int)opened.Length);
             stored = StoredBuffer(file, buffers, storedLength);
-            stream.ReadExactly(stored.AsSpan(0, storedLength));
+            opened.ReadExactly(stored.AsSpan(0, storedLength), 0);
+        }
+        finally
+        {
+            opened.Close();
         }
 
         return FromStored(file, stored, storedLength, buffers, verifyFrameChecksum);
     }
-
-    /// <summary>Opens <paramref name="file"/> for one sequential read of its stored bytes.</summary>
-    internal static FileStream OpenStored(SegmentFile file) =>
-        new(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
 
     /// <summary>The buffer <paramref name="file"/>'s <paramref name="length"/> stored bytes are read into: one of <paramref name="buffers"/> (kept there for the next segment), or a new one.</summary>
     internal static byte[] StoredBuffer(SegmentFile file, SegmentBuffers? buffers, int length)

@@ -32,9 +32,6 @@ internal sealed class SegmentReadAhead : IDisposable
         _thread.Start();
     }
 
-    /// <summary>True between <see cref="Begin"/> and <see cref="Complete"/>.</summary>
-    public bool IsBusy => _busy;
-
     /// <summary>Starts loading <paramref name="file"/> into <paramref name="buffers"/>; the load before must have been completed.</summary>
     public void Begin(SegmentFile file, SegmentBuffers? buffers, bool verifyFrameChecksum, bool map)
     {

@@ -5,19 +5,15 @@ using FsCheck.Fluent;
 namespace Engine.Tests.Journal;
 
 /// <summary>
-/// The libc reads a reader opens segments with read what the framework's file reads do: any
-/// stretch of a file at any offset, the end as the end, and a missing file as a missing file.
+/// The file reads a reader opens segments with (libc where supported) read what the framework's
+/// file reads do: any stretch of a file at any offset, the end as the end, and a missing file as
+/// a missing file.
 /// </summary>
 public sealed class PosixFileTests
 {
     [Fact]
     public void ReadingAtAnyOffsetGivesTheFilesBytesAndStopsAtItsEnd()
     {
-        if (!PosixFile.IsSupported)
-        {
-            return;
-        }
-
         var shape = from length in Gen.Choose(0, 70_000)
                     from seed in Gen.Choose(0, int.MaxValue)
                     from at in Gen.Choose(0, 1_000_000)
@@ -32,24 +28,26 @@ public sealed class PosixFileTests
                 new Random(s.Seed).NextBytes(bytes);
                 File.WriteAllBytes(path, bytes);
                 int offset = (int)((long)s.At * s.Length / 1_000_000);
-                int fd = PosixFile.OpenRead(path);
+                var opened = StoredSegmentFile.Open(path);
                 try
                 {
-                    Assert.Equal(s.Length, PosixFile.Length(fd));
+                    Assert.True(opened.IsOpen);
+                    Assert.Equal(s.Length, opened.Length);
                     var destination = new byte[s.Count];
                     int expected = Math.Min(s.Count, s.Length - offset);
                     if (expected == s.Count)
                     {
-                        PosixFile.ReadExactly(fd, destination, offset);
+                        opened.ReadExactly(destination, offset);
                     }
                     else
                     {
-                        Assert.Throws<EndOfStreamException>(() => PosixFile.ReadExactly(fd, destination, offset));
+                        var file = opened;
+                        Assert.Throws<EndOfStreamException>(() => file.ReadExactly(destination, offset));
                     }
 
                     Array.Clear(destination);
                     int read = 0;
-                    while (read < s.Count && PosixFile.ReadAt(fd, destination.AsSpan(read), offset + read) is > 0 and var n)
+                    while (read < s.Count && opened.ReadAt(destination.AsSpan(read), offset + read) is > 0 and var n)
                     {
                         read += n;
                     }
@@ -59,8 +57,10 @@ public sealed class PosixFileTests
                 }
                 finally
                 {
-                    PosixFile.Close(fd);
+                    opened.Close();
                 }
+
+                Assert.False(opened.IsOpen);
             }).QuickCheckThrowOnFailure();
         }
         finally

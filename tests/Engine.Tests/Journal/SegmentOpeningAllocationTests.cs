@@ -46,14 +46,7 @@ public sealed class SegmentOpeningAllocationTests
     public void OpeningSegmentsThroughReusedBuffersAllocatesNothing(bool seal)
     {
         using var folder = new JournalFolder();
-        using (var writer = folder.Open(segmentBytes: 32 * 1024, seal))
-        {
-            JournalFolder.Write(writer, Ticks(4_000));
-        }
-
-        var files = folder.Segments.SkipLast(1).ToList();
-        Assert.True(files.Count >= 6, $"{files.Count} segments");
-        Assert.All(files, f => Assert.Equal(seal, f.Sealed));
+        var files = FinishedSegments(folder, seal);
         var reader = JournalReader.Open(folder.Path);
         var buffers = new SegmentBuffers();
         var options = new JournalReadOptions();
@@ -129,13 +122,7 @@ public sealed class SegmentOpeningAllocationTests
     public void APacedReplaysLoaderReadsSegmentAfterSegmentInPiecesWithoutAllocating(bool seal)
     {
         using var folder = new JournalFolder();
-        using (var writer = folder.Open(segmentBytes: 32 * 1024, seal))
-        {
-            JournalFolder.Write(writer, Ticks(4_000));
-        }
-
-        var files = folder.Segments.SkipLast(1).ToList();
-        Assert.True(files.Count >= 6, $"{files.Count} segments");
+        var files = FinishedSegments(folder, seal);
         using var idle = new IdleSegmentLoader();
         var buffers = new SegmentBuffers();
         int complete = 0;
@@ -160,6 +147,20 @@ public sealed class SegmentOpeningAllocationTests
 
         Assert.Equal(4 * files.Count, complete);
         Assert.True(fewest == 0, $"{fewest:N0} bytes for {files.Count} segments read in pieces ({rounds})");
+    }
+
+    // A journal of 4,000 ticks in segments of 32 KB, rolled or sealed: the segments before the last.
+    private static List<SegmentFile> FinishedSegments(JournalFolder folder, bool seal)
+    {
+        using (var writer = folder.Open(segmentBytes: 32 * 1024, seal))
+        {
+            JournalFolder.Write(writer, Ticks(4_000));
+        }
+
+        var files = folder.Segments.SkipLast(1).ToList();
+        Assert.True(files.Count >= 6, $"{files.Count} segments");
+        Assert.All(files, f => Assert.Equal(seal, f.Sealed));
+        return files;
     }
 
     private static TestRecord[] Ticks(int count) => TestRecord.Build(Enumerable.Repeat(RecordType.Tick, count).ToArray(), Enumerable.Repeat(120, count).ToArray(), 7);
