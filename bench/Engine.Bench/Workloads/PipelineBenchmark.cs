@@ -146,6 +146,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 SteadyStateBytesByThread = fast.ThreadBytes,
                 PageFaultsByThread = fast.ThreadFaults,
                 PacedPageFaultsByThread = paced.ThreadFaults,
+                PacedPreemptionsByThread = paced.ThreadPreemptions,
+                PacedOtherTasksCpuFraction = paced.OtherTasksFraction,
+                PacedOtherTasksMs = paced.OtherTasks is { } top ? top.Take(5).ToDictionary(t => t.Name, t => Math.Round(t.CpuNs / 1e6, 2), StringComparer.Ordinal) : new Dictionary<string, double>(),
                 Collections = fast.Collections,
                 PacedCollections = paced.Collections,
                 ProducerBusyFraction = fast.ProducerBusy,
@@ -258,6 +261,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         // read, about 36,900 page faults) is not the paced run.
         TimeSpan processBefore = default, fullRingBefore = default;
         ThreadStatSample? producerBefore = null, logicBefore = null;
+        MachineTaskSnapshot? machineBefore = null;
         var collectionsBefore = new int[GC.MaxGeneration + 1];
         var clock = new Stopwatch();
         void Mark()
@@ -271,6 +275,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             producerBefore = ThreadStat.OfCurrentThread();
             logicBefore = ThreadStat.Of(LogicThread);
             fullRingBefore = pipeline.Ring.Sequencer.FullRingWaitTime;
+
+            // Paced, what else runs on the machine is what the tail waits behind; read outside the window.
+            machineBefore = speed > 0 ? MachineTasks.Take() : null;
             clock.Restart();
         }
 
@@ -299,6 +306,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         // figures below) is the benchmark's own bookkeeping, and it allocates.
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         double seconds = clock.Elapsed.TotalSeconds;
+        var machineAfter = machineBefore is null ? null : MachineTasks.Take();
         long producerBytes = GC.GetAllocatedBytesForCurrentThread() - producerBytesBefore;
         var collections = new Dictionary<string, long>(StringComparer.Ordinal);
         for (int generation = 0; generation < collectionsBefore.Length; generation++)
@@ -332,6 +340,12 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             ["producer"] = Faults(producerBefore, producerAfter),
             ["logic"] = Faults(logicBefore, logicAfter),
         };
+        var preemptions = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["producer"] = Preemptions(producerBefore, producerAfter),
+            ["logic"] = Preemptions(logicBefore, logicAfter),
+        };
+        var otherTasks = machineBefore is not null && machineAfter is not null ? machineAfter.Since(machineBefore) : null;
         whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
 
@@ -342,7 +356,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, Collections = collections, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, ThreadPreemptions = preemptions, OtherTasks = otherTasks, Collections = collections, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
@@ -394,6 +408,14 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
         public IReadOnlyDictionary<string, long> ThreadFaults { get; init; } = new Dictionary<string, long>();
 
+        public IReadOnlyDictionary<string, long> ThreadPreemptions { get; init; } = new Dictionary<string, long>();
+
+        /// <summary>Paced only: what every task outside this process ran over the window, most first; null where it could not be read.</summary>
+        public IReadOnlyList<TaskCpu>? OtherTasks { get; init; }
+
+        /// <summary>Their share of the machine's cores over the window; -1 where not read.</summary>
+        public double OtherTasksFraction => OtherTasks is { } others ? others.Sum(t => t.CpuNs) / 1e9 / Math.Max(1e-9, Seconds * Environment.ProcessorCount) : -1;
+
         /// <summary>Garbage collections of each generation over the measured window (a collection counts in every generation below it too).</summary>
         public IReadOnlyDictionary<string, long> Collections { get; init; } = new Dictionary<string, long>();
 
@@ -413,4 +435,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
     // -1 where /proc is missing or the thread was not found.
     private static long Faults(ThreadStatSample? before, ThreadStatSample? after) =>
         before is { } b && after is { } a ? a.MinorFaults - b.MinorFaults : -1;
+
+    private static long Preemptions(ThreadStatSample? before, ThreadStatSample? after) =>
+        before is { Preemptions: >= 0 } b && after is { Preemptions: >= 0 } a ? a.Preemptions - b.Preemptions : -1;
 }

@@ -47,6 +47,12 @@ public static class PipelineBenchmarkReport
         }
 
         Line($"  channels over ring: p50 {result.ChannelsP50Ratio:F2}x, p99 {result.ChannelsP99Ratio:F2}x; corrected p99 over the floor {result.CorrectedP99OverFloor:F2}x ({result.FloorThreads} threads spinning on the clock, some core stalled {result.FloorStalledFraction:P2} of the time)");
+        if (result.PacedOtherTasksCpuFraction >= 0)
+        {
+            string tasks = result.PacedOtherTasksMs.Count == 0 ? "none ran" : string.Join(", ", result.PacedOtherTasksMs.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1} ms")));
+            Line($"  other tasks on the machine ran {result.PacedOtherTasksCpuFraction:P2} of its cores meanwhile ({tasks}); preemptions of the engine's threads: {Pairs(result.PacedPreemptionsByThread)}");
+        }
+
         Line($"  the worst tick: number {result.CorrectedMaxTick:N0}, due {result.CorrectedMaxDueNs / 1e6:F1} ms into the paced run ({result.LatencySamples:N0} samples, after {result.PacedStartSeconds:F2} s opening the journal)");
         Line($"");
         Line($"threads at full speed (a waiting thread's spins count as busy)");

@@ -213,6 +213,26 @@ public sealed record PipelineBenchmarkResult
     public IReadOnlyDictionary<string, long> PacedPageFaultsByThread { get; init; } = new Dictionary<string, long>();
 
     /// <summary>
+    /// How often the scheduler took each engine thread's CPU away during the paced run while the
+    /// thread could still run (its involuntary context switches): each one a wait behind another
+    /// task on that core. -1 where it could not be read.
+    /// </summary>
+    [JsonPropertyName("paced_preemptions_by_thread")]
+    public IReadOnlyDictionary<string, long> PacedPreemptionsByThread { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// The share of the machine's cores that tasks outside this process (kernel threads, other
+    /// processes) ran during the paced run, from their own run times; -1 where the kernel does not
+    /// report them. Where every core runs a pipeline thread, each of their runs stalls one.
+    /// </summary>
+    [JsonPropertyName("paced_other_tasks_cpu_fraction")]
+    public double PacedOtherTasksCpuFraction { get; init; } = -1;
+
+    /// <summary>The five tasks outside this process that ran most during the paced run, by name, in milliseconds.</summary>
+    [JsonPropertyName("paced_other_tasks_ms")]
+    public IReadOnlyDictionary<string, double> PacedOtherTasksMs { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>
     /// Garbage collections of each generation during the full-speed run (a gen1 collection counts
     /// in gen0 too): with nothing allocated per tick there should be none, and one that lands in a
     /// run is a pause its figures carry.

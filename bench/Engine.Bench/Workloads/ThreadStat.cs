@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace Engine.Bench.Workloads;
 
-/// <summary>What a named thread of this process has used so far (CPU time, page faults), from Linux's <c>/proc/self/task/TID/stat</c>.</summary>
+/// <summary>What a named thread of this process has used so far (CPU time, page faults, preemptions), from Linux's <c>/proc/self/task/TID/stat</c> and <c>status</c>.</summary>
 public static class ThreadStat
 {
     // Linux reports utime and stime in clock ticks of 1/100 s (USER_HZ) on every architecture .NET runs on.
     private const double TicksPerSecond = 100;
 
     /// <summary>The calling thread's figures; null where /proc is missing.</summary>
-    public static ThreadStatSample? OfCurrentThread() => File.Exists("/proc/thread-self/stat") ? Read("/proc/thread-self/stat") : null;
+    public static ThreadStatSample? OfCurrentThread() => File.Exists("/proc/thread-self/stat") ? Read("/proc/thread-self") : null;
 
     /// <summary>The figures of the first thread named <paramref name="name"/> (Linux truncates names to 15 characters); null where /proc is missing or no such thread runs.</summary>
     public static ThreadStatSample? Of(string name)
@@ -30,7 +30,7 @@ public static class ThreadStat
                     continue;
                 }
 
-                return Read(Path.Combine(task, "stat"));
+                return Read(task);
             }
             catch (IOException)
             {
@@ -42,13 +42,33 @@ public static class ThreadStat
     }
 
     // Fields after the parenthesised name: state is field 3, minflt 10, utime and stime 14 and 15.
-    private static ThreadStatSample Read(string statFile)
+    private static ThreadStatSample Read(string taskFolder)
     {
-        string stat = File.ReadAllText(statFile);
+        string stat = File.ReadAllText(Path.Combine(taskFolder, "stat"));
         string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         long minorFaults = long.Parse(fields[7], CultureInfo.InvariantCulture);
         long utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
         long stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return new ThreadStatSample(TimeSpan.FromSeconds((utime + stime) / TicksPerSecond), minorFaults);
+        return new ThreadStatSample(TimeSpan.FromSeconds((utime + stime) / TicksPerSecond), minorFaults, Preemptions(File.ReadAllText(Path.Combine(taskFolder, "status"))));
+    }
+
+    /// <summary>
+    /// The <c>nonvoluntary_ctxt_switches</c> of a task's <c>status</c>: how often the scheduler took
+    /// its CPU away while it could still run (to give it to another task), as against the waits it
+    /// chose itself. -1 where the line is missing.
+    /// </summary>
+    public static long Preemptions(string status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        const string Key = "nonvoluntary_ctxt_switches:";
+        int at = status.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        var value = status.AsSpan(at + Key.Length);
+        int end = value.IndexOf('\n');
+        return long.TryParse(end < 0 ? value : value[..end], NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out long count) ? count : -1;
     }
 }

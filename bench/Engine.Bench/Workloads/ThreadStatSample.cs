@@ -3,4 +3,5 @@ namespace Engine.Bench.Workloads;
 /// <summary>One reading of a thread's <see cref="ThreadStat"/>.</summary>
 /// <param name="CpuTime">User and system CPU time so far.</param>
 /// <param name="MinorFaults">Page faults so far that needed no disk: each one a first write to a page the OS had not mapped yet, taken on this thread.</param>
-public readonly record struct ThreadStatSample(TimeSpan CpuTime, long MinorFaults);
+/// <param name="Preemptions">Times the scheduler took the thread's CPU away while it could still run (<c>nonvoluntary_ctxt_switches</c>); -1 where it could not be read.</param>
+public readonly record struct ThreadStatSample(TimeSpan CpuTime, long MinorFaults, long Preemptions);

@@ -58,6 +58,7 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
                     BusyCorrectedP99Ns = busyResult.CorrectedP99Ns,
                     BusyFloorP99Ns = floor.P99Ns,
                     BusyFloorResolutionNs = floor.ResolutionNs,
+                    BusyOtherTasksCpuFraction = busyResult.OtherTasksFraction,
                 });
             }
 
@@ -109,11 +110,11 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
     // The replay's producer and the logic thread.
     private const int BusyThreads = 2;
 
-    private static (double CpuPercent, double P50Ns, double P99Ns, double CorrectedP99Ns) Measure(Engine.Host.Running.RunDefinition run, StrategyRegistry registry, WaitStrategyKind kind, JournalReader reader)
+    private static (double CpuPercent, double P50Ns, double P99Ns, double CorrectedP99Ns, double OtherTasksFraction) Measure(Engine.Host.Running.RunDefinition run, StrategyRegistry registry, WaitStrategyKind kind, JournalReader reader)
     {
         var probe = new LatencyProbe(1);
         var result = PipelineBenchmark.Replay(run, registry, Options(kind), reader, 1, long.MaxValue, probe);
-        return (100 * result.LogicBusy, LatencyProbe.At(probe.Raw, 50), LatencyProbe.At(probe.Raw, 99), LatencyProbe.At(probe.Corrected, 99));
+        return (100 * result.LogicBusy, LatencyProbe.At(probe.Raw, 50), LatencyProbe.At(probe.Raw, 99), LatencyProbe.At(probe.Corrected, 99), result.OtherTasksFraction);
     }
 
     // As the engine builds it: the parking kinds with the same 100 ms timeout engine run gives them.

@@ -44,6 +44,14 @@ public sealed record WaitStrategyMeasurement
     [JsonPropertyName("busy_corrected_p99_over_floor")]
     public double BusyCorrectedP99OverFloor => BusyFloorResolutionNs > 0 ? BusyCorrectedP99Ns / Math.Max(BusyFloorP99Ns, BusyFloorResolutionNs) : double.NaN;
 
+    /// <summary>
+    /// The share of the machine's cores that tasks outside this process ran during the busy run
+    /// (kernel threads, other processes; <see cref="MachineTasks"/>): where every core runs a
+    /// pipeline thread, each of their runs stalls one. -1 where the kernel does not report it.
+    /// </summary>
+    [JsonPropertyName("busy_other_tasks_cpu_fraction")]
+    public double BusyOtherTasksCpuFraction { get; init; } = -1;
+
     /// <summary>Tick-to-decision p99 at the quiet rate, ns (a parked thread's wake-up shows here).</summary>
     [JsonPropertyName("quiet_p99_ns")]
     public double QuietP99Ns { get; init; }

@@ -61,7 +61,7 @@ public static class BenchCommand
         var config = new Option<string>("--config") { Description = "Configuration whose strategies and instruments run.", DefaultValueFactory = _ => Path.Combine("config", "engine.yaml") };
         var quiet = new Option<double>("--quiet-seconds") { Description = "How long each strategy sees the quiet market (300 ticks/s).", DefaultValueFactory = _ => 10 };
         var busy = new Option<double>("--busy-seconds") { Description = "How long each strategy sees the busy market (100,000 ticks/s).", DefaultValueFactory = _ => 3 };
-        var command = new Command("wait", "Every wait strategy in the engine's pipeline: the logic thread's CPU per wall second in a quiet market (300 ticks/s), tick-to-decision p50/p99 in a busy one (100,000 ticks/s; p99 also from each tick's due time, against the machine's own floor measured before each busy run), and the one a small machine should use.") { json, config, quiet, busy };
+        var command = new Command("wait", "Every wait strategy in the engine's pipeline: the logic thread's CPU per wall second in a quiet market (300 ticks/s), tick-to-decision p50/p99 in a busy one (100,000 ticks/s; p99 also from each tick's due time, against the machine's own floor measured before each busy run, and the share of the cores other tasks on the machine ran meanwhile), and the one a small machine should use.") { json, config, quiet, busy };
         command.SetAction(parse =>
         {
             var measured = new WaitBenchmark(
@@ -81,10 +81,10 @@ public static class BenchCommand
             }
 
             Console.Out.WriteLine($"wait strategies on {MachineInfo.CpuModel} ({Environment.ProcessorCount} cores): the logic thread at 300 ticks/s, and tick-to-decision at 100,000 ticks/s");
-            Console.Out.WriteLine("  strategy    quiet CPU   quiet p99     busy CPU   busy p50    busy p99   corrected p99   floor p99  over floor");
+            Console.Out.WriteLine("  strategy    quiet CPU   quiet p99     busy CPU   busy p50    busy p99   corrected p99   floor p99  over floor  others");
             foreach (var m in measured)
             {
-                Console.Out.WriteLine(string.Create(inv, $"  {m.WaitStrategy,-10} {m.QuietCpuPercent,8:F1}% {m.QuietP99Ns / 1000,9:F1} µs {m.BusyCpuPercent,8:F1}% {m.BusyP50Ns / 1000,7:F2} µs {m.BusyP99Ns / 1000,8:F2} µs {m.BusyCorrectedP99Ns / 1000,12:F1} µs {m.BusyFloorP99Ns / 1000,9:F1} µs {m.BusyCorrectedP99OverFloor,10:F2}x"));
+                Console.Out.WriteLine(string.Create(inv, $"  {m.WaitStrategy,-10} {m.QuietCpuPercent,8:F1}% {m.QuietP99Ns / 1000,9:F1} µs {m.BusyCpuPercent,8:F1}% {m.BusyP50Ns / 1000,7:F2} µs {m.BusyP99Ns / 1000,8:F2} µs {m.BusyCorrectedP99Ns / 1000,12:F1} µs {m.BusyFloorP99Ns / 1000,9:F1} µs {m.BusyCorrectedP99OverFloor,10:F2}x {(m.BusyOtherTasksCpuFraction < 0 ? "    -" : $"{100 * m.BusyOtherTasksCpuFraction,6:F2}%")}"));
             }
 
             Console.Out.WriteLine(recommended is null ? "  none stays under 5% of a core in the quiet market" : $"  recommended: {recommended.WaitStrategy} (of those under 5% of a core when quiet and within 2x of the best busy p99 over the floor, the lowest busy p50)");

@@ -24,6 +24,7 @@ public sealed class PipelineBenchmarkReportTests
         Assert.Contains(lines, l => l.Contains("from the due time (corrected)") && l.Contains("450 ns") && l.Contains("5,099 ns") && l.Contains("48.9 µs") && l.Contains("2.61 ms"));
         Assert.Contains(lines, l => l.Contains("the machine's own floor") && l.Contains("<1,000 ns") && l.Contains("16.7 µs"));
         Assert.Contains(lines, l => l.Contains("corrected p99 over the floor 0.31x"));
+        Assert.Contains(lines, l => l.Contains("other tasks on the machine ran 1.72 % of its cores meanwhile (kdamond.0 10.3 ms, kworker/1:0 4.0 ms)") && l.Contains("preemptions of the engine's threads: producer 16, logic 92"));
         Assert.Contains(lines, l => l.Contains("bottleneck: logic (signals, risk, orders, router on one thread)"));
         Assert.Contains(lines, l => l.Contains("steady state 0.003 B/tick (3,800 B") && l.Contains("5 journal segments were opened: about 760 B each"));
         Assert.Contains(lines, l => l.Contains("start-up 3,080 B") && l.Contains("logic 0 B"));
@@ -33,17 +34,21 @@ public sealed class PipelineBenchmarkReportTests
     [Fact]
     public void WhatWasNotMeasuredSaysSo()
     {
-        string report = PipelineBenchmarkReport.Format(Result() with { Floor = null, SteadyStateSegmentsOpened = 0, SteadyStateBytes = 0, SteadyStateBytesPerTick = 0 });
+        string report = PipelineBenchmarkReport.Format(Result() with { Floor = null, PacedOtherTasksCpuFraction = -1, SteadyStateSegmentsOpened = 0, SteadyStateBytes = 0, SteadyStateBytesPerTick = 0 });
 
         Assert.Contains("both threads on one core", report);
         Assert.Contains("not measured", report);
         Assert.DoesNotContain("the machine's own floor ", report);
         Assert.DoesNotContain("segments were opened", report);
+        Assert.DoesNotContain("other tasks on the machine", report);
         Assert.Contains("steady state 0.000 B/tick (0 B over the run's second half)", report);
     }
 
     private static PipelineBenchmarkResult Result() => new()
     {
+        PacedOtherTasksCpuFraction = 0.0172,
+        PacedOtherTasksMs = new Dictionary<string, double> { ["kdamond.0"] = 10.3, ["kworker/1:0"] = 4.0 },
+        PacedPreemptionsByThread = new Dictionary<string, long> { ["producer"] = 16, ["logic"] = 92 },
         Ticks = 3_000_000,
         Instruments = 14,
         Strategies = 2,

@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
 using Engine.Bench.Workloads;
+using Engine.Ring;
 
 namespace Engine.Tests.Bench;
 
 /// <summary>
 /// A thread's figures from /proc: a first write into fresh pages shows as that thread's page
-/// faults, and its CPU time only grows. The pipeline benchmark reports both for each engine thread.
+/// faults, its CPU time only grows, and a core shared with another busy thread shows as
+/// preemptions. The pipeline benchmark reports each for each engine thread.
 /// </summary>
 public sealed class ThreadStatTests
 {
@@ -85,5 +87,58 @@ public sealed class ThreadStatTests
             release.Set();
             thread.Join();
         }
+    }
+
+    [Fact]
+    public void PreemptionsAreTheInvoluntarySwitchesOfTheStatus()
+    {
+        const string Status = "Name:\tengine-logic\nvoluntary_ctxt_switches:\t12\nnonvoluntary_ctxt_switches:\t345\n";
+
+        Assert.Equal(345, ThreadStat.Preemptions(Status));
+        Assert.Equal(345, ThreadStat.Preemptions(Status.TrimEnd('\n')));
+        Assert.Equal(-1, ThreadStat.Preemptions("Name:\tx\nvoluntary_ctxt_switches:\t12\n"));
+    }
+
+    [Fact]
+    public void AThreadSharingItsCoreWithAnotherBusyThreadIsPreempted()
+    {
+        if (!OperatingSystem.IsLinux() || !CpuAffinity.IsSupported)
+        {
+            return;
+        }
+
+        int core = CpuAffinity.AllowedCores[0];
+        using var stop = new ManualResetEventSlim(false);
+        var rival = new Thread(() =>
+        {
+            CpuAffinity.TryPinCurrentThread(core, out _);
+            SpinWait.SpinUntil(() => stop.IsSet);
+        }) { Name = "stat-test-rival", IsBackground = true };
+
+        ThreadStatSample? before = null, after = null;
+        bool pinned = false;
+        string? reason = null;
+        var measured = new Thread(() =>
+        {
+            pinned = CpuAffinity.TryPinCurrentThread(core, out reason);
+            before = ThreadStat.OfCurrentThread();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < 300)
+            {
+            }
+
+            after = ThreadStat.OfCurrentThread();
+        }) { Name = "stat-test-spin" };
+
+        rival.Start();
+        measured.Start();
+        measured.Join();
+        stop.Set();
+        rival.Join();
+
+        Assert.True(pinned, reason);
+        long preemptions = after!.Value.Preemptions - before!.Value.Preemptions;
+        Assert.True(before.Value.Preemptions >= 0, "no preemption count read");
+        Assert.True(preemptions > 0, $"{preemptions} preemptions in 300 ms spinning beside another busy thread on core {core}");
     }
 }

@@ -46,6 +46,14 @@ public sealed class BenchPipelineCommandTests
         }
 
         Assert.True(result.GetProperty("corrected_p99_ns").GetDouble() >= result.GetProperty("corrected_p50_ns").GetDouble());
+
+        // What else ran on the machine in the paced run, and how often the engine's threads waited behind it.
+        double others = result.GetProperty("paced_other_tasks_cpu_fraction").GetDouble();
+        Assert.InRange(others, 0, 1);
+        Assert.All(result.GetProperty("paced_other_tasks_ms").EnumerateObject(), p => Assert.True(p.Value.GetDouble() > 0, $"{p.Name} {p.Value}"));
+        var preempted = result.GetProperty("paced_preemptions_by_thread");
+        Assert.Equal(["producer", "logic"], preempted.EnumerateObject().Select(p => p.Name));
+        Assert.All(preempted.EnumerateObject(), p => Assert.True(p.Value.GetInt64() >= 0, $"{p.Name} {p.Value}"));
         Assert.Equal(JsonValueKind.String, result.GetProperty("bottleneck").ValueKind);
         Assert.Matches("^(producer|logic|hand-off)", result.GetProperty("bottleneck").GetString()!);
         Assert.Contains("pipeline:", stderr);
