@@ -24,8 +24,10 @@ public sealed class MachineTaskSnapshot
         var byName = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (tid, (name, runNs)) in _tasks)
         {
-            // A thread id reused by a new task reads as less than before: the new task's whole run.
-            long ran = before._tasks.TryGetValue(tid, out var earlier) && earlier.RunNs <= runNs && earlier.Name == name
+            // A task may rename itself (a kernel worker's name carries the queue it serves now), so
+            // the thread id says which task it is; one reused by a new task reads as less than
+            // before, and counts the new task's whole run.
+            long ran = before._tasks.TryGetValue(tid, out var earlier) && earlier.RunNs <= runNs
                 ? runNs - earlier.RunNs
                 : runNs;
             if (ran > 0)

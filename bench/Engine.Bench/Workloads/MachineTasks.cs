@@ -54,7 +54,7 @@ public static class MachineTasks
                 {
                     if (TryParseRunNs(File.ReadAllText(Path.Combine(thread, "schedstat")), out long runNs))
                     {
-                        tasks[tid] = (File.ReadAllText(Path.Combine(thread, "comm")).TrimEnd('\n'), runNs);
+                        tasks[tid] = (StableName(File.ReadAllText(Path.Combine(thread, "comm")).TrimEnd('\n')), runNs);
                     }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -65,6 +65,19 @@ public static class MachineTasks
         }
 
         return new MachineTaskSnapshot(tasks);
+    }
+
+    /// <summary>
+    /// A task's name without what changes while it runs: a kernel worker names itself after the
+    /// queue it serves at the moment (<c>kworker/1:0-virtio_vsock</c>, then <c>kworker/1:0-events</c>),
+    /// which says nothing of what it ran over a window, so only <c>kworker/1:0</c> is kept.
+    /// </summary>
+    public static string StableName(string comm)
+    {
+        ArgumentNullException.ThrowIfNull(comm);
+        const string Worker = "kworker/";
+        int queue = comm.StartsWith(Worker, StringComparison.Ordinal) ? comm.IndexOf('-', Worker.Length) : -1;
+        return queue < 0 ? comm : comm[..queue];
     }
 
     /// <summary>

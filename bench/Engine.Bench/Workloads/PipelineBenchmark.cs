@@ -107,7 +107,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             long pacedTicks = (long)(options.PacedRate * options.PacedDuration.TotalSeconds);
             int busyThreads = TradingPipeline.ThreadNames(placement).Count + 1;
             progress($"pipeline: the machine's own floor: {busyThreads} threads spin on the clock for {options.PacedDuration.TotalSeconds:F0} s, each stall longer than {HiccupFloor.DefaultResolutionNs:N0} ns noted...");
+            var floorActivity = MachineActivity.Begin();
             var floor = HiccupFloor.Measure(busyThreads, options.PacedRate, options.PacedDuration);
+            var floorMachine = floorActivity?.End();
             progress($"pipeline: floor at {options.PacedRate:N0} ticks/s: p99 {floor.P99Ns:N0} ns, p99.9 {floor.P999Ns:N0} ns, max {floor.MaxNs:N0} ns; some core stalled {floor.StalledFraction:P2} of the time ({floor.Stalls:N0} stalls)");
             progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s (tick-to-decision latency of every tick)...");
             var probe = new LatencyProbe(1);
@@ -147,8 +149,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 PageFaultsByThread = fast.ThreadFaults,
                 PacedPageFaultsByThread = paced.ThreadFaults,
                 PacedPreemptionsByThread = paced.ThreadPreemptions,
-                PacedOtherTasksCpuFraction = paced.OtherTasksFraction,
-                PacedOtherTasksMs = paced.OtherTasks is { } top ? top.Take(5).ToDictionary(t => t.Name, t => Math.Round(t.CpuNs / 1e6, 2), StringComparer.Ordinal) : new Dictionary<string, double>(),
+                PacedMachine = paced.Machine,
+                FloorMachine = floorMachine,
                 Collections = fast.Collections,
                 PacedCollections = paced.Collections,
                 ProducerBusyFraction = fast.ProducerBusy,
@@ -261,7 +263,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         // read, about 36,900 page faults) is not the paced run.
         TimeSpan processBefore = default, fullRingBefore = default;
         ThreadStatSample? producerBefore = null, logicBefore = null;
-        MachineTaskSnapshot? machineBefore = null;
+        MachineActivity? machine = null;
         var collectionsBefore = new int[GC.MaxGeneration + 1];
         var clock = new Stopwatch();
         void Mark()
@@ -277,7 +279,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             fullRingBefore = pipeline.Ring.Sequencer.FullRingWaitTime;
 
             // Paced, what else runs on the machine is what the tail waits behind; read outside the window.
-            machineBefore = speed > 0 ? MachineTasks.Take() : null;
+            machine = speed > 0 ? MachineActivity.Begin() : null;
             clock.Restart();
         }
 
@@ -306,7 +308,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         // figures below) is the benchmark's own bookkeeping, and it allocates.
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         double seconds = clock.Elapsed.TotalSeconds;
-        var machineAfter = machineBefore is null ? null : MachineTasks.Take();
+        var machineReport = machine?.End();
         long producerBytes = GC.GetAllocatedBytesForCurrentThread() - producerBytesBefore;
         var collections = new Dictionary<string, long>(StringComparer.Ordinal);
         for (int generation = 0; generation < collectionsBefore.Length; generation++)
@@ -345,7 +347,6 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             ["producer"] = Preemptions(producerBefore, producerAfter),
             ["logic"] = Preemptions(logicBefore, logicAfter),
         };
-        var otherTasks = machineBefore is not null && machineAfter is not null ? machineAfter.Since(machineBefore) : null;
         whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
 
@@ -356,7 +357,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, ThreadPreemptions = preemptions, OtherTasks = otherTasks, Collections = collections, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, ThreadPreemptions = preemptions, Machine = machineReport, Collections = collections, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
@@ -410,11 +411,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
         public IReadOnlyDictionary<string, long> ThreadPreemptions { get; init; } = new Dictionary<string, long>();
 
-        /// <summary>Paced only: what every task outside this process ran over the window, most first; null where it could not be read.</summary>
-        public IReadOnlyList<TaskCpu>? OtherTasks { get; init; }
-
-        /// <summary>Their share of the machine's cores over the window; -1 where not read.</summary>
-        public double OtherTasksFraction => OtherTasks is { } others ? others.Sum(t => t.CpuNs) / 1e9 / Math.Max(1e-9, Seconds * Environment.ProcessorCount) : -1;
+        /// <summary>Paced only: what the machine did besides this process over the window; null where /proc could not tell.</summary>
+        public MachineActivityReport? Machine { get; init; }
 
         /// <summary>Garbage collections of each generation over the measured window (a collection counts in every generation below it too).</summary>
         public IReadOnlyDictionary<string, long> Collections { get; init; } = new Dictionary<string, long>();

@@ -220,17 +220,50 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("paced_preemptions_by_thread")]
     public IReadOnlyDictionary<string, long> PacedPreemptionsByThread { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>What the machine did besides this process during the paced run; null where /proc could not tell.</summary>
+    [JsonIgnore]
+    public MachineActivityReport? PacedMachine { get; init; }
+
     /// <summary>
-    /// The share of the machine's cores that tasks outside this process (kernel threads, other
-    /// processes) ran during the paced run, from their own run times; -1 where the kernel does not
-    /// report them. Where every core runs a pipeline thread, each of their runs stalls one.
+    /// How much tasks outside this process (kernel threads, other processes) ran during the paced
+    /// run, from their own run times, in cores' worth (core-seconds per second: 0.01 is 1% of one
+    /// core); -1 where the kernel does not report them. Where every core runs a pipeline thread,
+    /// each of their runs stalls one.
     /// </summary>
     [JsonPropertyName("paced_other_tasks_cpu_fraction")]
-    public double PacedOtherTasksCpuFraction { get; init; } = -1;
+    public double PacedOtherTasksCpuFraction => PacedMachine?.OtherTasksCpuFraction ?? -1;
 
     /// <summary>The five tasks outside this process that ran most during the paced run, by name, in milliseconds.</summary>
     [JsonPropertyName("paced_other_tasks_ms")]
-    public IReadOnlyDictionary<string, double> PacedOtherTasksMs { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> PacedOtherTasksMs => PacedMachine?.TopMilliseconds() ?? new Dictionary<string, double>();
+
+    /// <summary>The cores' time in interrupts, hard and soft, during the paced run, in cores' worth; -1 where not read.</summary>
+    [JsonPropertyName("paced_interrupt_fraction")]
+    public double PacedInterruptFraction => PacedMachine?.InterruptFraction ?? -1;
+
+    /// <summary>The time the hypervisor reports having taken the virtual CPUs for something else during the paced run (steal), in cores' worth; -1 where not read.</summary>
+    [JsonPropertyName("paced_steal_fraction")]
+    public double PacedStealFraction => PacedMachine?.StealFraction ?? -1;
+
+    /// <summary>What the machine did besides this process while the floor was measured.</summary>
+    [JsonIgnore]
+    public MachineActivityReport? FloorMachine { get; init; }
+
+    /// <summary>
+    /// The same three while the floor's threads spun, set beside its stalled fraction (the share
+    /// of the time some core stalled, which their sum can explain at most): what the guest can
+    /// account for of the stalls it saw; the rest the host took unreported.
+    /// </summary>
+    [JsonPropertyName("hiccup_floor_other_tasks_cpu_fraction")]
+    public double FloorOtherTasksCpuFraction => FloorMachine?.OtherTasksCpuFraction ?? -1;
+
+    /// <summary>Interrupts while the floor was measured; -1 where not read.</summary>
+    [JsonPropertyName("hiccup_floor_interrupt_fraction")]
+    public double FloorInterruptFraction => FloorMachine?.InterruptFraction ?? -1;
+
+    /// <summary>Reported steal while the floor was measured; -1 where not read.</summary>
+    [JsonPropertyName("hiccup_floor_steal_fraction")]
+    public double FloorStealFraction => FloorMachine?.StealFraction ?? -1;
 
     /// <summary>
     /// Garbage collections of each generation during the full-speed run (a gen1 collection counts

@@ -114,7 +114,7 @@ public sealed class WaitBenchmark(WaitBenchmarkOptions options, Action<string> p
     {
         var probe = new LatencyProbe(1);
         var result = PipelineBenchmark.Replay(run, registry, Options(kind), reader, 1, long.MaxValue, probe);
-        return (100 * result.LogicBusy, LatencyProbe.At(probe.Raw, 50), LatencyProbe.At(probe.Raw, 99), LatencyProbe.At(probe.Corrected, 99), result.OtherTasksFraction);
+        return (100 * result.LogicBusy, LatencyProbe.At(probe.Raw, 50), LatencyProbe.At(probe.Raw, 99), LatencyProbe.At(probe.Corrected, 99), result.Machine?.OtherTasksCpuFraction ?? -1);
     }
 
     // As the engine builds it: the parking kinds with the same 100 ms timeout engine run gives them.

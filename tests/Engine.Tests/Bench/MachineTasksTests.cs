@@ -67,6 +67,25 @@ public sealed class MachineTasksTests
     }
 
     [Fact]
+    public void ATaskThatRenamedItselfCountsOnlyWhatItRanSinceUnderItsNewName()
+    {
+        // A kernel worker's name carries the queue it serves: its whole run is not the window's.
+        var before = new MachineTaskSnapshot(new() { [40] = ("kworker/1:0-virtio_vsock", 90_000_000_000) });
+        var after = new MachineTaskSnapshot(new() { [40] = ("kworker/1:0-events", 90_000_250_000) });
+
+        Assert.Equal([new TaskCpu("kworker/1:0-events", 250_000)], after.Since(before));
+    }
+
+    [Theory]
+    [InlineData("kworker/1:0-virtio_vsock", "kworker/1:0")]
+    [InlineData("kworker/u8:1-flush-254:0", "kworker/u8:1")]
+    [InlineData("kworker/0:2", "kworker/0:2")]
+    [InlineData("kdamond.0", "kdamond.0")]
+    [InlineData("rcu-tasks-kthre", "rcu-tasks-kthre")]
+    public void AKernelWorkersNameLosesTheQueueItServesAtTheMoment(string comm, string name) =>
+        Assert.Equal(name, MachineTasks.StableName(comm));
+
+    [Fact]
     public void AThreadIdTakenOverByANewTaskCountsTheNewTasksWholeRun()
     {
         var before = new MachineTaskSnapshot(new() { [7] = ("old", 1_000_000), [8] = ("kept", 400) });

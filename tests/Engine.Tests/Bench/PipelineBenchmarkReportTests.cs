@@ -24,7 +24,8 @@ public sealed class PipelineBenchmarkReportTests
         Assert.Contains(lines, l => l.Contains("from the due time (corrected)") && l.Contains("450 ns") && l.Contains("5,099 ns") && l.Contains("48.9 µs") && l.Contains("2.61 ms"));
         Assert.Contains(lines, l => l.Contains("the machine's own floor") && l.Contains("<1,000 ns") && l.Contains("16.7 µs"));
         Assert.Contains(lines, l => l.Contains("corrected p99 over the floor 0.31x"));
-        Assert.Contains(lines, l => l.Contains("other tasks on the machine ran 1.72 % of its cores meanwhile (kdamond.0 10.3 ms, kworker/1:0 4.0 ms)") && l.Contains("preemptions of the engine's threads: producer 16, logic 92"));
+        Assert.Contains(lines, l => l.Contains("meanwhile other tasks on the machine ran 0.69 % of a core (kdamond.0 10.3 ms, kworker/1:0 4.0 ms), interrupts 0.10 %, reported steal 0.20 %") && l.Contains("preemptions of the engine's threads: producer 16, logic 92"));
+        Assert.Contains(lines, l => l.Contains("while the floor spun, some core stalled 2.00 % of the time: other tasks ran 0.40 % of a core, interrupts 0.00 %, reported steal 0.30 %"));
         Assert.Contains(lines, l => l.Contains("bottleneck: logic (signals, risk, orders, router on one thread)"));
         Assert.Contains(lines, l => l.Contains("steady state 0.003 B/tick (3,800 B") && l.Contains("5 journal segments were opened: about 760 B each"));
         Assert.Contains(lines, l => l.Contains("start-up 3,080 B") && l.Contains("logic 0 B"));
@@ -34,20 +35,21 @@ public sealed class PipelineBenchmarkReportTests
     [Fact]
     public void WhatWasNotMeasuredSaysSo()
     {
-        string report = PipelineBenchmarkReport.Format(Result() with { Floor = null, PacedOtherTasksCpuFraction = -1, SteadyStateSegmentsOpened = 0, SteadyStateBytes = 0, SteadyStateBytesPerTick = 0 });
+        string report = PipelineBenchmarkReport.Format(Result() with { Floor = null, PacedMachine = null, FloorMachine = null, SteadyStateSegmentsOpened = 0, SteadyStateBytes = 0, SteadyStateBytesPerTick = 0 });
 
         Assert.Contains("both threads on one core", report);
         Assert.Contains("not measured", report);
         Assert.DoesNotContain("the machine's own floor ", report);
         Assert.DoesNotContain("segments were opened", report);
         Assert.DoesNotContain("other tasks on the machine", report);
+        Assert.DoesNotContain("while the floor spun", report);
         Assert.Contains("steady state 0.000 B/tick (0 B over the run's second half)", report);
     }
 
     private static PipelineBenchmarkResult Result() => new()
     {
-        PacedOtherTasksCpuFraction = 0.0172,
-        PacedOtherTasksMs = new Dictionary<string, double> { ["kdamond.0"] = 10.3, ["kworker/1:0"] = 4.0 },
+        PacedMachine = new MachineActivityReport([new TaskCpu("kdamond.0", 10_300_000), new TaskCpu("kworker/1:0", 4_000_000), new TaskCpu("rcu_preempt", 9_000)], 0.0069, 0.001, 0.002),
+        FloorMachine = new MachineActivityReport([], 0.004, 0, 0.003),
         PacedPreemptionsByThread = new Dictionary<string, long> { ["producer"] = 16, ["logic"] = 92 },
         Ticks = 3_000_000,
         Instruments = 14,
