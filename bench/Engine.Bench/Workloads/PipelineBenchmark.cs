@@ -149,6 +149,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 PageFaultsByThread = fast.ThreadFaults,
                 PacedPageFaultsByThread = paced.ThreadFaults,
                 PacedPreemptionsByThread = paced.ThreadPreemptions,
+                PacedRunDelayMsByThread = paced.ThreadRunDelayMs,
                 PacedMachine = paced.Machine,
                 FloorMachine = floorMachine,
                 Collections = fast.Collections,
@@ -347,6 +348,11 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             ["producer"] = Preemptions(producerBefore, producerAfter),
             ["logic"] = Preemptions(logicBefore, logicAfter),
         };
+        var runDelays = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["producer"] = RunDelayMs(producerBefore, producerAfter),
+            ["logic"] = RunDelayMs(logicBefore, logicAfter),
+        };
         whileRunning?.Invoke();
         pipeline.Shutdown(TimeSpan.FromSeconds(10));
 
@@ -357,7 +363,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             threads[before.Name] = before.Samples == 1 && after.Samples == 2 ? after.AllocatedBytes - before.AllocatedBytes : -1;
         }
 
-        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, ThreadPreemptions = preemptions, Machine = machineReport, Collections = collections, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
+        return new ReplayRunResult(pipeline.Signals.Ticks, seconds, pipeline.Signals.Intents, pipeline.Router.Routed, report.Compact, allocated, allocatedAfter, producerBusy, logicBusy) { SteadyBytes = allocationMark is { AllocatedAtMark: >= 0 } ? allocatedAfter - allocationMark.AllocatedAtMark : -1, SteadyTicks = allocationMark is null ? 0 : pipeline.Signals.Ticks - allocationMark.AtTick, SteadySegments = allocationMark?.SegmentsOpenedAfterMark ?? 0, BeforePacingSeconds = replayed.BeforePacing.TotalSeconds, InputsPaced = replayed.InputsPaced, ThreadBytes = threads, ThreadFaults = faults, ThreadPreemptions = preemptions, ThreadRunDelayMs = runDelays, Machine = machineReport, Collections = collections, FullRingFraction = fullRing, OtherBusy = otherBusy, SlotBytes = pipeline.Ring.SlotSize, SlotLineAligned = pipeline.Ring.SlotsAreLineAligned };
     }
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
@@ -411,6 +417,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
         public IReadOnlyDictionary<string, long> ThreadPreemptions { get; init; } = new Dictionary<string, long>();
 
+        public IReadOnlyDictionary<string, double> ThreadRunDelayMs { get; init; } = new Dictionary<string, double>();
+
         /// <summary>Paced only: what the machine did besides this process over the window; null where /proc could not tell.</summary>
         public MachineActivityReport? Machine { get; init; }
 
@@ -433,6 +441,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
     // -1 where /proc is missing or the thread was not found.
     private static long Faults(ThreadStatSample? before, ThreadStatSample? after) =>
         before is { } b && after is { } a ? a.MinorFaults - b.MinorFaults : -1;
+
+    private static double RunDelayMs(ThreadStatSample? before, ThreadStatSample? after) =>
+        before is { } b && after is { } a && b.RunDelay != TimeSpan.MinValue && a.RunDelay != TimeSpan.MinValue ? Math.Round((a.RunDelay - b.RunDelay).TotalMilliseconds, 3) : -1;
 
     private static long Preemptions(ThreadStatSample? before, ThreadStatSample? after) =>
         before is { Preemptions: >= 0 } b && after is { Preemptions: >= 0 } a ? a.Preemptions - b.Preemptions : -1;

@@ -50,7 +50,7 @@ public static class PipelineBenchmarkReport
         if (result.PacedOtherTasksCpuFraction >= 0)
         {
             string tasks = result.PacedOtherTasksMs.Count == 0 ? "none ran" : string.Join(", ", result.PacedOtherTasksMs.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1} ms")));
-            Line($"  meanwhile other tasks on the machine ran {result.PacedOtherTasksCpuFraction:P2} of a core ({tasks}), interrupts {result.PacedInterruptFraction:P2}, reported steal {result.PacedStealFraction:P2}; preemptions of the engine's threads: {Pairs(result.PacedPreemptionsByThread)}");
+            Line($"  meanwhile other tasks on the machine ran {result.PacedOtherTasksCpuFraction:P2} of a core ({tasks}), interrupts {result.PacedInterruptFraction:P2}, reported steal {result.PacedStealFraction:P2}; preemptions of the engine's threads: {Pairs(result.PacedPreemptionsByThread)}, their waits for a core: {string.Join(", ", result.PacedRunDelayMsByThread.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F2} ms")))}");
             if (result.FloorOtherTasksCpuFraction >= 0)
             {
                 Line($"  while the floor spun, some core stalled {result.FloorStalledFraction:P2} of the time: other tasks ran {result.FloorOtherTasksCpuFraction:P2} of a core, interrupts {result.FloorInterruptFraction:P2}, reported steal {result.FloorStealFraction:P2}; stalls beyond their sum the guest cannot see");

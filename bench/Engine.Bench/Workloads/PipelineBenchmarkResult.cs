@@ -220,6 +220,14 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("paced_preemptions_by_thread")]
     public IReadOnlyDictionary<string, long> PacedPreemptionsByThread { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>
+    /// How long each engine thread waited runnable for a CPU during the paced run, in ms, behind
+    /// other tasks as the kernel saw it; -1 where not read. A stall the hypervisor causes leaves
+    /// no trace here, so a paced tail far above this was taken by the host.
+    /// </summary>
+    [JsonPropertyName("paced_run_delay_ms_by_thread")]
+    public IReadOnlyDictionary<string, double> PacedRunDelayMsByThread { get; init; } = new Dictionary<string, double>();
+
     /// <summary>What the machine did besides this process during the paced run; null where /proc could not tell.</summary>
     [JsonIgnore]
     public MachineActivityReport? PacedMachine { get; init; }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Engine.Bench.Workloads;
 
-/// <summary>What a named thread of this process has used so far (CPU time, page faults, preemptions), from Linux's <c>/proc/self/task/TID/stat</c> and <c>status</c>.</summary>
+/// <summary>What a named thread of this process has used so far (CPU time, page faults, preemptions, waits for a CPU), from Linux's <c>/proc/self/task/TID/stat</c>, <c>status</c> and <c>schedstat</c>.</summary>
 public static class ThreadStat
 {
     // Linux reports utime and stime in clock ticks of 1/100 s (USER_HZ) on every architecture .NET runs on.
@@ -49,7 +49,19 @@ public static class ThreadStat
         long minorFaults = long.Parse(fields[7], CultureInfo.InvariantCulture);
         long utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
         long stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return new ThreadStatSample(TimeSpan.FromSeconds((utime + stime) / TicksPerSecond), minorFaults, Preemptions(File.ReadAllText(Path.Combine(taskFolder, "status"))));
+        return new ThreadStatSample(TimeSpan.FromSeconds((utime + stime) / TicksPerSecond), minorFaults, Preemptions(File.ReadAllText(Path.Combine(taskFolder, "status"))), RunDelay(Path.Combine(taskFolder, "schedstat")));
+    }
+
+    // schedstat's second field: nanoseconds spent runnable on a run queue, waiting for a CPU.
+    private static TimeSpan RunDelay(string schedstatFile)
+    {
+        if (!File.Exists(schedstatFile))
+        {
+            return TimeSpan.MinValue;
+        }
+
+        string[] fields = File.ReadAllText(schedstatFile).Split(' ');
+        return fields.Length >= 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out long ns) ? TimeSpan.FromTicks(ns / 100) : TimeSpan.MinValue;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class PipelineBenchmarkReportTests
         Assert.Contains(lines, l => l.Contains("from the due time (corrected)") && l.Contains("450 ns") && l.Contains("5,099 ns") && l.Contains("48.9 µs") && l.Contains("2.61 ms"));
         Assert.Contains(lines, l => l.Contains("the machine's own floor") && l.Contains("<1,000 ns") && l.Contains("16.7 µs"));
         Assert.Contains(lines, l => l.Contains("corrected p99 over the floor 0.31x"));
-        Assert.Contains(lines, l => l.Contains("meanwhile other tasks on the machine ran 0.69 % of a core (kdamond.0 10.3 ms, kworker/1:0 4.0 ms), interrupts 0.10 %, reported steal 0.20 %") && l.Contains("preemptions of the engine's threads: producer 16, logic 92"));
+        Assert.Contains(lines, l => l.Contains("meanwhile other tasks on the machine ran 0.69 % of a core (kdamond.0 10.3 ms, kworker/1:0 4.0 ms), interrupts 0.10 %, reported steal 0.20 %") && l.Contains("preemptions of the engine's threads: producer 16, logic 92, their waits for a core: producer 0.10 ms, logic 1.25 ms"));
         Assert.Contains(lines, l => l.Contains("while the floor spun, some core stalled 2.00 % of the time: other tasks ran 0.40 % of a core, interrupts 0.00 %, reported steal 0.30 %"));
         Assert.Contains(lines, l => l.Contains("bottleneck: logic (signals, risk, orders, router on one thread)"));
         Assert.Contains(lines, l => l.Contains("steady state 0.003 B/tick (3,800 B") && l.Contains("5 journal segments were opened: about 760 B each"));
@@ -51,6 +51,7 @@ public sealed class PipelineBenchmarkReportTests
         PacedMachine = new MachineActivityReport([new TaskCpu("kdamond.0", 10_300_000), new TaskCpu("kworker/1:0", 4_000_000), new TaskCpu("rcu_preempt", 9_000)], 0.0069, 0.001, 0.002),
         FloorMachine = new MachineActivityReport([], 0.004, 0, 0.003),
         PacedPreemptionsByThread = new Dictionary<string, long> { ["producer"] = 16, ["logic"] = 92 },
+        PacedRunDelayMsByThread = new Dictionary<string, double> { ["producer"] = 0.1, ["logic"] = 1.25 },
         Ticks = 3_000_000,
         Instruments = 14,
         Strategies = 2,

@@ -100,7 +100,7 @@ public sealed class ThreadStatTests
     }
 
     [Fact]
-    public void AThreadSharingItsCoreWithAnotherBusyThreadIsPreempted()
+    public void AThreadSharingItsCoreWithAnotherBusyThreadIsPreemptedAndWaitsForIt()
     {
         if (!OperatingSystem.IsLinux() || !CpuAffinity.IsSupported)
         {
@@ -140,5 +140,10 @@ public sealed class ThreadStatTests
         long preemptions = after!.Value.Preemptions - before!.Value.Preemptions;
         Assert.True(before.Value.Preemptions >= 0, "no preemption count read");
         Assert.True(preemptions > 0, $"{preemptions} preemptions in 300 ms spinning beside another busy thread on core {core}");
+
+        // Each preemption is a wait on the run queue behind the rival.
+        var waited = after.Value.RunDelay - before.Value.RunDelay;
+        Assert.True(before.Value.RunDelay != TimeSpan.MinValue, "no run delay read");
+        Assert.True(waited > TimeSpan.Zero, $"waited {waited.TotalMilliseconds} ms for the shared core");
     }
 }

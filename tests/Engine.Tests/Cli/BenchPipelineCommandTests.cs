@@ -58,6 +58,9 @@ public sealed class BenchPipelineCommandTests
         var preempted = result.GetProperty("paced_preemptions_by_thread");
         Assert.Equal(["producer", "logic"], preempted.EnumerateObject().Select(p => p.Name));
         Assert.All(preempted.EnumerateObject(), p => Assert.True(p.Value.GetInt64() >= 0, $"{p.Name} {p.Value}"));
+        var waited = result.GetProperty("paced_run_delay_ms_by_thread");
+        Assert.Equal(["producer", "logic"], waited.EnumerateObject().Select(p => p.Name));
+        Assert.All(waited.EnumerateObject(), p => Assert.True(p.Value.GetDouble() >= 0, $"{p.Name} {p.Value}"));
         Assert.Equal(JsonValueKind.String, result.GetProperty("bottleneck").ValueKind);
         Assert.Matches("^(producer|logic|hand-off)", result.GetProperty("bottleneck").GetString()!);
         Assert.Contains("pipeline:", stderr);
