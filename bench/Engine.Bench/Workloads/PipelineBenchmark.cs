@@ -114,6 +114,14 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s (tick-to-decision latency of every tick)...");
             var probe = new LatencyProbe(1);
             var paced = Replay(run, registry, pipelineOptions, reader, 1, pacedTicks, probe);
+            LatencyProbe? oneCoreProbe = null;
+            if (oneCore is { } pacedCore)
+            {
+                progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s with producer and logic thread on core {pacedCore}, the other cores left to the machine...");
+                oneCoreProbe = new LatencyProbe(1);
+                PacedOnOneCore(run, registry, pipelineOptions, reader, pacedCore, pacedTicks, oneCoreProbe);
+            }
+
             progress($"pipeline: paced replay over channels at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s...");
             var channelProbe = new LatencyProbe(1);
             ChannelPipelineBaseline.Run(run, registry, reader, config.Pipeline.RingSize, 1, pacedTicks, channelProbe);
@@ -140,6 +148,10 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 CorrectedMaxNs = LatencyProbe.Max(corrected),
                 CorrectedMaxDueNs = probe.WorstDueNs,
                 CorrectedMaxTick = probe.WorstTick,
+                OneCorePacedCorrectedP50Ns = oneCoreProbe is null ? 0 : LatencyProbe.At(oneCoreProbe.Corrected, 50),
+                OneCorePacedCorrectedP99Ns = oneCoreProbe is null ? 0 : LatencyProbe.At(oneCoreProbe.Corrected, 99),
+                OneCorePacedCorrectedP999Ns = oneCoreProbe is null ? 0 : LatencyProbe.At(oneCoreProbe.Corrected, 99.9),
+                OneCorePacedCorrectedMaxNs = oneCoreProbe is null ? 0 : LatencyProbe.Max(oneCoreProbe.Corrected),
                 Floor = floor,
                 SteadyStateBytesPerTick = steadyPerTick,
                 SteadyStateBytes = fast.SteadyBytes,
@@ -247,7 +259,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         return run;
     }
 
-    internal static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, IEventHandler<RingEvent>? check, Action? whileRunning = null, bool stampStages = false)
+    internal static ReplayRunResult Replay(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, double speed, long ticks, IEventHandler<RingEvent>? check, Action? whileRunning = null, bool stampStages = false, bool yieldInWaits = false)
     {
         var gateway = new NullOrderGateway();
         using var composition = EngineComposition.Build(run, registry, pipelineOptions, gateway, check: _ => check);
@@ -291,6 +303,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             UntilSequence = ticks,
             KeepRawBytes = false,
             OnPacingStart = Mark,
+            YieldInWaits = yieldInWaits,
             OnSegment = allocationMark is null ? null : allocationMark.OnSegment,
         };
 
@@ -383,6 +396,27 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             WaitStrategyReason = $"yielding: producer and logic thread share core {core}",
         };
         return PinnedThread.Run(core, "engine-replay-one-core", () => Replay(run, registry, pinned, reader, 0, long.MaxValue, null));
+    }
+
+    // Paced with both pipeline threads on one core and every other core left to the machine's own
+    // tasks: with the engine's default wait for a small machine (phased), and the producer yielding
+    // the core in its waits between due times, since a spinning wait would keep the logic thread
+    // off it until the scheduler's time slice ran out.
+    internal static ReplayRunResult? PacedOnOneCore(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, int core, long ticks, LatencyProbe probe)
+    {
+        if (!CpuAffinity.IsSupported || !CpuAffinity.AllowedCores.Contains(core))
+        {
+            return null;
+        }
+
+        var pinned = pipelineOptions with
+        {
+            Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = core },
+            RingSize = TradingPipelineOptions.OneCoreRingSize,
+            WaitStrategy = WaitStrategies.Create(WaitStrategyKind.Phased, TimeSpan.FromMilliseconds(100)),
+            WaitStrategyReason = $"phased: producer and logic thread share core {core}",
+        };
+        return PinnedThread.Run(core, "engine-paced-one-core", () => Replay(run, registry, pinned, reader, 1, ticks, probe, yieldInWaits: true));
     }
 
     // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.

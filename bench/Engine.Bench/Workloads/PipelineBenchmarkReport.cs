@@ -40,6 +40,10 @@ public static class PipelineBenchmarkReport
         Line($"{$"tick to decision at {result.PacedRate:N0} ticks/s",-35} {"p50",-10} {"p90",-10} {"p99",-10} {"p99.9",-10} max");
         Line($"{"  from the due time (corrected)",-35} {Ns(result.CorrectedP50Ns)} {Ns(result.CorrectedP90Ns)} {Ns(result.CorrectedP99Ns)} {Ns(result.CorrectedP999Ns)} {Ns(result.CorrectedMaxNs).TrimEnd()}");
         Line($"{"  from the publish (raw)",-35} {Ns(result.P50Ns)} {Ns(result.P90Ns)} {Ns(result.P99Ns)} {Ns(result.P999Ns)} {Ns(result.MaxNs).TrimEnd()}");
+        if (result.OneCorePacedCorrectedP50Ns > 0)
+        {
+            Line($"{"  one core, from the due time",-35} {Ns(result.OneCorePacedCorrectedP50Ns)} {"",-10} {Ns(result.OneCorePacedCorrectedP99Ns)} {Ns(result.OneCorePacedCorrectedP999Ns)} {Ns(result.OneCorePacedCorrectedMaxNs).TrimEnd()}");
+        }
         Line($"{"  channels, from the publish",-35} {Ns(result.ChannelsP50Ns)} {"",-10} {Ns(result.ChannelsP99Ns).TrimEnd()}");
         if (result.Floor is not null)
         {

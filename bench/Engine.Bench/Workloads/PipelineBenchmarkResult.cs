@@ -228,6 +228,27 @@ public sealed record PipelineBenchmarkResult
     [JsonPropertyName("paced_run_delay_ms_by_thread")]
     public IReadOnlyDictionary<string, double> PacedRunDelayMsByThread { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// The paced run again with the producer and the logic thread on one core (the one-core
+    /// run's), the phased wait, and the producer yielding the core in its waits: every other core
+    /// is left to the machine's own tasks, which on a machine of few cores otherwise stall a
+    /// pipeline thread whenever they run. Corrected p50, ns; 0 where one core could not be pinned.
+    /// </summary>
+    [JsonPropertyName("one_core_paced_corrected_p50_ns")]
+    public double OneCorePacedCorrectedP50Ns { get; init; }
+
+    /// <summary>The same run's corrected p99, ns.</summary>
+    [JsonPropertyName("one_core_paced_corrected_p99_ns")]
+    public double OneCorePacedCorrectedP99Ns { get; init; }
+
+    /// <summary>The same run's corrected p99.9, ns.</summary>
+    [JsonPropertyName("one_core_paced_corrected_p999_ns")]
+    public double OneCorePacedCorrectedP999Ns { get; init; }
+
+    /// <summary>The same run's corrected maximum, ns.</summary>
+    [JsonPropertyName("one_core_paced_corrected_max_ns")]
+    public double OneCorePacedCorrectedMaxNs { get; init; }
+
     /// <summary>What the machine did besides this process during the paced run; null where /proc could not tell.</summary>
     [JsonIgnore]
     public MachineActivityReport? PacedMachine { get; init; }

@@ -167,7 +167,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
                     clock.Restart();
                 }
 
-                WaitUntil(clock, (h.TimestampNs - firstTimestamp) / options.Speed, idle, cancellationToken);
+                WaitUntil(clock, (h.TimestampNs - firstTimestamp) / options.Speed, idle, options.YieldInWaits, cancellationToken);
             }
 
             // Held claims go out before this producer waits for room (only their publish frees it),
@@ -241,7 +241,7 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
         Volatile.Write(ref _published, published);
     }
 
-    private static void WaitUntil(Stopwatch clock, double targetNs, IdleSegmentLoader? idle, CancellationToken cancellationToken)
+    private static void WaitUntil(Stopwatch clock, double targetNs, IdleSegmentLoader? idle, bool yieldCore, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -262,6 +262,10 @@ public sealed class JournalReplaySource(JournalReader reader, InputPublisher inp
             if (remainingNs > 2_000_000)
             {
                 Thread.Sleep(TimeSpan.FromTicks((long)(remainingNs - 1_000_000) / 100));
+            }
+            else if (yieldCore)
+            {
+                Thread.Yield();
             }
             else
             {

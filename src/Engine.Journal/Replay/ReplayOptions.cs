@@ -27,6 +27,13 @@ public sealed class ReplayOptions
     public double Speed { get; init; }
 
     /// <summary>
+    /// Paced, whether the producer yields its core while it waits for the next input's due time
+    /// instead of spinning: for a producer that shares its core with the pipeline's consumer, which
+    /// a spinning wait would keep off that core until the scheduler's time slice ran out.
+    /// </summary>
+    public bool YieldInWaits { get; init; }
+
+    /// <summary>
     /// Inputs before this sequence are published as fast as possible even when <see cref="Speed"/>
     /// paces the rest: a replay that must rebuild state from the session start reaches the part
     /// of interest quickly.

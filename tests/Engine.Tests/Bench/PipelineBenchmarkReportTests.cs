@@ -23,6 +23,7 @@ public sealed class PipelineBenchmarkReportTests
         // Units follow the size: ns, then µs, then ms.
         Assert.Contains(lines, l => l.Contains("from the due time (corrected)") && l.Contains("450 ns") && l.Contains("5,099 ns") && l.Contains("48.9 µs") && l.Contains("2.61 ms"));
         Assert.Contains(lines, l => l.Contains("the machine's own floor") && l.Contains("<1,000 ns") && l.Contains("16.7 µs"));
+        Assert.Contains(lines, l => l.Contains("one core, from the due time") && l.Contains("1,720 ns") && l.Contains("5,900 ns") && l.Contains("25.0 µs") && l.Contains("903.0 µs"));
         Assert.Contains(lines, l => l.Contains("corrected p99 over the floor 0.31x"));
         Assert.Contains(lines, l => l.Contains("meanwhile other tasks on the machine ran 0.69 % of a core (kdamond.0 10.3 ms, kworker/1:0 4.0 ms), interrupts 0.10 %, reported steal 0.20 %") && l.Contains("preemptions of the engine's threads: producer 16, logic 92, their waits for a core: producer 0.10 ms, logic 1.25 ms"));
         Assert.Contains(lines, l => l.Contains("while the floor spun, some core stalled 2.00 % of the time: other tasks ran 0.40 % of a core, interrupts 0.00 %, reported steal 0.30 %"));
@@ -35,7 +36,7 @@ public sealed class PipelineBenchmarkReportTests
     [Fact]
     public void WhatWasNotMeasuredSaysSo()
     {
-        string report = PipelineBenchmarkReport.Format(Result() with { Floor = null, PacedMachine = null, FloorMachine = null, SteadyStateSegmentsOpened = 0, SteadyStateBytes = 0, SteadyStateBytesPerTick = 0 });
+        string report = PipelineBenchmarkReport.Format(Result() with { Floor = null, OneCorePacedCorrectedP50Ns = 0, PacedMachine = null, FloorMachine = null, SteadyStateSegmentsOpened = 0, SteadyStateBytes = 0, SteadyStateBytesPerTick = 0 });
 
         Assert.Contains("both threads on one core", report);
         Assert.Contains("not measured", report);
@@ -43,11 +44,16 @@ public sealed class PipelineBenchmarkReportTests
         Assert.DoesNotContain("segments were opened", report);
         Assert.DoesNotContain("other tasks on the machine", report);
         Assert.DoesNotContain("while the floor spun", report);
+        Assert.DoesNotContain("one core, from the due time", report);
         Assert.Contains("steady state 0.000 B/tick (0 B over the run's second half)", report);
     }
 
     private static PipelineBenchmarkResult Result() => new()
     {
+        OneCorePacedCorrectedP50Ns = 1_720,
+        OneCorePacedCorrectedP99Ns = 5_900,
+        OneCorePacedCorrectedP999Ns = 25_000,
+        OneCorePacedCorrectedMaxNs = 903_000,
         PacedMachine = new MachineActivityReport([new TaskCpu("kdamond.0", 10_300_000), new TaskCpu("kworker/1:0", 4_000_000), new TaskCpu("rcu_preempt", 9_000)], 0.0069, 0.001, 0.002),
         FloorMachine = new MachineActivityReport([], 0.004, 0, 0.003),
         PacedPreemptionsByThread = new Dictionary<string, long> { ["producer"] = 16, ["logic"] = 92 },

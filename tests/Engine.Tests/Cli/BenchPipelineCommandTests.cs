@@ -48,6 +48,15 @@ public sealed class BenchPipelineCommandTests
         Assert.True(result.GetProperty("corrected_p99_ns").GetDouble() >= result.GetProperty("corrected_p50_ns").GetDouble());
 
         // What else ran on the machine in the paced run, and how often the engine's threads waited behind it.
+        // The paced run again on one core, the other cores left to the machine, where it has more than one.
+        if (Engine.Ring.CpuAffinity.IsSupported && Engine.Ring.CpuAffinity.AllowedCores.Count > 1)
+        {
+            double p50 = result.GetProperty("one_core_paced_corrected_p50_ns").GetDouble();
+            Assert.True(p50 > 0, $"one-core paced p50 {p50}");
+            Assert.True(result.GetProperty("one_core_paced_corrected_p99_ns").GetDouble() >= p50);
+            Assert.True(result.GetProperty("one_core_paced_corrected_max_ns").GetDouble() >= result.GetProperty("one_core_paced_corrected_p999_ns").GetDouble());
+        }
+
         // Each in cores' worth, so at most every core.
         foreach (string share in new[] { "paced_other_tasks_cpu_fraction", "paced_interrupt_fraction", "paced_steal_fraction", "hiccup_floor_other_tasks_cpu_fraction", "hiccup_floor_interrupt_fraction", "hiccup_floor_steal_fraction" })
         {
