@@ -15,25 +15,31 @@ public sealed class MachineActivity
     private readonly CpuTimes _cpu;
     private readonly long _start;
 
-    private MachineActivity(MachineTaskSnapshot tasks, CpuTimes cpu)
+    private MachineActivity(MachineTaskSnapshot tasks, CpuTimes cpu, long start)
     {
         _tasks = tasks;
         _cpu = cpu;
-        _start = Stopwatch.GetTimestamp();
+        _start = start;
     }
 
     /// <summary>The machine's times now; null where Linux's /proc does not give them.</summary>
-    public static MachineActivity? Begin() =>
-        MachineTasks.Take() is { } tasks && ReadCpuTimes() is { } cpu ? new MachineActivity(tasks, cpu) : null;
+    public static MachineActivity? Begin()
+    {
+        // The window runs from the start of this reading to the end of the last: each task's two
+        // reads fall inside it, so its runs between them do too, and n cores run at most n of it.
+        long start = Stopwatch.GetTimestamp();
+        return MachineTasks.Take() is { } tasks && ReadCpuTimes() is { } cpu ? new MachineActivity(tasks, cpu, start) : null;
+    }
 
     /// <summary>What the machine did since <see cref="Begin"/>; null where /proc could not be read again.</summary>
     public MachineActivityReport? End()
     {
-        double seconds = Stopwatch.GetElapsedTime(_start).TotalSeconds;
         if (MachineTasks.Take() is not { } tasks || ReadCpuTimes() is not { } cpu)
         {
             return null;
         }
+
+        double seconds = Stopwatch.GetElapsedTime(_start).TotalSeconds;
 
         // Each figure in cores' worth (core-seconds per wall second), as the stalls they cause are
         // set beside the share of the time some core stalled: n cores' runs can stall that long at most.

@@ -8,7 +8,9 @@ namespace Engine.Bench.Workloads;
 /// <c>stat</c>). Read before and after a paced run, it names what else ran on the cores meanwhile:
 /// a kernel thread such as a memory-reclaim daemon, an interrupt's worker, another process. On a
 /// machine whose every core runs a pipeline thread, each such run is a stall of some pipeline
-/// thread, which the floor's spinning threads see as well but cannot name.
+/// thread, which the floor's spinning threads see as well but cannot name. A task on a CPU as it
+/// is read reports its run time as of its last scheduler tick, so a window's figures are good to
+/// a tick or so a task.
 /// </summary>
 public static class MachineTasks
 {

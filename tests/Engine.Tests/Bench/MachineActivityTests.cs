@@ -47,7 +47,9 @@ public sealed class MachineActivityTests
 
             // The shell ran at least 20 ms of the 400: 0.05 of a core, whatever else the machine does.
             Assert.True(report.OtherTasksCpuFraction >= 0.05, $"{report.OtherTasksCpuFraction:F3} of a core: {string.Join(", ", report.OtherTasks.Take(5))}");
-            Assert.InRange(report.OtherTasksCpuFraction, 0, Environment.ProcessorCount);
+            // At most every core, give or take a scheduler tick: a task on a CPU as it is read
+            // reports its run time as of its last tick.
+            Assert.InRange(report.OtherTasksCpuFraction, 0, Environment.ProcessorCount * 1.1);
             Assert.InRange(report.InterruptFraction, 0, Environment.ProcessorCount);
             Assert.InRange(report.StealFraction, 0, Environment.ProcessorCount);
             Assert.Contains("sh", report.TopMilliseconds().Keys);

@@ -30,7 +30,7 @@ public sealed class WaitBenchmarkRunTests
         Assert.True(phased.QuietCpuPercent >= 0);
         if (MachineTasks.IsSupported)
         {
-            Assert.InRange(phased.BusyOtherTasksCpuFraction, 0, 1);
+            Assert.InRange(phased.BusyOtherTasksCpuFraction, 0, Environment.ProcessorCount * 1.1);
         }
         else
         {

@@ -57,10 +57,11 @@ public sealed class BenchPipelineCommandTests
             Assert.True(result.GetProperty("one_core_paced_corrected_max_ns").GetDouble() >= result.GetProperty("one_core_paced_corrected_p999_ns").GetDouble());
         }
 
-        // Each in cores' worth, so at most every core.
+        // Each in cores' worth, so at most every core (give or take a scheduler tick: a task on a
+        // CPU as it is read reports its run time as of its last tick).
         foreach (string share in new[] { "paced_other_tasks_cpu_fraction", "paced_interrupt_fraction", "paced_steal_fraction", "hiccup_floor_other_tasks_cpu_fraction", "hiccup_floor_interrupt_fraction", "hiccup_floor_steal_fraction" })
         {
-            Assert.InRange(result.GetProperty(share).GetDouble(), 0, Environment.ProcessorCount);
+            Assert.InRange(result.GetProperty(share).GetDouble(), 0, Environment.ProcessorCount * 1.1);
         }
 
         Assert.All(result.GetProperty("paced_other_tasks_ms").EnumerateObject(), p => Assert.True(p.Value.GetDouble() > 0, $"{p.Name} {p.Value}"));
