@@ -54,7 +54,7 @@ public static class MachineTasks
 
                 try
                 {
-                    if (TryParseRunNs(File.ReadAllText(Path.Combine(thread, "schedstat")), out long runNs))
+                    if (TryParseSchedstat(File.ReadAllText(Path.Combine(thread, "schedstat")), out long runNs, out _))
                     {
                         tasks[tid] = (StableName(File.ReadAllText(Path.Combine(thread, "comm")).TrimEnd('\n')), runNs);
                     }
@@ -83,27 +83,17 @@ public static class MachineTasks
     }
 
     /// <summary>
-    /// The first of schedstat's three fields: nanoseconds run on a CPU (then nanoseconds waited
-    /// runnable, then time slices). False for anything else.
+    /// schedstat's three fields: nanoseconds run on a CPU, nanoseconds waited runnable on a run
+    /// queue, and time slices. False for anything else.
     /// </summary>
-    public static bool TryParseRunNs(ReadOnlySpan<char> schedstat, out long runNs)
+    public static bool TryParseSchedstat(ReadOnlySpan<char> schedstat, out long runNs, out long waitNs)
     {
-        runNs = 0;
+        runNs = waitNs = 0;
         var line = schedstat.TrimEnd('\n');
         Span<Range> fields = stackalloc Range[4];
-        if (line.Split(fields, ' ') != 3)
-        {
-            return false;
-        }
-
-        foreach (var field in fields[..3])
-        {
-            if (!long.TryParse(line[field], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                return false;
-            }
-        }
-
-        return long.TryParse(line[fields[0]], NumberStyles.None, CultureInfo.InvariantCulture, out runNs);
+        return line.Split(fields, ' ') == 3
+            && long.TryParse(line[fields[0]], NumberStyles.None, CultureInfo.InvariantCulture, out runNs)
+            && long.TryParse(line[fields[1]], NumberStyles.None, CultureInfo.InvariantCulture, out waitNs)
+            && long.TryParse(line[fields[2]], NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 }

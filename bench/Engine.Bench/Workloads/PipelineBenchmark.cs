@@ -118,8 +118,8 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
             if (oneCore is { } pacedCore)
             {
                 progress($"pipeline: paced replay at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s with producer and logic thread on core {pacedCore}, the other cores left to the machine...");
-                oneCoreProbe = new LatencyProbe(1);
-                PacedOnOneCore(run, registry, pipelineOptions, reader, pacedCore, pacedTicks, oneCoreProbe);
+                var pinnedProbe = new LatencyProbe(1);
+                oneCoreProbe = PacedOnOneCore(run, registry, pipelineOptions, reader, pacedCore, pacedTicks, pinnedProbe) is null ? null : pinnedProbe;
             }
 
             progress($"pipeline: paced replay over channels at {options.PacedRate:N0} ticks/s for {options.PacedDuration.TotalSeconds:F0} s...");
@@ -381,43 +381,32 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
 
     // Both pipeline threads on one core: the logic thread through the placement, the producer on a
     // pinned thread of its own. Null where the core is not one this process may use.
-    internal static ReplayRunResult? OnOneCore(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, int core)
-    {
-        if (!CpuAffinity.IsSupported || !CpuAffinity.AllowedCores.Contains(core))
-        {
-            return null;
-        }
-
-        var pinned = pipelineOptions with
-        {
-            Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = core },
-            RingSize = TradingPipelineOptions.OneCoreRingSize,
-            WaitStrategy = WaitStrategies.Create(WaitStrategyKind.Yielding),
-            WaitStrategyReason = $"yielding: producer and logic thread share core {core}",
-        };
-        return PinnedThread.Run(core, "engine-replay-one-core", () => Replay(run, registry, pinned, reader, 0, long.MaxValue, null));
-    }
+    internal static ReplayRunResult? OnOneCore(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, int core) =>
+        PinnedToOneCore(pipelineOptions, core, WaitStrategies.Create(WaitStrategyKind.Yielding), "yielding") is { } pinned
+            ? PinnedThread.Run(core, "engine-replay-one-core", () => Replay(run, registry, pinned, reader, 0, long.MaxValue, null))
+            : null;
 
     // Paced with both pipeline threads on one core and every other core left to the machine's own
     // tasks: with the engine's default wait for a small machine (phased), and the producer yielding
     // the core in its waits between due times, since a spinning wait would keep the logic thread
     // off it until the scheduler's time slice ran out.
-    internal static ReplayRunResult? PacedOnOneCore(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, int core, long ticks, LatencyProbe probe)
-    {
-        if (!CpuAffinity.IsSupported || !CpuAffinity.AllowedCores.Contains(core))
-        {
-            return null;
-        }
+    internal static ReplayRunResult? PacedOnOneCore(RunDefinition run, StrategyRegistry registry, TradingPipelineOptions pipelineOptions, JournalReader reader, int core, long ticks, LatencyProbe probe) =>
+        PinnedToOneCore(pipelineOptions, core, WaitStrategies.Create(WaitStrategyKind.Phased, TimeSpan.FromMilliseconds(100)), "phased") is { } pinned
+            ? PinnedThread.Run(core, "engine-paced-one-core", () => Replay(run, registry, pinned, reader, 1, ticks, probe, yieldInWaits: true))
+            : null;
 
-        var pinned = pipelineOptions with
-        {
-            Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = core },
-            RingSize = TradingPipelineOptions.OneCoreRingSize,
-            WaitStrategy = WaitStrategies.Create(WaitStrategyKind.Phased, TimeSpan.FromMilliseconds(100)),
-            WaitStrategyReason = $"phased: producer and logic thread share core {core}",
-        };
-        return PinnedThread.Run(core, "engine-paced-one-core", () => Replay(run, registry, pinned, reader, 1, ticks, probe, yieldInWaits: true));
-    }
+    // The logic thread on the core, with a ring sized for that core's cache; null where the core is
+    // not one this process may use.
+    private static TradingPipelineOptions? PinnedToOneCore(TradingPipelineOptions options, int core, IWaitStrategy wait, string waitName) =>
+        CpuAffinity.IsSupported && CpuAffinity.AllowedCores.Contains(core)
+            ? options with
+            {
+                Cores = new Dictionary<string, int>(StringComparer.Ordinal) { ["logic"] = core },
+                RingSize = TradingPipelineOptions.OneCoreRingSize,
+                WaitStrategy = wait,
+                WaitStrategyReason = $"{waitName}: producer and logic thread share core {core}",
+            }
+            : null;
 
     // The gate as it was before the rule set: kill switch, flatten, tradability, session, fixed lots.
     private static Engine.Core.Risk.RiskGateOptions FirstRulesOnly(Engine.Core.Risk.RiskGateOptions rules) => new()

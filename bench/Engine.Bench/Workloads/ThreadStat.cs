@@ -53,16 +53,10 @@ public static class ThreadStat
     }
 
     // schedstat's second field: nanoseconds spent runnable on a run queue, waiting for a CPU.
-    private static TimeSpan RunDelay(string schedstatFile)
-    {
-        if (!File.Exists(schedstatFile))
-        {
-            return TimeSpan.MinValue;
-        }
-
-        string[] fields = File.ReadAllText(schedstatFile).Split(' ');
-        return fields.Length >= 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out long ns) ? TimeSpan.FromTicks(ns / 100) : TimeSpan.MinValue;
-    }
+    private static TimeSpan RunDelay(string schedstatFile) =>
+        File.Exists(schedstatFile) && MachineTasks.TryParseSchedstat(File.ReadAllText(schedstatFile), out _, out long waitNs)
+            ? TimeSpan.FromTicks(waitNs / 100)
+            : TimeSpan.MinValue;
 
     /// <summary>
     /// The <c>nonvoluntary_ctxt_switches</c> of a task's <c>status</c>: how often the scheduler took

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Engine.Bench.Workloads;
 using FsCheck;
@@ -38,8 +37,7 @@ public sealed class MachineActivityTests
             return;
         }
 
-        using var busy = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!;
-        try
+        using (new BusyShell())
         {
             var activity = MachineActivity.Begin()!;
             Thread.Sleep(400);
@@ -52,12 +50,7 @@ public sealed class MachineActivityTests
             Assert.InRange(report.OtherTasksCpuFraction, 0, Environment.ProcessorCount * 1.1);
             Assert.InRange(report.InterruptFraction, 0, Environment.ProcessorCount);
             Assert.InRange(report.StealFraction, 0, Environment.ProcessorCount);
-            Assert.Contains("sh", report.TopMilliseconds().Keys);
-        }
-        finally
-        {
-            busy.Kill();
-            busy.WaitForExit();
+            Assert.Contains(BusyShell.Name, report.TopMilliseconds().Keys);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Engine.Bench.Workloads;
 using FsCheck;
@@ -14,7 +13,7 @@ namespace Engine.Tests.Bench;
 public sealed class MachineTasksTests
 {
     [Fact]
-    public void ParsingTakesTheRunTimeOfAnyThreeNumberLineAndRejectsEverythingElse()
+    public void ParsingTakesTheRunAndWaitTimesOfAnyThreeNumberLineAndRejectsEverythingElse()
     {
         Prop.ForAll(
             Gen.Choose(0, int.MaxValue).SelectMany(a => Gen.Choose(0, int.MaxValue).Select(b => (long)a * b)).ToArbitrary(),
@@ -23,17 +22,17 @@ public sealed class MachineTasksTests
             (run, wait, slices) =>
             {
                 string line = string.Create(CultureInfo.InvariantCulture, $"{run} {wait.Get} {slices.Get}");
-                bool whole = MachineTasks.TryParseRunNs(line + "\n", out long parsed) && parsed == run
-                    && MachineTasks.TryParseRunNs(line, out parsed) && parsed == run;
-                bool rejected = !MachineTasks.TryParseRunNs($"{run} {wait.Get}", out _)
-                    && !MachineTasks.TryParseRunNs($"{line} 7", out _)
-                    && !MachineTasks.TryParseRunNs($"-{run} {wait.Get} {slices.Get}", out _)
-                    && !MachineTasks.TryParseRunNs($"{run}x {wait.Get} {slices.Get}", out _)
-                    && !MachineTasks.TryParseRunNs($"{run}  {wait.Get} {slices.Get}", out _);
+                bool whole = MachineTasks.TryParseSchedstat(line + "\n", out long parsed, out long waited) && parsed == run && waited == wait.Get
+                    && MachineTasks.TryParseSchedstat(line, out parsed, out waited) && parsed == run && waited == wait.Get;
+                bool rejected = !MachineTasks.TryParseSchedstat($"{run} {wait.Get}", out _, out _)
+                    && !MachineTasks.TryParseSchedstat($"{line} 7", out _, out _)
+                    && !MachineTasks.TryParseSchedstat($"-{run} {wait.Get} {slices.Get}", out _, out _)
+                    && !MachineTasks.TryParseSchedstat($"{run}x {wait.Get} {slices.Get}", out _, out _)
+                    && !MachineTasks.TryParseSchedstat($"{run}  {wait.Get} {slices.Get}", out _, out _);
                 return whole && rejected;
             }).QuickCheckThrowOnFailure();
 
-        Assert.False(MachineTasks.TryParseRunNs("", out _));
+        Assert.False(MachineTasks.TryParseSchedstat("", out _, out _));
     }
 
     [Fact]
@@ -102,7 +101,7 @@ public sealed class MachineTasksTests
             return;
         }
 
-        using var busy = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!;
+        using var busy = new BusyShell();
         using var stop = new ManualResetEventSlim(false);
         var own = new Thread(() => SpinWait.SpinUntil(() => stop.IsSet)) { Name = "tasks-own-spin", IsBackground = true };
         try
@@ -114,15 +113,13 @@ public sealed class MachineTasksTests
             var since = after.Since(before);
 
             Assert.True(before.Count > 1, $"{before.Count} tasks read");
-            long shell = since.Where(t => t.Name == "sh").Sum(t => t.CpuNs);
+            long shell = since.Where(t => t.Name == BusyShell.Name).Sum(t => t.CpuNs);
             Assert.True(shell >= 20_000_000, $"the busy shell ran {shell:N0} ns of 400 ms: {string.Join(", ", since.Take(5))}");
             Assert.DoesNotContain(since, t => t.Name == "tasks-own-spin");
         }
         finally
         {
             stop.Set();
-            busy.Kill();
-            busy.WaitForExit();
             if (own.ThreadState != System.Threading.ThreadState.Unstarted)
             {
                 own.Join();
