@@ -43,6 +43,10 @@ public sealed class AllocationSampleTests
 
     private static Dictionary<string, long> Sample(RingPipeline<TestEvent> pipeline, RingBuffer<TestEvent> ring)
     {
+        // A consumer samples where it stands when it reads the request, so a consumer still behind
+        // the producer (a busy machine) would sample short of the events published so far: wait for
+        // both to catch up first, so the window's edges are the events published around it.
+        Await.Until(() => pipeline.Lag == 0, TimeSpan.FromSeconds(30), () => "the consumers to catch up");
         var samples = pipeline.ConsumerAllocations.ToDictionary(c => c.Name, c => c.Samples);
         pipeline.RequestAllocationSamples();
         Publish(ring, 1);
@@ -66,7 +70,12 @@ public sealed class AllocationSampleTests
 
         public string Name => "allocating";
 
-        public void OnEvent(ref TestEvent data, long sequence, bool endOfBatch) => Last = new byte[40];
+        public void OnEvent(ref TestEvent data, long sequence, bool endOfBatch)
+        {
+            // Slower than the producer, so the consumer lags as it would on a busy machine.
+            Thread.SpinWait(20_000);
+            Last = new byte[40];
+        }
     }
 
     private sealed class QuietHandler : IEventHandler<TestEvent>

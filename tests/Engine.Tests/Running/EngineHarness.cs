@@ -113,6 +113,9 @@ internal sealed class EngineHarness : IDisposable
     /// </summary>
     public Dictionary<string, long> SampleConsumerAllocations()
     {
+        // A consumer samples where it stands when it reads the request; drained first, that is at
+        // the frame published for the sample and not somewhere behind it.
+        Drain();
         var before = Pipeline.ConsumerAllocations.ToDictionary(c => c.Name, c => c.Samples);
         Pipeline.RequestAllocationSamples();
         Publish(1);
