@@ -423,7 +423,7 @@ public static class EngineConfigLoader
             return cores;
         }
 
-        var allowed = placement is { } p ? TradingPipeline.ThreadNames(p) : ["logic", "signals", "risk", "journal", "router"];
+        var allowed = (placement is { } p ? TradingPipeline.ThreadNames(p) : ["logic", "signals", "risk", "journal", "router"]).Append(PipelineSettings.TickerThread).ToArray();
         foreach (var (key, _) in section.Mapping.Children)
         {
             string name = (key as YamlScalarNode)?.Value ?? "";

@@ -203,7 +203,7 @@ public sealed partial class EngineSession : IAsyncDisposable
             WaitStrategy = WaitStrategies.Create(wait.Kind, TimeSpan.FromMilliseconds(100)),
             WaitStrategyReason = wait.Reason,
             Placement = placement,
-            Cores = _config.Pipeline.Cores,
+            Cores = _config.Pipeline.StageCores,
             Log = message => Log.RingFault(_logger, message),
         };
         _gateway = CreateGateway();
@@ -224,6 +224,9 @@ public sealed partial class EngineSession : IAsyncDisposable
         _pipelineStarted = true;
         await people.WriteLineAsync($"engine: {_config.Mode.ToString().ToLowerInvariant()} mode, {_run.Strategies.Count} strategies over {_run.Instruments.Count} instruments, journal {_writer.Folder}").ConfigureAwait(false);
         await people.WriteLineAsync(report.ToString().TrimEnd()).ConfigureAwait(false);
+        await people.WriteLineAsync(_config.Pipeline.TickerCore is { } tickerCore
+            ? $"  producer: the ticker's receive thread per connection (ticker-0, ...) reads, decodes and publishes each frame, pinned to core {tickerCore}"
+            : "  producer: the ticker's receive thread per connection (ticker-0, ...) reads, decodes and publishes each frame, unpinned (pipeline.cores.ticker pins it)").ConfigureAwait(false);
         await people.FlushAsync().ConfigureAwait(false);
         foreach (string warning in report.Warnings)
         {
@@ -249,7 +252,7 @@ public sealed partial class EngineSession : IAsyncDisposable
         StartupStep = "subscribing the instruments";
         var tickerLogger = _loggerFactory.CreateLogger("Engine.Ticker");
         _ticker = new KiteTicker(
-            new KiteTickerOptions { Url = _tickerUrl, ApiKey = _credentials.ApiKey, AccessToken = _credentials.AccessToken },
+            new KiteTickerOptions { Url = _tickerUrl, ApiKey = _credentials.ApiKey, AccessToken = _credentials.AccessToken, ReceiveCore = _config.Pipeline.TickerCore },
             new RingTickerSink(inputs, _counters, tickerLogger),
             tickerLogger,
             _counters);

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Engine.Core.Market;
 using Engine.Core.Time;
+using Engine.Ring;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Kite.Ticker;
@@ -248,6 +249,14 @@ public sealed partial class KiteTicker : IAsyncDisposable
 
     private long NextFrameId() => Interlocked.Increment(ref _frameId);
 
+    // Every connection's socket stays in blocking mode for its receive thread; the handshake (and
+    // TLS for wss) runs over the same stream, each call completing inline.
+    private static readonly HttpMessageInvoker BlockingSocketConnector = new(new SocketsHttpHandler
+    {
+        ConnectCallback = (context, cancellationToken) => ValueTask.FromResult<Stream>(BlockingSocketStream.Connect(context.DnsEndPoint, cancellationToken)),
+        PooledConnectionLifetime = TimeSpan.Zero,
+    });
+
     /// <summary>One WebSocket connection and the instruments assigned to it.</summary>
     private sealed class TickerConnection(KiteTicker owner, int index) : IDisposable
     {
@@ -300,7 +309,7 @@ public sealed partial class KiteTicker : IAsyncDisposable
                     using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
                         connectTimeout.CancelAfter(owner._options.ConnectTimeout);
-                        await socket.ConnectAsync(uri, connectTimeout.Token).ConfigureAwait(false);
+                        await socket.ConnectAsync(uri, BlockingSocketConnector, connectTimeout.Token).ConfigureAwait(false);
                     }
                 }
                 catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
@@ -357,38 +366,17 @@ public sealed partial class KiteTicker : IAsyncDisposable
 
         private volatile bool _silenced;
 
+        private long _lastFrame;
+
         private async Task<string> ReceiveUntilClosedAsync(ClientWebSocket socket, CancellationToken cancellationToken)
         {
             _silenced = false;
-            long lastFrame = Environment.TickCount64;
+            Volatile.Write(ref _lastFrame, Environment.TickCount64);
             using var watchdogStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var watchdog = WatchSilenceAsync(socket, () => Volatile.Read(ref lastFrame), watchdogStop.Token);
+            var watchdog = WatchSilenceAsync(socket, () => Volatile.Read(ref _lastFrame), watchdogStop.Token);
             try
             {
-                int length = 0;
-                while (true)
-                {
-                    if (length == _buffer.Length)
-                    {
-                        Array.Resize(ref _buffer, _buffer.Length * 2);
-                    }
-
-                    var result = await socket.ReceiveAsync(_buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return $"server closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})";
-                    }
-
-                    length += result.Count;
-                    if (!result.EndOfMessage)
-                    {
-                        continue;
-                    }
-
-                    Volatile.Write(ref lastFrame, Environment.TickCount64);
-                    Deliver(result.MessageType, _buffer.AsSpan(0, length));
-                    length = 0;
-                }
+                return await ReceiveOnThreadOfItsOwn(socket, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -400,6 +388,73 @@ public sealed partial class KiteTicker : IAsyncDisposable
                 catch (OperationCanceledException)
                 {
                 }
+            }
+        }
+
+        // The frames are read, decoded and published on a thread that does nothing else, blocked in
+        // the kernel's recv between frames (see BlockingSocketStream), so it can be placed like the
+        // pipeline's own threads, and no thread pool hop sits between the wire and the ring.
+        private Task<string> ReceiveOnThreadOfItsOwn(ClientWebSocket socket, CancellationToken cancellationToken)
+        {
+            var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                if (owner._options.ReceiveCore is { } core)
+                {
+                    if (CpuAffinity.TryPinCurrentThread(core, out string? reason))
+                    {
+                        Log.Pinned(owner._logger, index, core);
+                    }
+                    else
+                    {
+                        Log.NotPinned(owner._logger, index, core, reason ?? "");
+                    }
+                }
+
+                try
+                {
+                    ended.SetResult(ReceiveUntilClosed(socket, cancellationToken));
+                }
+                catch (Exception ex)
+                {
+                    ended.SetException(ex);
+                }
+            })
+            {
+                Name = $"ticker-{index}",
+                IsBackground = true,
+            };
+            thread.Start();
+            return ended.Task;
+        }
+
+        private string ReceiveUntilClosed(ClientWebSocket socket, CancellationToken cancellationToken)
+        {
+            int length = 0;
+            while (true)
+            {
+                if (length == _buffer.Length)
+                {
+                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                }
+
+                // Completes inline: the stream under the socket reads in this thread's recv call.
+                var pending = socket.ReceiveAsync(_buffer.AsMemory(length), cancellationToken);
+                var result = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return $"server closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})";
+                }
+
+                length += result.Count;
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                Volatile.Write(ref _lastFrame, Environment.TickCount64);
+                Deliver(result.MessageType, _buffer.AsSpan(0, length));
+                length = 0;
             }
         }
 
@@ -517,6 +572,12 @@ public sealed partial class KiteTicker : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Error, Message = "a ticker connection failed while the ticker was stopping")]
         public static partial void ShardFailedStopping(ILogger logger, Exception error);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "ticker connection {Connection}: receive thread pinned to core {Core}")]
+        public static partial void Pinned(ILogger logger, int connection, int core);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "ticker connection {Connection}: receive thread not pinned to core {Core}: {Reason}; it runs where the scheduler puts it")]
+        public static partial void NotPinned(ILogger logger, int connection, int core, string reason);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "ticker connection {Connection}: handshake refused with HTTP {Status}; not retrying")]
         public static partial void Rejected(ILogger logger, int connection, int status);

@@ -30,6 +30,12 @@ public sealed class KiteTickerOptions
     /// <summary>How long a connection attempt may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The core each connection's receive thread (<c>ticker-N</c>, which reads, decodes and
+    /// publishes every frame) is pinned to; null leaves it where the scheduler puts it.
+    /// </summary>
+    public int? ReceiveCore { get; init; }
+
     /// <summary>Initial receive buffer; it grows for larger frames and is kept.</summary>
     public int ReceiveBufferSize { get; init; } = 64 * 1024;
 }

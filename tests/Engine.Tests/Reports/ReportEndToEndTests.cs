@@ -18,7 +18,10 @@ public sealed class ReportEndToEndTests
     public void ADayThatEndsFlatReportsRoundTripsThatAddUpToTheAccountsRealisedPnl()
     {
         using var config = new TestEngineConfig();
-        File.WriteAllText(config.File, File.ReadAllText(config.File).Replace("market_start: \"09:15\"", "market_start: \"14:50\"", StringComparison.Ordinal));
+        // The engine's market clock runs from its start, 10 market minutes a wall second: an hour
+        // before the 15:20 square-off leaves a busy machine 6 s to start up and trade (from 14:50 a
+        // fresh-clone run on a loaded machine reached square-off before its first trade).
+        File.WriteAllText(config.File, File.ReadAllText(config.File).Replace("market_start: \"09:15\"", "market_start: \"14:20\"", StringComparison.Ordinal));
         var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(
             () => Closed(config.Journal) && EngineRunEndToEndTests.Positions(config.Journal).Values.All(q => q == 0),
             TimeSpan.FromSeconds(120), "run", "--config", config.File);

@@ -90,6 +90,24 @@ public sealed class EngineConfigTests
     }
 
     [Fact]
+    public void TheTickersCoreIsNamedBesideTheStagesAndAMisspelledThreadListsEveryName()
+    {
+        using var config = new TestEngineConfig();
+        string text = File.ReadAllText(config.File);
+        File.WriteAllText(config.File, text.Replace("  ring_size: 1024\n", "  ring_size: 1024\n  placement: fused\n  cores: { logic: 1, ticker: 0 }\n", StringComparison.Ordinal));
+        var loaded = EngineConfigLoader.Load(config.File, Registry);
+        Assert.Equal(0, loaded.Pipeline.TickerCore);
+        Assert.Equal(new Dictionary<string, int> { ["logic"] = 1 }, loaded.Pipeline.StageCores);
+
+        File.WriteAllText(config.File, text.Replace("  ring_size: 1024\n", "  ring_size: 1024\n  placement: fused\n  cores: { tickr: 0 }\n", StringComparison.Ordinal));
+        var error = Assert.Throws<ConfigurationException>(() => EngineConfigLoader.Load(config.File, Registry));
+        Assert.Contains(error.Problems, p => p.Contains("pipeline.cores.tickr: no thread of that name in this placement; threads: logic, ticker", StringComparison.Ordinal));
+
+        File.WriteAllText(config.File, text);
+        Assert.Null(EngineConfigLoader.Load(config.File, Registry).Pipeline.TickerCore);
+    }
+
+    [Fact]
     public void EveryProblemInAFileIsReportedTogether()
     {
         using var config = new TestEngineConfig(extra: "admin:\n  port: 99999\nrisk:\n  colour: yes\n");

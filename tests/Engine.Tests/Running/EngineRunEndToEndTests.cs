@@ -149,6 +149,24 @@ public sealed partial class EngineRunEndToEndTests
     private static partial Regex SimListening();
 
     [Fact]
+    public void TheTickerAndTheLogicThreadOnOneCoreTradeAsUsualAndTheStartUpSaysWhereEachRuns()
+    {
+        int core = Engine.Ring.CpuAffinity.AllowedCores[^1];
+        using var config = new TestEngineConfig();
+        string text = File.ReadAllText(config.File);
+        File.WriteAllText(config.File, text.Replace("  ring_size: 1024\n", $"  ring_size: 1024\n  placement: fused\n  cores: {{ logic: {core}, ticker: {core} }}\n", StringComparison.Ordinal));
+        var (exit, summary, stdout, stderr) = EngineProcess.RunUntil(() => Fills(config.Journal) >= 1, TimeSpan.FromSeconds(180), "run", "--config", config.File);
+        Assert.True(exit == 0, $"engine run exited {exit}: {stderr}\n{stdout}");
+        Assert.Contains($"pinned to core {core}", stderr);
+        Assert.Contains($"ticker connection 0: receive thread pinned to core {core}", stdout + stderr);
+        long received = summary.GetProperty("ticks_received").GetInt64();
+        Assert.True(received > 0);
+        Assert.Equal(received, summary.GetProperty("ticks_processed").GetInt64());
+        Assert.Equal(received, JournalReader.Open(config.Journal).Read().Count(r => r.Type == RecordType.Tick));
+        Assert.True(JournalVerifier.Verify(config.Journal).Ok);
+    }
+
+    [Fact]
     public void TheMainJobsShapeASeparateSimulatorFromTheSameConfigurationAndAnEngineAgainstItVerifies()
     {
         // What ./run.sh does: 'engine sim --config' in one process, 'engine run --ticker-url' in another.
