@@ -15,6 +15,7 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateRing());
         bench.Subcommands.Add(CreateDecode());
         bench.Subcommands.Add(CreateSim());
+        bench.Subcommands.Add(CreateTicker());
         bench.Subcommands.Add(CreateJournal());
         bench.Subcommands.Add(CreatePipeline());
         bench.Subcommands.Add(CreateOrders());
@@ -243,6 +244,72 @@ public static class BenchCommand
                 ? string.Create(inv, $"{{\"benchmark\":\"sim\",\"ticks_per_sec\":{result.TicksPerSecond:F0},\"offered_ticks_per_sec\":{result.OfferedPerSecond:F0},\"mb_per_sec\":{result.BytesPerSecond / 1e6:F1},\"instruments\":{result.Instruments},\"decode_errors\":{result.DecodeErrors},\"plain_websocket_ticks_per_sec\":{result.PlainTicksPerSecond:F0},\"plain_websocket_mb_per_sec\":{result.PlainBytesPerSecond / 1e6:F1},\"ratio_to_plain_websocket\":{result.RatioToPlainWebSocket:F3},\"cores\":{Environment.ProcessorCount}}}")
                 : string.Create(inv, $"sim: {result.TicksPerSecond:N0} ticks/s delivered and decoded ({result.OfferedPerSecond:N0} offered, {result.BytesPerSecond / 1e6:F1} MB/s, {result.Instruments} instruments in full mode, {result.DecodeErrors} decode errors); a bare WebSocket client of the same simulator, counting packets without decoding, received {result.PlainTicksPerSecond:N0} ticks/s ({result.PlainBytesPerSecond / 1e6:F1} MB/s): ratio {result.RatioToPlainWebSocket:F2}"));
             return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateTicker()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (progress goes to stderr)." };
+        var frames = new Option<int>("--frames") { Description = "Frames timed per round and client.", DefaultValueFactory = _ => 20_000 };
+        var rounds = new Option<int>("--rounds") { Description = "Alternating rounds of the two clients.", DefaultValueFactory = _ => 3 };
+        var gap = new Option<int>("--gap-us") { Description = "Pause between frames, in microseconds.", DefaultValueFactory = _ => 100 };
+        var core = new Option<int?>("--core") { Description = "Pin the ticker's receive thread to this core (default: the last core this process may use; the server runs on another)." };
+        var unpinned = new Option<bool>("--unpinned") { Description = "Leave the ticker's receive thread where the scheduler puts it." };
+        var command = new Command("ticker", "Wire to hand over loopback: each one-packet tick frame timed from the server's send to the code that reads it, for the engine's ticker (its own receive thread, blocked in recv, pinned) against a ClientWebSocket receiving on the thread pool, in alternating rounds of the same run (p50/p99/p99.9/max and the ratios).") { json, frames, rounds, gap, core, unpinned };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(frames) < 100 || parse.GetValue(rounds) < 1 || parse.GetValue(gap) < 1)
+            {
+                throw new FormatException("--frames must be at least 100, --rounds at least 1 and --gap-us at least 1.");
+            }
+
+            int? pinTo = parse.GetValue(unpinned) || !CpuAffinity.IsSupported ? null : parse.GetValue(core) ?? CpuAffinity.AllowedCores[^1];
+            if (pinTo is { } requested && !CpuAffinity.AllowedCores.Contains(requested))
+            {
+                throw new FormatException($"--core {requested}: this process may run on cores {string.Join(",", CpuAffinity.AllowedCores)} only.");
+            }
+
+            var r = await TickerLatency.RunAsync(parse.GetValue(frames), parse.GetValue(rounds), parse.GetValue(gap), pinTo, m => Console.Error.WriteLine(m), cancellationToken).ConfigureAwait(false);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    benchmark = "ticker",
+                    machine = MachineInfo.CpuModel,
+                    cores = Environment.ProcessorCount,
+                    ticker_core = r.TickerCore,
+                    server_core = r.ServerCore,
+                    gap_us = r.GapMicroseconds,
+                    ticker_frames = r.Ticker.Frames,
+                    ticker_p50_ns = r.Ticker.P50Ns,
+                    ticker_p99_ns = r.Ticker.P99Ns,
+                    ticker_p999_ns = r.Ticker.P999Ns,
+                    ticker_max_ns = r.Ticker.MaxNs,
+                    ticker_lost = r.Ticker.Lost,
+                    thread_pool_frames = r.ThreadPool.Frames,
+                    thread_pool_p50_ns = r.ThreadPool.P50Ns,
+                    thread_pool_p99_ns = r.ThreadPool.P99Ns,
+                    thread_pool_p999_ns = r.ThreadPool.P999Ns,
+                    thread_pool_max_ns = r.ThreadPool.MaxNs,
+                    thread_pool_lost = r.ThreadPool.Lost,
+                    p50_ratio = Math.Round(r.P50Ratio, 3),
+                    p99_ratio = Math.Round(r.P99Ratio, 3),
+                }));
+                return 0;
+            }
+
+            string where = r.TickerCore is { } c ? string.Create(inv, $"pinned to core {c}") : "unpinned";
+            Console.Out.WriteLine(string.Create(inv, $"ticker: wire to hand over loopback, one frame every {r.GapMicroseconds} µs or so, server on core {(r.ServerCore is { } s ? s.ToString(inv) : "any")}"));
+            Console.Out.WriteLine("  client                              frames        p50       p99     p99.9       max  lost");
+            Console.Out.WriteLine(Row($"engine ticker ({where})", r.Ticker));
+            Console.Out.WriteLine(Row("ClientWebSocket on the thread pool", r.ThreadPool));
+            Console.Out.WriteLine(string.Create(inv, $"  ratio, ticker over thread pool: p50 {r.P50Ratio:F2}, p99 {r.P99Ratio:F2}"));
+            return 0;
+
+            string Row(string name, TickerLatency.Figures f) =>
+                string.Create(inv, $"  {name,-34} {f.Frames,7:N0} {f.P50Ns / 1000,8:F1}µs {f.P99Ns / 1000,7:F1}µs {f.P999Ns / 1000,7:F1}µs {f.MaxNs / 1000,7:F0}µs {f.Lost,5}");
         });
         return command;
     }

@@ -20,6 +20,7 @@ public sealed partial class KiteTicker : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly List<TickerConnection> _connections = [];
     private readonly object _subscriptionLock = new();
+    private readonly HttpMessageInvoker _connector;
     private long _frameId;
 
     /// <summary>Creates the ticker; nothing connects until <see cref="RunAsync"/>.</summary>
@@ -31,6 +32,7 @@ public sealed partial class KiteTicker : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _connector = BlockingSocketConnector(options);
         _sink = sink;
         _logger = logger;
         Counters = counters ?? new TickerCounters();
@@ -237,6 +239,8 @@ public sealed partial class KiteTicker : IAsyncDisposable
             }
         }
 
+        _connector.Dispose();
+
         return ValueTask.CompletedTask;
     }
 
@@ -251,11 +255,20 @@ public sealed partial class KiteTicker : IAsyncDisposable
 
     // Every connection's socket stays in blocking mode for its receive thread; the handshake (and
     // TLS for wss) runs over the same stream, each call completing inline.
-    private static readonly HttpMessageInvoker BlockingSocketConnector = new(new SocketsHttpHandler
+    private static HttpMessageInvoker BlockingSocketConnector(KiteTickerOptions options)
     {
-        ConnectCallback = (context, cancellationToken) => ValueTask.FromResult<Stream>(BlockingSocketStream.Connect(context.DnsEndPoint, cancellationToken)),
-        PooledConnectionLifetime = TimeSpan.Zero,
-    });
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = (context, cancellationToken) => ValueTask.FromResult<Stream>(BlockingSocketStream.Connect(context.DnsEndPoint, cancellationToken)),
+            PooledConnectionLifetime = TimeSpan.Zero,
+        };
+        if (options.CertificateValidation is { } validation)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = validation;
+        }
+
+        return new HttpMessageInvoker(handler);
+    }
 
     /// <summary>One WebSocket connection and the instruments assigned to it.</summary>
     private sealed class TickerConnection(KiteTicker owner, int index) : IDisposable
@@ -309,7 +322,7 @@ public sealed partial class KiteTicker : IAsyncDisposable
                     using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
                         connectTimeout.CancelAfter(owner._options.ConnectTimeout);
-                        await socket.ConnectAsync(uri, BlockingSocketConnector, connectTimeout.Token).ConfigureAwait(false);
+                        await socket.ConnectAsync(uri, owner._connector, connectTimeout.Token).ConfigureAwait(false);
                     }
                 }
                 catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)

@@ -36,6 +36,9 @@ public sealed class KiteTickerOptions
     /// </summary>
     public int? ReceiveCore { get; init; }
 
+    /// <summary>Checks a wss server's certificate in place of the system's trust store (tests with a certificate of their own).</summary>
+    internal System.Net.Security.RemoteCertificateValidationCallback? CertificateValidation { get; init; }
+
     /// <summary>Initial receive buffer; it grows for larger frames and is kept.</summary>
     public int ReceiveBufferSize { get; init; } = 64 * 1024;
 }
