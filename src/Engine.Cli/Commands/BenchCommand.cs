@@ -254,9 +254,8 @@ public static class BenchCommand
         var frames = new Option<int>("--frames") { Description = "Frames timed per round and client.", DefaultValueFactory = _ => 20_000 };
         var rounds = new Option<int>("--rounds") { Description = "Alternating rounds of the two clients.", DefaultValueFactory = _ => 3 };
         var gap = new Option<int>("--gap-us") { Description = "Pause between frames, in microseconds.", DefaultValueFactory = _ => 100 };
-        var core = new Option<int?>("--core") { Description = "Pin the ticker's receive thread to this core (default: the last core this process may use; the server runs on another)." };
-        var unpinned = new Option<bool>("--unpinned") { Description = "Leave the ticker's receive thread where the scheduler puts it." };
-        var command = new Command("ticker", "Wire to hand over loopback: each one-packet tick frame timed from the server's send to the code that reads it, for the engine's ticker (its own receive thread, blocked in recv, pinned) against a ClientWebSocket receiving on the thread pool, in alternating rounds of the same run (p50/p99/p99.9/max and the ratios).") { json, frames, rounds, gap, core, unpinned };
+        var core = new Option<int?>("--core") { Description = "Pin the ticker's receive thread to this core, as pipeline.cores.ticker does (default: unpinned, as the engine runs by default); the server runs on another core." };
+        var command = new Command("ticker", "Wire to hand over loopback: each one-packet tick frame timed from the server's send to the code that reads it, for the engine's ticker (its own receive thread, blocked in recv) against a ClientWebSocket receiving on the thread pool, in alternating rounds of the same run (p50/p99/p99.9/max and the ratios).") { json, frames, rounds, gap, core };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(frames) < 100 || parse.GetValue(rounds) < 1 || parse.GetValue(gap) < 1)
@@ -264,8 +263,8 @@ public static class BenchCommand
                 throw new FormatException("--frames must be at least 100, --rounds at least 1 and --gap-us at least 1.");
             }
 
-            int? pinTo = parse.GetValue(unpinned) || !CpuAffinity.IsSupported ? null : parse.GetValue(core) ?? CpuAffinity.AllowedCores[^1];
-            if (pinTo is { } requested && !CpuAffinity.AllowedCores.Contains(requested))
+            int? pinTo = parse.GetValue(core);
+            if (pinTo is { } requested && (!CpuAffinity.IsSupported || !CpuAffinity.AllowedCores.Contains(requested)))
             {
                 throw new FormatException($"--core {requested}: this process may run on cores {string.Join(",", CpuAffinity.AllowedCores)} only.");
             }

@@ -28,10 +28,24 @@ public sealed class BenchTickerCommandTests
 
         Assert.Equal(r.GetProperty("ticker_p50_ns").GetDouble() / r.GetProperty("thread_pool_p50_ns").GetDouble(), r.GetProperty("p50_ratio").GetDouble(), 3);
         Assert.Equal(r.GetProperty("ticker_p99_ns").GetDouble() / r.GetProperty("thread_pool_p99_ns").GetDouble(), r.GetProperty("p99_ratio").GetDouble(), 3);
-        if (Engine.Ring.CpuAffinity.IsSupported && Environment.ProcessorCount > 1)
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("ticker_core").ValueKind);   // unpinned unless asked, as the engine runs
+    }
+
+    [Fact]
+    public void APinnedTickerRunsOnItsCoreAndTheServerOnAnother()
+    {
+        var cores = Engine.Ring.CpuAffinity.AllowedCores;
+        if (!Engine.Ring.CpuAffinity.IsSupported || cores.Count < 2)
         {
-            Assert.NotEqual(r.GetProperty("ticker_core").GetInt32(), r.GetProperty("server_core").GetInt32());
+            return;
         }
+
+        var (exit, stdout, stderr) = EngineProcess.Run(TimeSpan.FromMinutes(2), "bench", "ticker", "--json", "--frames", "200", "--rounds", "1", "--core", cores[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(exit == 0, stderr + stdout);
+        var r = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(cores[0], r.GetProperty("ticker_core").GetInt32());
+        Assert.NotEqual(cores[0], r.GetProperty("server_core").GetInt32());
+        Assert.Equal(200, r.GetProperty("ticker_frames").GetInt64());
     }
 
     [Theory]
