@@ -21,7 +21,7 @@ usage: ./run.sh [COMMAND] [ARGS...]
   test                build and run every test suite; ends with "N passed, N failed"
   engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
   journal ARGS...     the auditors' journal reader: dump, verify, stats, orders, export, tail (no engine start-up)
-  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, pipeline, orders, wait, strategy), e.g. ./run.sh bench ring --json
+  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, ticker, pipeline, orders, wait, strategy), e.g. ./run.sh bench ring --json
   benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
   help                this text
 TXT

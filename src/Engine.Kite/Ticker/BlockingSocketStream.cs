@@ -41,21 +41,28 @@ internal sealed class BlockingSocketStream(Socket socket) : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Connects a blocking TCP socket to <paramref name="endpoint"/>; cancelling closes it, which ends the connect.</summary>
-    public static BlockingSocketStream Connect(DnsEndPoint endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects a blocking TCP socket to <paramref name="endpoint"/>. The name is resolved
+    /// asynchronously, so a hung resolver still ends at the deadline; cancelling closes the socket,
+    /// which ends a connect in progress.
+    /// </summary>
+    public static async ValueTask<BlockingSocketStream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             using (cancellationToken.Register(socket.Dispose))
             {
-                socket.Connect(endpoint.Host, endpoint.Port);
+                socket.Connect(addresses, endpoint.Port);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             return new BlockingSocketStream(socket);
         }
-        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ObjectDisposedException or SocketException && cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
             throw new OperationCanceledException(cancellationToken);

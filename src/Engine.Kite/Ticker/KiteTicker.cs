@@ -259,7 +259,7 @@ public sealed partial class KiteTicker : IAsyncDisposable
     {
         var handler = new SocketsHttpHandler
         {
-            ConnectCallback = (context, cancellationToken) => ValueTask.FromResult<Stream>(BlockingSocketStream.Connect(context.DnsEndPoint, cancellationToken)),
+            ConnectCallback = async (context, cancellationToken) => await BlockingSocketStream.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false),
             PooledConnectionLifetime = TimeSpan.Zero,
         };
         if (options.CertificateValidation is { } validation)

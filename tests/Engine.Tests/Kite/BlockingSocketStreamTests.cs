@@ -20,7 +20,7 @@ public sealed class BlockingSocketStreamTests
         listener.Start();
         var endpoint = new DnsEndPoint("localhost", ((IPEndPoint)listener.LocalEndpoint).Port);
         var accepting = listener.AcceptSocketAsync();
-        using var stream = BlockingSocketStream.Connect(endpoint, CancellationToken.None);
+        using var stream = await BlockingSocketStream.ConnectAsync(endpoint, CancellationToken.None);
         using var peer = await accepting;
 
         var written = stream.WriteAsync("hello"u8.ToArray());
@@ -53,7 +53,7 @@ public sealed class BlockingSocketStreamTests
         listener.Start();
         var endpoint = new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port);
         var accepting = listener.AcceptSocketAsync();
-        var stream = BlockingSocketStream.Connect(endpoint, CancellationToken.None);
+        var stream = await BlockingSocketStream.ConnectAsync(endpoint, CancellationToken.None);
         using var peer = await accepting;
 
         var blocked = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -81,7 +81,7 @@ public sealed class BlockingSocketStreamTests
     }
 
     [Fact]
-    public void ACancelledConnectEndsWithOperationCanceled()
+    public async Task ACancelledConnectEndsWithOperationCanceled()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
@@ -89,7 +89,7 @@ public sealed class BlockingSocketStreamTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var endpoint = new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port);
-        Assert.ThrowsAny<OperationCanceledException>(() => BlockingSocketStream.Connect(endpoint, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await BlockingSocketStream.ConnectAsync(endpoint, cancelled.Token));
     }
 
     private static int OpenFlags(int fd)
