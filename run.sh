@@ -191,7 +191,7 @@ case "$cmd" in
   engine) ensure_prerequisites; build_engine; engine "$@" ;;
   journal) ensure_prerequisites; build_reader; dotnet "$JOURNAL_DLL" "$@" ;;
   bench)
-    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim, pipeline, orders, wait or strategy (e.g. ./run.sh bench ring --json)"
+    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim, ticker, pipeline, orders, wait or strategy (e.g. ./run.sh bench ring --json)"
     ensure_prerequisites; build_engine; engine bench "$@" ;;
   benchmarks) ensure_prerequisites; dotnet run -c Release --project "$ROOT/bench/Engine.Benchmarks" -- "$@" ;;
   ""|--duration|--duration=*|--config|--config=*)
