@@ -93,6 +93,32 @@ public sealed class RestOrderGatewayTests
     }
 
     [Fact]
+    public async Task ANewOrdersRequestStartsOnTheSendingThreadAndAChangeWaitsForItsPlace()
+    {
+        // Each hand-off between threads costs a wake-up (tens of microseconds on a VM): a new
+        // order's request must start on the gateway's own sending thread, not behind a thread-pool
+        // hop. A change to an order whose place is still in flight waits for it, wherever it runs.
+        var broker = new ThreadRecordingBroker();
+        var client = new KiteRestClient(new KiteRestOptions { BaseUrl = new Uri("http://127.0.0.1:9/"), ApiKey = "k", AccessToken = "t" }, broker);
+        await using var gateway = new RestOrderGateway(client, [TestOrders.InfyInstrument], new RestGatewayOptions { RehearseAtStart = false, PollInterval = TimeSpan.FromHours(1), KeepWarmAfter = TimeSpan.Zero, SettleAtStop = TimeSpan.Zero }, NullLogger.Instance);
+        gateway.Start(new InputPublisher(new RingBuffer<RingEvent>(64, new YieldingWaitStrategy(), ProducerType.Multi)));
+
+        var place = TestOrders.MarketBuy(71);
+        gateway.Submit(place);
+        gateway.Submit(TestOrders.MarketBuy(72));
+        Ring.Await.Until(() => broker.Requests.Count >= 2, TimeSpan.FromSeconds(30), () => $"{broker.Requests.Count} requests");
+        gateway.Submit(place with { Action = OrderAction.Cancel });
+        broker.ReleasePlaces();
+        Assert.True(await gateway.DrainAsync(TimeSpan.FromSeconds(30)));
+
+        var requests = broker.Requests.ToList();
+        Assert.Equal(3, requests.Count);
+        Assert.All(requests.Take(2), r => Assert.StartsWith("orders-", r.Thread, StringComparison.Ordinal));
+        Assert.Equal(["POST orders/regular", "POST orders/regular", "DELETE orders/regular/71"], requests.Select(r => r.Request));
+        Assert.True(broker.CancelCameAfterItsPlaceWasAnswered);
+    }
+
+    [Fact]
     public async Task ALostAcknowledgementIsLookedUpAndNeverSentAgain()
     {
         await using var harness = await Harness.StartAsync();
@@ -273,6 +299,41 @@ public sealed class RestOrderGatewayTests
 
             string body = request.Method == HttpMethod.Get ? "{\"status\":\"success\",\"data\":[]}" : $"{{\"status\":\"success\",\"data\":{{\"order_id\":\"{id}\"}}}}";
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) };
+        }
+    }
+
+    // Holds both places until told, answers each with its tag as the order id, and notes the
+    // thread each request started on.
+    private sealed class ThreadRecordingBroker : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<(string Thread, string Request)> _requests = new();
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile bool _placeAnswered;
+
+        public IReadOnlyCollection<(string Thread, string Request)> Requests => _requests;
+
+        public bool CancelCameAfterItsPlaceWasAnswered { get; private set; }
+
+        public void ReleasePlaces() => _release.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string path = request.RequestUri!.AbsolutePath.TrimStart('/');
+            _requests.Enqueue((Thread.CurrentThread.Name ?? "(pool)", $"{request.Method} {path}"));
+            string id = path.Split('/')[^1];
+            if (request.Method == HttpMethod.Post)
+            {
+                string form = await request.Content!.ReadAsStringAsync(cancellationToken);
+                id = form.Split('&').Single(p => p.StartsWith("tag=", StringComparison.Ordinal))[4..];
+                await _release.Task.WaitAsync(cancellationToken);
+                _placeAnswered = true;
+            }
+            else
+            {
+                CancelCameAfterItsPlaceWasAnswered = _placeAnswered;
+            }
+
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent($"{{\"status\":\"success\",\"data\":{{\"order_id\":\"{id}\"}}}}") };
         }
     }
 
