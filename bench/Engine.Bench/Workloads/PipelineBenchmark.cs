@@ -286,7 +286,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
                 collectionsBefore[generation] = GC.CollectionCount(generation);
             }
 
-            processBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            processBefore = CpuClock.OfProcess() ?? Process.GetCurrentProcess().TotalProcessorTime;
             producerBefore = ThreadStat.OfCurrentThread();
             logicBefore = ThreadStat.Of(LogicThread);
             fullRingBefore = pipeline.Ring.Sequencer.FullRingWaitTime;
@@ -345,7 +345,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkOptions options, Action<s
         long allocated = allocatedAfter - allocatedBefore;
         var producerAfter = ThreadStat.OfCurrentThread();
         var logicAfter = ThreadStat.Of(LogicThread);
-        var processAfter = Process.GetCurrentProcess().TotalProcessorTime;
+        var processAfter = CpuClock.OfProcess() ?? Process.GetCurrentProcess().TotalProcessorTime;
         double producerBusy = Busy(producerBefore, producerAfter, seconds);
         double logicBusy = Busy(logicBefore, logicAfter, seconds);
         double otherBusy = producerBefore is { } p0 && producerAfter is { } p1 && logicBefore is { } l0 && logicAfter is { } l1

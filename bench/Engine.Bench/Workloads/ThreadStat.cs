@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace Engine.Bench.Workloads;
 
-/// <summary>What a named thread of this process has used so far (CPU time, page faults, preemptions, waits for a CPU), from Linux's <c>/proc/self/task/TID/stat</c>, <c>status</c> and <c>schedstat</c>.</summary>
+/// <summary>What a named thread of this process has used so far (CPU time, page faults, preemptions, waits for a CPU), from the thread's CPU clock and Linux's <c>/proc/self/task/TID/stat</c>, <c>status</c> and <c>schedstat</c>.</summary>
 public static class ThreadStat
 {
     // Linux reports utime and stime in clock ticks of 1/100 s (USER_HZ) on every architecture .NET runs on.
     private const double TicksPerSecond = 100;
 
     /// <summary>The calling thread's figures; null where /proc is missing.</summary>
-    public static ThreadStatSample? OfCurrentThread() => File.Exists("/proc/thread-self/stat") ? Read("/proc/thread-self") : null;
+    public static ThreadStatSample? OfCurrentThread() => File.Exists("/proc/thread-self/stat") ? Read("/proc/thread-self", CpuClock.OfCurrentThread()) : null;
 
     /// <summary>The figures of the first thread named <paramref name="name"/> (Linux truncates names to 15 characters); null where /proc is missing or no such thread runs.</summary>
     public static ThreadStatSample? Of(string name)
@@ -30,7 +30,7 @@ public static class ThreadStat
                     continue;
                 }
 
-                return Read(task);
+                return Read(task, int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out int threadId) ? CpuClock.OfThread(threadId) : null);
             }
             catch (IOException)
             {
@@ -42,14 +42,16 @@ public static class ThreadStat
     }
 
     // Fields after the parenthesised name: state is field 3, minflt 10, utime and stime 14 and 15.
-    private static ThreadStatSample Read(string taskFolder)
+    // The CPU time is the thread's CPU clock where it could be read, which counts what stat's
+    // ticks leave out.
+    private static ThreadStatSample Read(string taskFolder, TimeSpan? cpuTime)
     {
         string stat = File.ReadAllText(Path.Combine(taskFolder, "stat"));
         string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         long minorFaults = long.Parse(fields[7], CultureInfo.InvariantCulture);
         long utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
         long stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return new ThreadStatSample(TimeSpan.FromSeconds((utime + stime) / TicksPerSecond), minorFaults, Preemptions(File.ReadAllText(Path.Combine(taskFolder, "status"))), RunDelay(Path.Combine(taskFolder, "schedstat")));
+        return new ThreadStatSample(cpuTime ?? TimeSpan.FromSeconds((utime + stime) / TicksPerSecond), minorFaults, Preemptions(File.ReadAllText(Path.Combine(taskFolder, "status"))), RunDelay(Path.Combine(taskFolder, "schedstat")));
     }
 
     // schedstat's second field: nanoseconds spent runnable on a run queue, waiting for a CPU.

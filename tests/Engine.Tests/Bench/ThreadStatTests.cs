@@ -89,6 +89,58 @@ public sealed class ThreadStatTests
         }
     }
 
+    // The pipeline benchmark's fast run lasts tens of milliseconds: a CPU time counted in the
+    // 10 ms clock ticks of /proc's stat read 0 for a logic thread that ran all of it.
+    [Fact]
+    public void CpuTimeCountsAFewMillisecondsOfWorkOnThisThreadAndAnother()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // The wall clock encloses both readings, each of which takes CPU time of its own.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var before = ThreadStat.OfCurrentThread()!.Value;
+        SpinFor(TimeSpan.FromMilliseconds(2));
+        var after = ThreadStat.OfCurrentThread()!.Value;
+        var elapsed = clock.Elapsed;
+        var ran = after.CpuTime - before.CpuTime;
+        Assert.True(ran > TimeSpan.Zero, $"this thread ran {ran.TotalMilliseconds} ms of CPU in a {elapsed.TotalMilliseconds} ms spin");
+        Assert.True(ran <= elapsed, $"this thread ran {ran.TotalMilliseconds} ms of CPU in {elapsed.TotalMilliseconds} ms");
+
+        using var spun = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        var other = new Thread(() =>
+        {
+            SpinFor(TimeSpan.FromMilliseconds(2));
+            spun.Set();
+            release.Wait();
+        }) { Name = "stat-test-cpu", IsBackground = true };
+        var otherClock = System.Diagnostics.Stopwatch.StartNew();
+        other.Start();
+        spun.Wait();
+        try
+        {
+            var otherRan = ThreadStat.Of("stat-test-cpu")!.Value.CpuTime;
+            Assert.True(otherRan > TimeSpan.Zero, $"the other thread ran {otherRan.TotalMilliseconds} ms of CPU in a 2 ms spin");
+            Assert.True(otherRan <= otherClock.Elapsed, $"the other thread ran {otherRan.TotalMilliseconds} ms of CPU in {otherClock.Elapsed.TotalMilliseconds} ms");
+        }
+        finally
+        {
+            release.Set();
+            other.Join();
+        }
+    }
+
+    private static void SpinFor(TimeSpan span)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < span)
+        {
+        }
+    }
+
     [Fact]
     public void PreemptionsAreTheInvoluntarySwitchesOfTheStatus()
     {
