@@ -344,7 +344,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
         {
             // A bug here must not take the gateway down, and the engine must hear of it.
             Log.Failed(_logger, request.ClientOrderId, ex);
-            Publish(request, new KiteError(BrokerError.General, $"the gateway failed: {ex.Message}", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, []);
+            Publish(request, new KiteError(BrokerError.General, $"the gateway failed: {ex.Message}", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, 0, []);
         }
         finally
         {
@@ -357,7 +357,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
         string tag = Tag(request.ClientOrderId);
         if (!_instruments.TryGetValue(request.InstrumentToken, out var instrument))
         {
-            Publish(request, new KiteError(BrokerError.Input, $"instrument {request.InstrumentToken} is not in the run's instruments", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, []);
+            Publish(request, new KiteError(BrokerError.Input, $"instrument {request.InstrumentToken} is not in the run's instruments", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, 0, []);
             return;
         }
 
@@ -372,7 +372,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
                 _brokerIds[request.ClientOrderId] = brokerId;
                 _watched[request.ClientOrderId] = tag;
                 Counters.OnAccepted();
-                Publish(request, null, ReplyOutcome.Accepted, brokerId, attempt, response.Latency, response.Body);
+                Publish(request, null, ReplyOutcome.Accepted, brokerId, attempt, response.Latency, response.SentTimestamp, response.Body);
                 Log.Placed(_logger, request.ClientOrderId, instrument.TradingSymbol, request.Side == Side.Buy ? "BUY" : "SELL", request.Quantity, brokerId, response.Latency.TotalMilliseconds);
                 return;
             }
@@ -381,7 +381,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
             if (error.Type == BrokerError.RateLimit)
             {
                 Counters.OnRateLimited();
-                Publish(request, error, ReplyOutcome.RateLimited, 0, attempt, response.Latency, response.Body);
+                Publish(request, error, ReplyOutcome.RateLimited, 0, attempt, response.Latency, response.SentTimestamp, response.Body);
                 Log.RateLimited(_logger, request.ClientOrderId);
                 return;
             }
@@ -389,14 +389,14 @@ public sealed partial class RestOrderGateway : IEngineGateway
             if (response.HttpStatus is > 0 and < 500)
             {
                 Counters.OnRejected();
-                Publish(request, error, ReplyOutcome.Rejected, 0, attempt, response.Latency, response.Body);
+                Publish(request, error, ReplyOutcome.Rejected, 0, attempt, response.Latency, response.SentTimestamp, response.Body);
                 Log.Refused(_logger, request.ClientOrderId, error.ToString());
                 return;
             }
 
             // No usable answer: the order may or may not exist. Find out before anything else.
             Counters.OnUnanswered();
-            Publish(request, error, ReplyOutcome.NoAnswer, 0, attempt, response.Latency, response.Body);
+            Publish(request, error, ReplyOutcome.NoAnswer, 0, attempt, response.Latency, response.SentTimestamp, response.Body);
             Log.Unanswered(_logger, request.ClientOrderId, error.ToString());
             var (found, known) = await LookUpAsync(request.ClientOrderId, tag).ConfigureAwait(false);
             if (found is { } order)
@@ -404,7 +404,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
                 ulong brokerId = ParseId(order.Id);
                 _brokerIds[request.ClientOrderId] = brokerId;
                 _watched[request.ClientOrderId] = tag;
-                Publish(request, null, ReplyOutcome.Found, brokerId, attempt, TimeSpan.Zero, order.Json);
+                Publish(request, null, ReplyOutcome.Found, brokerId, attempt, TimeSpan.Zero, 0, order.Json);
                 Log.Found(_logger, request.ClientOrderId, brokerId);
                 return;
             }
@@ -413,18 +413,18 @@ public sealed partial class RestOrderGateway : IEngineGateway
             {
                 // The broker could not be asked: sending again could duplicate the order.
                 _watched[request.ClientOrderId] = tag;
-                Publish(request, new KiteError(BrokerError.Network, "the order book could not be read to learn whether the order exists; not sent again (the order book poll keeps looking)", 0), ReplyOutcome.Rejected, 0, attempt, TimeSpan.Zero, []);
+                Publish(request, new KiteError(BrokerError.Network, "the order book could not be read to learn whether the order exists; not sent again (the order book poll keeps looking)", 0), ReplyOutcome.Rejected, 0, attempt, TimeSpan.Zero, 0, []);
                 return;
             }
 
-            Publish(request, null, ReplyOutcome.Absent, 0, attempt, TimeSpan.Zero, "{\"status\":\"absent\",\"message\":\"no order with this tag in the order book\"}"u8);
+            Publish(request, null, ReplyOutcome.Absent, 0, attempt, TimeSpan.Zero, 0, "{\"status\":\"absent\",\"message\":\"no order with this tag in the order book\"}"u8);
             if (attempt < _options.MaxPlaceAttempts)
             {
                 Counters.OnResent();
             }
         }
 
-        Publish(request, new KiteError(BrokerError.Network, $"no answer after {_options.MaxPlaceAttempts} sends, and the order is not in the order book", 0), ReplyOutcome.Rejected, 0, (short)_options.MaxPlaceAttempts, TimeSpan.Zero, []);
+        Publish(request, new KiteError(BrokerError.Network, $"no answer after {_options.MaxPlaceAttempts} sends, and the order is not in the order book", 0), ReplyOutcome.Rejected, 0, (short)_options.MaxPlaceAttempts, TimeSpan.Zero, 0, []);
     }
 
     private async Task ChangeAsync(OrderRequest request)
@@ -432,7 +432,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
         ulong brokerId = request.BrokerOrderId != 0 ? request.BrokerOrderId : _brokerIds.GetValueOrDefault(request.ClientOrderId);
         if (brokerId == 0)
         {
-            Publish(request, new KiteError(BrokerError.Order, "the order never reached the broker", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, []);
+            Publish(request, new KiteError(BrokerError.Order, "the order never reached the broker", 0), ReplyOutcome.Rejected, 0, 1, TimeSpan.Zero, 0, []);
             return;
         }
 
@@ -460,7 +460,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
             : response.HttpStatus is > 0 and < 500 ? ReplyOutcome.Rejected
             : ReplyOutcome.NoAnswer;
         _watched[request.ClientOrderId] = Tag(request.ClientOrderId);
-        Publish(request, response.Error, outcome, brokerId, 1, response.Latency, response.Body);
+        Publish(request, response.Error, outcome, brokerId, 1, response.Latency, response.SentTimestamp, response.Body);
     }
 
     // The order with this tag in today's order book: found, absent (every look-up agreed), or not known (the book could not be read).
@@ -555,7 +555,9 @@ public sealed partial class RestOrderGateway : IEngineGateway
         }
     }
 
-    private void Publish(in OrderRequest request, KiteError? error, ReplyOutcome outcome, ulong brokerId, short attempt, TimeSpan latency, ReadOnlySpan<byte> body)
+    // <sentTimestamp> is when the answered request went out (0 when none did): the answer's own
+    // reading comes after its latency ends, so the answer's time less the latency would be later.
+    private void Publish(in OrderRequest request, KiteError? error, ReplyOutcome outcome, ulong brokerId, short attempt, TimeSpan latency, long sentTimestamp, ReadOnlySpan<byte> body)
     {
         var reply = new OrderReply
         {
@@ -571,7 +573,7 @@ public sealed partial class RestOrderGateway : IEngineGateway
             CauseSequence = request.InputSequence,
         };
         reply.AnsweredTicks = StageStamps.Now();
-        reply.SentTicks = latency > TimeSpan.Zero ? reply.AnsweredTicks - (long)(latency.TotalSeconds * System.Diagnostics.Stopwatch.Frequency) : 0;
+        reply.SentTicks = sentTimestamp;
         if (body.IsEmpty && error is not null)
         {
             // Nothing came back: journal what the gateway saw instead, in the same envelope.

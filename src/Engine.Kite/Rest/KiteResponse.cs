@@ -8,8 +8,9 @@ namespace Engine.Kite.Rest;
 /// <typeparam name="T">The <c>data</c> of a successful answer.</typeparam>
 public sealed class KiteResponse<T>
 {
-    internal KiteResponse(int httpStatus, byte[] body, T? data, KiteError? error, TimeSpan latency)
+    internal KiteResponse(int httpStatus, byte[] body, T? data, KiteError? error, TimeSpan latency, long sentTimestamp)
     {
+        SentTimestamp = sentTimestamp;
         HttpStatus = httpStatus;
         Body = body;
         Data = data;
@@ -31,6 +32,13 @@ public sealed class KiteResponse<T>
 
     /// <summary>From sending the request to the whole answer.</summary>
     public TimeSpan Latency { get; }
+
+    /// <summary>
+    /// When the request was sent (a <see cref="System.Diagnostics.Stopwatch"/> timestamp): where
+    /// <see cref="Latency"/> starts. Reading the answer comes after <see cref="Latency"/> ends, so
+    /// this is the stamp to use, not the time the caller had the answer less the latency.
+    /// </summary>
+    public long SentTimestamp { get; }
 
     /// <summary>True for a <c>success</c> answer with its data.</summary>
     public bool IsSuccess => Error is null;

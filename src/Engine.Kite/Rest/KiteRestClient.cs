@@ -140,7 +140,7 @@ public sealed class KiteRestClient : IDisposable
             request.Content = new FormUrlEncodedContent(form);
         }
 
-        var clock = Stopwatch.StartNew();
+        long sent = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         int status;
@@ -153,27 +153,27 @@ public sealed class KiteRestClient : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new KiteResponse<T>(0, [], default, new KiteError(BrokerError.Timeout, $"no answer from {_options.BaseUrl}{path} within {_options.Timeout.TotalSeconds:0.#} s", 0), clock.Elapsed);
+            return new KiteResponse<T>(0, [], default, new KiteError(BrokerError.Timeout, $"no answer from {_options.BaseUrl}{path} within {_options.Timeout.TotalSeconds:0.#} s", 0), Stopwatch.GetElapsedTime(sent), sent);
         }
         catch (HttpRequestException ex)
         {
-            return new KiteResponse<T>(0, [], default, new KiteError(BrokerError.Network, $"{_options.BaseUrl}{path}: {ex.Message}", 0), clock.Elapsed);
+            return new KiteResponse<T>(0, [], default, new KiteError(BrokerError.Network, $"{_options.BaseUrl}{path}: {ex.Message}", 0), Stopwatch.GetElapsedTime(sent), sent);
         }
 
-        var latency = clock.Elapsed;
+        var latency = Stopwatch.GetElapsedTime(sent);
         if (status is >= 200 and < 300)
         {
             try
             {
-                return new KiteResponse<T>(status, body, parse(body), null, latency);
+                return new KiteResponse<T>(status, body, parse(body), null, latency, sent);
             }
             catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
             {
-                return new KiteResponse<T>(status, body, default, new KiteError(BrokerError.Data, $"the answer to {method} /{path} could not be read: {ex.Message}", status), latency);
+                return new KiteResponse<T>(status, body, default, new KiteError(BrokerError.Data, $"the answer to {method} /{path} could not be read: {ex.Message}", status), latency, sent);
             }
         }
 
-        return new KiteResponse<T>(status, body, default, ReadError(status, body), latency);
+        return new KiteResponse<T>(status, body, default, ReadError(status, body), latency, sent);
     }
 
     // Kite's error envelope: {"status":"error","message":"...","error_type":"...","data":null}. A

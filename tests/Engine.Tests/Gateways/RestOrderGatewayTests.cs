@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Engine.Core.Events;
 using Engine.Core.Inputs;
 using Engine.Core.Orders;
@@ -116,6 +117,38 @@ public sealed class RestOrderGatewayTests
         Assert.All(requests.Take(2), r => Assert.StartsWith("orders-", r.Thread, StringComparison.Ordinal));
         Assert.Equal(["POST orders/regular", "POST orders/regular", "DELETE orders/regular/71"], requests.Select(r => r.Request));
         Assert.True(broker.CancelCameAfterItsPlaceWasAnswered);
+    }
+
+    [Fact]
+    public async Task AnAnswersSentStampIsWhenItsRequestStartedNotItsAnswerLessItsRoundTrip()
+    {
+        // `journal latency` splits hand-off to answer at the sent stamp: the gateway's queue before
+        // it, the broker's round trip after. Reading the answer (here a body whose parse takes
+        // milliseconds) happens after the round trip's clock stops, so a sent stamp worked back
+        // from the answer by the round trip lands that much after the request went out.
+        var broker = new StampingBroker(hold: TimeSpan.FromMilliseconds(20), padding: 8 << 20);
+        var client = new KiteRestClient(new KiteRestOptions { BaseUrl = new Uri("http://127.0.0.1:9/"), ApiKey = "k", AccessToken = "t" }, broker);
+        var ring = new RingBuffer<RingEvent>(64, new YieldingWaitStrategy(), ProducerType.Multi);
+        var collector = new AnswerCollector();
+        using var answers = new RingPipeline<RingEvent>(ring);
+        answers.HandleEventsWith(collector);
+        answers.Start();
+        await using var gateway = new RestOrderGateway(client, [TestOrders.InfyInstrument], new RestGatewayOptions { RehearseAtStart = false, PollInterval = TimeSpan.FromHours(1), KeepWarmAfter = TimeSpan.Zero, SettleAtStop = TimeSpan.Zero }, NullLogger.Instance);
+        gateway.Start(new InputPublisher(ring));
+
+        // The first order compiles the path; the second is the one read.
+        foreach (ulong id in new ulong[] { 81, 82 })
+        {
+            gateway.Submit(TestOrders.MarketBuy(id));
+            Ring.Await.Until(() => collector.Final.ContainsKey(id), TimeSpan.FromSeconds(30), () => $"no answer to order {id}");
+        }
+
+        var reply = collector.Final[82].Reply;
+        long reached = broker.ReachedAt[82];
+        Assert.Equal(ReplyOutcome.Accepted, reply.Outcome);
+        Assert.True(reply.HandedTicks <= reply.SentTicks, $"sent {reply.SentTicks} before handed {reply.HandedTicks}");
+        Assert.True(reply.SentTicks <= reached, $"sent {Stopwatch.GetElapsedTime(reached, reply.SentTicks).TotalMilliseconds:F3} ms after the request reached the broker");
+        Assert.True(Stopwatch.GetElapsedTime(reply.SentTicks, reply.AnsweredTicks) >= TimeSpan.FromMilliseconds(20), "the round trip is shorter than the broker's hold");
     }
 
     [Fact]
@@ -334,6 +367,23 @@ public sealed class RestOrderGatewayTests
             }
 
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent($"{{\"status\":\"success\",\"data\":{{\"order_id\":\"{id}\"}}}}") };
+        }
+    }
+
+    // Notes when each place request reached it, holds it, and answers with the tag as the order id
+    // and a body padded with whitespace, which any JSON reader must get through.
+    private sealed class StampingBroker(TimeSpan hold, int padding) : HttpMessageHandler
+    {
+        public ConcurrentDictionary<ulong, long> ReachedAt { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            long reached = Stopwatch.GetTimestamp();
+            string form = await request.Content!.ReadAsStringAsync(cancellationToken);
+            string id = form.Split('&').Single(p => p.StartsWith("tag=", StringComparison.Ordinal))[4..];
+            ReachedAt[ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture)] = reached;
+            await Task.Delay(hold, cancellationToken);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent($"{{\"status\":\"success\",\"data\":{{\"order_id\":\"{id}\"}}{new string(' ', padding)}}}") };
         }
     }
 
