@@ -95,8 +95,19 @@ public sealed class OrdersBenchmark(OrdersBenchmarkOptions options, Action<strin
             }
         }
 
+        // The baseline for the gateway's own queue: a ring of the same slots and the same wait, and
+        // a thread parked on it between orders, woken by each publish. What the hand-off to the
+        // wire costs beyond this is the gateway's work before the request goes out.
+        var wakeRing = new RingBuffer<OrderRequest>(16, new BlockingWaitStrategy(TimeSpan.FromMilliseconds(100)));
+        var woken = new WakeTimes();
+        using var wakeThread = new RingPipeline<OrderRequest>(wakeRing, new RingPipelineOptions { ThreadNamePrefix = "wake-probe-" });
+        wakeThread.HandleEventsWith(woken);
+        wakeThread.Start();
+
         progress($"orders: {options.PacedOrders} orders at {options.PacedRate:F0}/s to the simulator's REST API...");
         var handOff = new List<double>();
+        var toWire = new List<double>();
+        var wake = new List<double>();
         var http = new List<double>();
         var spacing = TimeSpan.FromSeconds(1 / options.PacedRate);
         for (int i = 0; i < options.PacedOrders + 3; i++)
@@ -109,9 +120,24 @@ public sealed class OrdersBenchmark(OrdersBenchmarkOptions options, Action<strin
             {
                 handOff.Add(Stopwatch.GetElapsedTime(submitted, arrived).TotalNanoseconds);
                 http.Add(reply.LatencyNs);
+                if (reply.HandedTicks != 0 && reply.SentTicks != 0)
+                {
+                    toWire.Add(StageStamps.ToNanoseconds(reply.SentTicks - reply.HandedTicks));
+                }
             }
 
-            await Task.Delay(spacing).ConfigureAwait(false);
+            // Halfway to the next order, so the probe's thread has parked as the gateway's has.
+            await Task.Delay(spacing / 2).ConfigureAwait(false);
+            long probe = wakeRing.Next();
+            wakeRing[probe] = new OrderRequest { HandedTicks = StageStamps.Now() };
+            wakeRing.Publish(probe);
+            long wokeAfter = await woken.WaitAsync().ConfigureAwait(false);
+            if (i >= 3)
+            {
+                wake.Add(StageStamps.ToNanoseconds(wokeAfter));
+            }
+
+            await Task.Delay(spacing / 2).ConfigureAwait(false);
         }
 
         // A burst: what the broker's 10 a second does to 25 orders sent at once.
@@ -149,6 +175,8 @@ public sealed class OrdersBenchmark(OrdersBenchmarkOptions options, Action<strin
         }
 
         handOff.Sort();
+        toWire.Sort();
+        wake.Sort();
         http.Sort();
         get.Sort();
         double Quantile(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -157,6 +185,11 @@ public sealed class OrdersBenchmark(OrdersBenchmarkOptions options, Action<strin
             PacedOrders = handOff.Count,
             HandOffToAnswerP50Ns = Quantile(handOff, 0.5),
             HandOffToAnswerP99Ns = Quantile(handOff, 0.99),
+            HandOffToWireP50Ns = Quantile(toWire, 0.5),
+            HandOffToWireP99Ns = Quantile(toWire, 0.99),
+            QueueWakeP50Ns = Quantile(wake, 0.5),
+            QueueWakeP99Ns = Quantile(wake, 0.99),
+            HandOffToWireVsWakeP50 = Quantile(toWire, 0.5) / Quantile(wake, 0.5),
             HttpRoundTripP50Ns = Quantile(http, 0.5),
             HttpRoundTripP99Ns = Quantile(http, 0.99),
             BaselineGetP50Ns = Quantile(get, 0.5),
@@ -247,6 +280,29 @@ public sealed class OrdersBenchmark(OrdersBenchmarkOptions options, Action<strin
             {
                 _waiting.GetOrAdd(data.Reply.ClientOrderId, _ => new TaskCompletionSource<(OrderReply, long)>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult((data.Reply, Stopwatch.GetTimestamp()));
             }
+        }
+    }
+
+    // How long after its publish each probe was handled, one at a time.
+    private sealed class WakeTimes : IEventHandler<OrderRequest>
+    {
+        private readonly SemaphoreSlim _handled = new(0);
+        private long _last;
+
+        public async Task<long> WaitAsync()
+        {
+            if (!await _handled.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false))
+            {
+                throw new TimeoutException("the wake probe's thread did not handle its event within 10 s");
+            }
+
+            return Volatile.Read(ref _last);
+        }
+
+        public void OnEvent(ref OrderRequest data, long sequence, bool endOfBatch)
+        {
+            Volatile.Write(ref _last, StageStamps.Now() - data.HandedTicks);
+            _handled.Release();
         }
     }
 

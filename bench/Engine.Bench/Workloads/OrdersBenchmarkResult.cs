@@ -14,6 +14,21 @@ public sealed record OrdersBenchmarkResult
     /// <summary>The same, 99th percentile.</summary>
     [JsonPropertyName("handoff_to_answer_p99_ns")] public double HandOffToAnswerP99Ns { get; init; }
 
+    /// <summary>From the router's hand-off to the place request going out (the gateway's queue, its sending thread's wake-up and the request's building), median.</summary>
+    [JsonPropertyName("handoff_to_wire_p50_ns")] public double HandOffToWireP50Ns { get; init; }
+
+    /// <summary>The same, 99th percentile.</summary>
+    [JsonPropertyName("handoff_to_wire_p99_ns")] public double HandOffToWireP99Ns { get; init; }
+
+    /// <summary>The baseline for the hand-off to the wire, between the same orders: a thread parked on a ring of the same slots and wait as the gateway's, from a publish to its handler, median.</summary>
+    [JsonPropertyName("queue_wake_p50_ns")] public double QueueWakeP50Ns { get; init; }
+
+    /// <summary>The same, 99th percentile.</summary>
+    [JsonPropertyName("queue_wake_p99_ns")] public double QueueWakeP99Ns { get; init; }
+
+    /// <summary>Hand-off-to-wire median over the queue wake's median (same run).</summary>
+    [JsonPropertyName("handoff_to_wire_vs_wake_p50_ratio")] public double HandOffToWireVsWakeP50 { get; init; }
+
     /// <summary>The place request's HTTP round trip, median.</summary>
     [JsonPropertyName("http_round_trip_p50_ns")] public double HttpRoundTripP50Ns { get; init; }
 
