@@ -45,37 +45,29 @@ public sealed record KiteOrderParameters
     /// <summary>At most 20 alphanumeric characters, echoed back in the order's <c>tag</c>.</summary>
     public string? Tag { get; init; }
 
-    /// <summary>The form fields, checked: a tag longer than 20 characters or not alphanumeric is refused here rather than by Kite.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> ToForm()
+    /// <summary>The form body, checked: a tag longer than 20 characters or not alphanumeric is refused here rather than by Kite.</summary>
+    public FormBody ToFormBody()
     {
-        if (Tag is { } tag && (tag.Length > 20 || !tag.All(char.IsAsciiLetterOrDigit)))
+        if (Tag is { } tag && (tag.Length > 20 || tag.AsSpan().ContainsAnyExcept(s_tagCharacters)))
         {
             throw new ArgumentException($"tag '{tag}' is not allowed: Kite takes at most 20 alphanumeric characters.", nameof(Tag));
         }
 
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var form = new List<KeyValuePair<string, string>>();
-        void Add(string key, string? value)
-        {
-            if (value is not null)
-            {
-                form.Add(new(key, value));
-            }
-        }
-
-        Add("exchange", Exchange);
-        Add("tradingsymbol", TradingSymbol);
-        Add("transaction_type", TransactionType);
-        Add("order_type", OrderType);
-        Add("quantity", Quantity?.ToString(inv));
-        Add("product", Product);
-        Add("price", Price?.ToString(inv));
-        Add("trigger_price", TriggerPrice?.ToString(inv));
-        Add("disclosed_quantity", DisclosedQuantity?.ToString(inv));
-        Add("validity", Validity);
-        Add("validity_ttl", ValidityTtl?.ToString(inv));
-        Add("market_protection", MarketProtection?.ToString(inv));
-        Add("tag", Tag);
-        return form;
+        return new FormBody()
+            .Add("exchange", Exchange)
+            .Add("tradingsymbol", TradingSymbol)
+            .Add("transaction_type", TransactionType)
+            .Add("order_type", OrderType)
+            .Add("quantity", Quantity)
+            .Add("product", Product)
+            .Add("price", Price)
+            .Add("trigger_price", TriggerPrice)
+            .Add("disclosed_quantity", DisclosedQuantity)
+            .Add("validity", Validity)
+            .Add("validity_ttl", ValidityTtl)
+            .Add("market_protection", MarketProtection)
+            .Add("tag", Tag);
     }
+
+    private static readonly System.Buffers.SearchValues<char> s_tagCharacters = System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 }

@@ -40,7 +40,7 @@ public sealed class KiteRestClientTests
     [InlineData("123456789012345678901")]
     public void ATagKiteWouldRefuseIsRefusedBeforeSending(string tag)
     {
-        var error = Assert.Throws<ArgumentException>(() => new KiteOrderParameters { Tag = tag }.ToForm());
+        var error = Assert.Throws<ArgumentException>(() => new KiteOrderParameters { Tag = tag }.ToFormBody());
         Assert.Contains("at most 20 alphanumeric", error.Message, StringComparison.Ordinal);
     }
 
