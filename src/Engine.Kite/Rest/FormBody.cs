@@ -32,33 +32,30 @@ public sealed class FormBody
         return this;
     }
 
-    /// <summary>Adds a whole number in invariant digits; nothing when it is null.</summary>
-    public FormBody Add(string key, long? value)
+    /// <summary>Adds a number (a whole number, a decimal) as it formats in the invariant culture, as <c>ToString(CultureInfo.InvariantCulture)</c> writes it; nothing when it is null.</summary>
+    public FormBody Add<T>(string key, T? value)
+        where T : struct, ISpanFormattable
     {
         ArgumentNullException.ThrowIfNull(key);
         if (value is { } number)
         {
-            Span<char> digits = stackalloc char[20];
-            number.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
-            Field(key, digits[..written]);
+            Span<char> digits = stackalloc char[64];
+            if (number.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture))
+            {
+                Field(key, digits[..written]);
+            }
+            else
+            {
+                Field(key, number.ToString(null, CultureInfo.InvariantCulture));
+            }
         }
 
         return this;
     }
 
-    /// <summary>Adds a decimal as <see cref="decimal.ToString(IFormatProvider)"/> writes it in the invariant culture; nothing when it is null.</summary>
-    public FormBody Add(string key, decimal? value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (value is { } number)
-        {
-            Span<char> digits = stackalloc char[32];
-            number.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
-            Field(key, digits[..written]);
-        }
-
-        return this;
-    }
+    /// <summary>Adds a number that is always there.</summary>
+    public FormBody Add<T>(string key, T value)
+        where T : struct, ISpanFormattable => Add(key, (T?)value);
 
     /// <summary>The body as request content, with its media type.</summary>
     public HttpContent ToContent()
