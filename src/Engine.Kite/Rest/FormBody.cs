@@ -53,10 +53,6 @@ public sealed class FormBody
         return this;
     }
 
-    /// <summary>Adds a number that is always there.</summary>
-    public FormBody Add<T>(string key, T value)
-        where T : struct, ISpanFormattable => Add(key, (T?)value);
-
     /// <summary>The body as request content, with its media type.</summary>
     public HttpContent ToContent()
     {

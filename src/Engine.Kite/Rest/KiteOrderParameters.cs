@@ -6,6 +6,9 @@ namespace Engine.Kite.Rest;
 /// </summary>
 public sealed record KiteOrderParameters
 {
+    // What Kite takes in a tag: ASCII letters and digits.
+    private static readonly System.Buffers.SearchValues<char> s_tagCharacters = System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>NSE, BSE, NFO, BFO, CDS, BCD, MCX.</summary>
     public string? Exchange { get; init; }
 
@@ -68,6 +71,4 @@ public sealed record KiteOrderParameters
             .Add("market_protection", MarketProtection)
             .Add("tag", Tag);
     }
-
-    private static readonly System.Buffers.SearchValues<char> s_tagCharacters = System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 }

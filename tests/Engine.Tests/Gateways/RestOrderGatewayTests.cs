@@ -308,6 +308,9 @@ public sealed class RestOrderGatewayTests
         Assert.Equal(["POST orders/regular 8"], broker.Orders);
     }
 
+    // The tag field of a place request's form: the stand-in brokers answer with it as the order id.
+    private static string TagOf(string form) => form.Split('&').Single(p => p.StartsWith("tag=", StringComparison.Ordinal))[4..];
+
     // A broker that takes every order (its id is the order's tag) and every cancel, and keeps what was asked in order.
     private sealed class BrokerStandIn : HttpMessageHandler
     {
@@ -322,7 +325,7 @@ public sealed class RestOrderGatewayTests
             if (request.Method == HttpMethod.Post)
             {
                 string form = await request.Content!.ReadAsStringAsync(cancellationToken);
-                id = form.Split('&').Single(p => p.StartsWith("tag=", StringComparison.Ordinal))[4..];
+                id = TagOf(form);
                 _requests.Enqueue($"POST {path} {id}");
             }
             else
@@ -357,7 +360,7 @@ public sealed class RestOrderGatewayTests
             if (request.Method == HttpMethod.Post)
             {
                 string form = await request.Content!.ReadAsStringAsync(cancellationToken);
-                id = form.Split('&').Single(p => p.StartsWith("tag=", StringComparison.Ordinal))[4..];
+                id = TagOf(form);
                 await _release.Task.WaitAsync(cancellationToken);
                 _placeAnswered = true;
             }
@@ -380,7 +383,7 @@ public sealed class RestOrderGatewayTests
         {
             long reached = Stopwatch.GetTimestamp();
             string form = await request.Content!.ReadAsStringAsync(cancellationToken);
-            string id = form.Split('&').Single(p => p.StartsWith("tag=", StringComparison.Ordinal))[4..];
+            string id = TagOf(form);
             ReachedAt[ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture)] = reached;
             await Task.Delay(hold, cancellationToken);
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent($"{{\"status\":\"success\",\"data\":{{\"order_id\":\"{id}\"}}{new string(' ', padding)}}}") };
