@@ -7,6 +7,7 @@ ROOT=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 ENGINE_DLL="$ROOT/src/Engine.Cli/bin/Release/net10.0/engine.dll"
 JOURNAL_DLL="$ROOT/src/Engine.JournalReader/bin/Release/net10.0/journal.dll"
+RING_REFERENCE_DLL="$ROOT/bench/Engine.RingReference/bin/Release/net10.0/ring-reference.dll"
 RESULTS="$ROOT/artifacts/test-results"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -21,7 +22,7 @@ usage: ./run.sh [COMMAND] [ARGS...]
   test                build and run every test suite; ends with "N passed, N failed"
   engine ARGS...      run the engine command line (e.g. ./run.sh engine --help)
   journal ARGS...     the auditors' journal reader: dump, verify, stats, orders, export, tail (no engine start-up)
-  bench NAME [ARGS]   a quick benchmark (NAME: ring, decode, journal, sim, ticker, pipeline, orders, wait, strategy), e.g. ./run.sh bench ring --json
+  bench NAME [ARGS]   a quick benchmark (NAME: ring, ring-reference, decode, journal, sim, ticker, pipeline, orders, wait, strategy), e.g. ./run.sh bench ring --json
   benchmarks [ARGS]   the BenchmarkDotNet suites (e.g. --filter '*Unicast*'); slow, thorough
   help                this text
 TXT
@@ -58,6 +59,13 @@ build_engine() {
 }
 
 engine() { dotnet "$ENGINE_DLL" "$@"; }
+
+build_ring_reference() {
+  say "building the ring comparison (Release)..."
+  local log
+  log=$(dotnet build "$ROOT/bench/Engine.RingReference/Engine.RingReference.csproj" -c Release -nologo -v quiet 2>&1) \
+    || { printf '%s\n' "$log" >&2; die "build failed"; }
+}
 
 build_reader() {
   local log
@@ -191,8 +199,14 @@ case "$cmd" in
   engine) ensure_prerequisites; build_engine; engine "$@" ;;
   journal) ensure_prerequisites; build_reader; dotnet "$JOURNAL_DLL" "$@" ;;
   bench)
-    [ $# -gt 0 ] || die "bench needs a name: ring, decode, journal, sim, ticker, pipeline, orders, wait or strategy (e.g. ./run.sh bench ring --json)"
-    ensure_prerequisites; build_engine; engine bench "$@" ;;
+    [ $# -gt 0 ] || die "bench needs a name: ring, ring-reference, decode, journal, sim, ticker, pipeline, orders, wait or strategy (e.g. ./run.sh bench ring --json)"
+    ensure_prerequisites
+    if [ "$1" = ring-reference ]; then
+      # A program of its own, so the engine never depends on the reference implementation.
+      shift; build_ring_reference; dotnet "$RING_REFERENCE_DLL" "$@"
+    else
+      build_engine; engine bench "$@"
+    fi ;;
   benchmarks) ensure_prerequisites; dotnet run -c Release --project "$ROOT/bench/Engine.Benchmarks" -- "$@" ;;
   ""|--duration|--duration=*|--config|--config=*)
     [ -z "$cmd" ] || set -- "$cmd" "$@"

@@ -7,4 +7,5 @@ namespace Engine.Bench.Workloads;
 /// <param name="BestOpsPerSecond">The best run.</param>
 /// <param name="AllocatedBytesPerOp">Bytes allocated per event, all threads, during the measured runs.</param>
 /// <param name="AverageBatchSize">Events per batch the last consumer was handed, where the transport batches; NaN otherwise.</param>
-public sealed record WorkloadMeasurement(string Transport, long EventsPerRun, double OpsPerSecond, double BestOpsPerSecond, double AllocatedBytesPerOp, double AverageBatchSize = double.NaN);
+/// <param name="RunRates">Events per second of every measured run, in the order they ran (round by round); empty where not kept.</param>
+public sealed record WorkloadMeasurement(string Transport, long EventsPerRun, double OpsPerSecond, double BestOpsPerSecond, double AllocatedBytesPerOp, double AverageBatchSize = double.NaN, IReadOnlyList<double>? RunRates = null);
