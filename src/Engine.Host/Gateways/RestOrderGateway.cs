@@ -292,6 +292,9 @@ public sealed partial class RestOrderGateway : IEngineGateway
     // waits beyond the queue came after all of those, so it goes now, in order. A request queued
     // meanwhile came after these (nothing is queued while anything waits beyond), so it stops the
     // drain and goes first; the rest follow at the end of its batch.
+    /// <summary>Orders whose requests are still chained, one after another (for tests: a settled order holds none).</summary>
+    internal int OrdersChained => _chains.Count;
+
     private void DispatchOverflow(long dispatched)
     {
         while (_queue.TryTake(dispatched, out var late))
@@ -318,9 +321,19 @@ public sealed partial class RestOrderGateway : IEngineGateway
         var task = _chains.TryGetValue(request.ClientOrderId, out var previous) && !previous.IsCompleted
             ? previous.ContinueWith(_ => ExecuteAsync(request), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
             : ExecuteAsync(request);
-        _chains[request.ClientOrderId] = task;
+        ulong clientOrderId = request.ClientOrderId;
+        _chains[clientOrderId] = task;
         _inFlight[task] = 0;
-        _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+        _ = task.ContinueWith(
+            t =>
+            {
+                _inFlight.TryRemove(t, out _);
+
+                // Only while it is still the order's last request: a later one chained behind it
+                // keeps the entry, and one started after it finished has replaced it already.
+                _chains.TryRemove(new KeyValuePair<ulong, Task>(clientOrderId, t));
+            },
+            TaskScheduler.Default);
     }
 
     private async Task ExecuteAsync(OrderRequest request)

@@ -94,6 +94,21 @@ public sealed class RestOrderGatewayTests
     }
 
     [Fact]
+    public async Task AnOrderWhoseRequestsAreAllAnsweredLeavesNothingBehindInTheGateway()
+    {
+        // A daemon sends orders all day: what the gateway keeps to chain an order's requests must
+        // go once they are answered, or it grows by one entry and one finished task per order.
+        await using var harness = await Harness.StartAsync();
+        for (int i = 0; i < 20; i++)
+        {
+            harness.Gateway.Submit(harness.Order((ulong)(2600 + i)));
+        }
+
+        harness.WaitForFinalReplies(20);
+        Ring.Await.Until(() => harness.Gateway.OrdersChained == 0, TimeSpan.FromSeconds(30), () => $"{harness.Gateway.OrdersChained} of 20 answered orders still chained");
+    }
+
+    [Fact]
     public async Task ANewOrdersRequestStartsOnTheSendingThreadAndAChangeWaitsForItsPlace()
     {
         // Each hand-off between threads costs a wake-up (tens of microseconds on a VM): a new
@@ -117,6 +132,7 @@ public sealed class RestOrderGatewayTests
         Assert.All(requests.Take(2), r => Assert.StartsWith("orders-", r.Thread, StringComparison.Ordinal));
         Assert.Equal(["POST orders/regular", "POST orders/regular", "DELETE orders/regular/71"], requests.Select(r => r.Request));
         Assert.True(broker.CancelCameAfterItsPlaceWasAnswered);
+        Ring.Await.Until(() => gateway.OrdersChained == 0, TimeSpan.FromSeconds(30), () => $"{gateway.OrdersChained} orders still chained after their place and cancel were answered");
     }
 
     [Fact]
