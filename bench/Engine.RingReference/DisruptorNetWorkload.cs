@@ -13,7 +13,8 @@ namespace Engine.RingReference;
 /// </summary>
 public sealed class DisruptorNetWorkload : IThroughputWorkload
 {
-    private const int RingSize = 1 << 16;
+    /// <summary>Slots in the ring: as many as ours has.</summary>
+    public const int RingSize = RingWorkload.RingSize;
     private readonly ValueDisruptor<ThroughputEvent> _disruptor;
     private readonly ReferenceStage _stage = new();
     private ValueRingBuffer<ThroughputEvent>? _ring;

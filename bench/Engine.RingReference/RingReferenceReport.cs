@@ -20,7 +20,7 @@ public static class RingReferenceReport
             json.WriteString("reference", "Disruptor-net ValueDisruptor<T>");
             json.WriteString("reference_version", result.ReferenceVersion);
             json.WriteString("wait_strategy", result.WaitStrategy);
-            json.WriteNumber("ring_size", 1 << 16);
+            json.WriteNumber("ring_size", DisruptorNetWorkload.RingSize);
             json.WriteNumber("unicast_ratio", Math.Round(result.UnicastRatio, 3));
             json.WriteNumber("batch_10_ratio", Math.Round(result.BatchRatio, 3));
             WriteSide(json, "unicast", result, result.Ours, result.Reference, result.UnicastRoundRatios);
@@ -77,7 +77,7 @@ public static class RingReferenceReport
     {
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(inv, $"ring against Disruptor-net {result.ReferenceVersion}: 1P-1C, 65,536 struct slots, {result.WaitStrategy} wait, {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {elapsed.TotalSeconds:F1} s");
+        text.AppendLine(inv, $"ring against Disruptor-net {result.ReferenceVersion}: 1P-1C, {DisruptorNetWorkload.RingSize:N0} struct slots, {result.WaitStrategy} wait, {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {elapsed.TotalSeconds:F1} s");
         text.AppendLine(inv, $"{"",-14} {"ring M/s",10} {"reference M/s",14} {"ratio",7} {"by round",-32} {"batch",6} {"ref. batch",10}");
         Line(text, "one at a time", result.Ours, result.Reference, result.UnicastRoundRatios);
         Line(text, "batches of 10", result.OursBatch, result.ReferenceBatch, result.BatchRoundRatios);

@@ -8,7 +8,8 @@ namespace Engine.Bench.Workloads;
 /// </summary>
 public sealed class RingWorkload : IThroughputWorkload
 {
-    private const int RingSize = 1 << 16;
+    /// <summary>Slots in the ring of every topology.</summary>
+    public const int RingSize = 1 << 16;
     private readonly RingBuffer<ThroughputEvent> _ring;
     private readonly RingPipeline<ThroughputEvent> _pipeline;
     private readonly ThroughputStage _last;

@@ -288,13 +288,13 @@ public sealed partial class RestOrderGateway : IEngineGateway
         }
     }
 
+    /// <summary>Orders whose requests are still chained, one after another (for tests: a settled order holds none).</summary>
+    internal int OrdersChained => _chains.Count;
+
     // On the sending thread, once it has handled every queued request up to <dispatched>: what
     // waits beyond the queue came after all of those, so it goes now, in order. A request queued
     // meanwhile came after these (nothing is queued while anything waits beyond), so it stops the
     // drain and goes first; the rest follow at the end of its batch.
-    /// <summary>Orders whose requests are still chained, one after another (for tests: a settled order holds none).</summary>
-    internal int OrdersChained => _chains.Count;
-
     private void DispatchOverflow(long dispatched)
     {
         while (_queue.TryTake(dispatched, out var late))
